@@ -1,0 +1,89 @@
+import type { Issue } from '../schema/errors.js';
+import type { LeadChange, Outstanding, RaceRecord, ResultBatch } from '../schema/race.js';
+import { detectLeadShift, nextLastLeader } from './leadChange.js';
+import { standings } from './standings.js';
+
+export type BatchOutcome =
+  | { kind: 'applied'; record: RaceRecord; leadChange: LeadChange | null; correction: boolean }
+  | { kind: 'duplicate'; record: RaceRecord }
+  | { kind: 'stale'; current: { asOf: string | null; revision: number } }
+  | { kind: 'conflict'; current: { asOf: string | null; revision: number } }
+  | { kind: 'invalid'; issues: Issue[] };
+
+/** Id of the lead change detected at a race revision: stable, URL-safe, unique. */
+export const leadChangeId = (raceId: string, revision: number): string => `${raceId}.r${revision}`;
+
+/** Checks a batch's votes against the race's candidates: every one listed, no stranger. */
+export function batchIssues(record: RaceRecord, batch: ResultBatch): Issue[] {
+  const ids = new Set(record.definition.candidates.map((c) => c.id));
+  const issues: Issue[] = [];
+  for (const id of Object.keys(batch.votes)) {
+    if (!ids.has(id)) issues.push({ path: `votes.${id}`, message: `unknown candidate "${id}" in this race` });
+  }
+  for (const id of ids) {
+    if (!(id in batch.votes)) issues.push({ path: `votes.${id}`, message: `missing count for candidate "${id}"` });
+  }
+  return issues;
+}
+
+const sameOutstanding = (a: Outstanding | null, b: Outstanding | null) =>
+  a === b || (a !== null && b !== null && a.ballots === b.ballots && a.label === b.label);
+
+/**
+ * Applies one batch to a race, or says why not. Pure: the store runs it inside its compare-and-set.
+ * Batches are ordered by `asOf` as instants; an older one is stale, the same instant is a duplicate only
+ * when its content is identical.
+ */
+export function applyBatch(record: RaceRecord, batch: ResultBatch, now: Date): BatchOutcome {
+  const issues = batchIssues(record, batch);
+  if (issues.length > 0) return { kind: 'invalid', issues };
+
+  const asOf = new Date(batch.asOf).toISOString();
+  const expectedVotePct = batch.expectedVotePct ?? null;
+  const outstanding = batch.outstanding ?? null;
+  const current = { asOf: record.asOf, revision: record.revision };
+  const stored = record.asOf === null ? null : Date.parse(record.asOf);
+  const incoming = Date.parse(asOf);
+
+  if (stored !== null && incoming < stored) return { kind: 'stale', current };
+  if (stored !== null && incoming === stored) {
+    const identical =
+      record.definition.candidates.every((c) => record.votes[c.id] === batch.votes[c.id]) &&
+      record.expectedVotePct === expectedVotePct &&
+      sameOutstanding(record.outstanding, outstanding);
+    return identical ? { kind: 'duplicate', record } : { kind: 'conflict', current };
+  }
+
+  const candidates = record.definition.candidates;
+  const votes = Object.fromEntries(candidates.map((c) => [c.id, batch.votes[c.id] ?? 0]));
+  const correction = candidates.some((c) => (votes[c.id] ?? 0) < (record.votes[c.id] ?? 0));
+  const revision = record.revision + 1;
+  const s = standings(candidates, votes);
+  const shift = detectLeadShift(record.lastLeader, s.leader);
+  const leadChange: LeadChange | null = shift && {
+    id: leadChangeId(record.definition.id, revision),
+    raceId: record.definition.id,
+    from: shift.from,
+    to: shift.to,
+    margin: s.margin,
+    marginPct: s.totalVotes === 0 ? 0 : (100 * s.margin) / s.totalVotes,
+    asOf,
+    revision,
+    detectedAt: now.toISOString(),
+  };
+  return {
+    kind: 'applied',
+    correction,
+    leadChange,
+    record: {
+      ...record,
+      votes,
+      asOf,
+      expectedVotePct,
+      outstanding,
+      revision,
+      lastLeader: nextLastLeader(record.lastLeader, s.leader),
+      updatedAt: now.toISOString(),
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { RaceDefinition, RaceRecord } from '../schema/race.js';
+
+export type DefinitionOutcome =
+  | { kind: 'created' | 'updated' | 'unchanged'; record: RaceRecord }
+  | { kind: 'conflict'; message: string; candidates: string[] };
+
+/** A definition in a canonical form, so an identical redefinition is recognised whatever its key order. */
+function canonical(def: RaceDefinition): string {
+  return JSON.stringify({
+    id: def.id,
+    title: def.title,
+    jurisdiction: def.jurisdiction,
+    electoralVotes: def.electoralVotes ?? null,
+    candidates: def.candidates.map((c) => ({ id: c.id, name: c.name, party: c.party ?? null })),
+    recount: def.recount
+      ? { marginPct: def.recount.marginPct ?? null, marginVotes: def.recount.marginVotes ?? null, basis: def.recount.basis }
+      : null,
+    autoAirAlerts: def.autoAirAlerts ?? false,
+  });
+}
+
+/**
+ * Defines a race or redefines it, keeping stored counts. Removing a candidate who has votes is refused;
+ * an identical redefinition changes nothing, not even the revision.
+ */
+export function applyDefinition(existing: RaceRecord | null, def: RaceDefinition, now: Date): DefinitionOutcome {
+  if (existing === null) {
+    return {
+      kind: 'created',
+      record: {
+        definition: def,
+        votes: Object.fromEntries(def.candidates.map((c) => [c.id, 0])),
+        asOf: null,
+        expectedVotePct: null,
+        outstanding: null,
+        revision: 1,
+        lastLeader: null,
+        call: null,
+        updatedAt: now.toISOString(),
+      },
+    };
+  }
+  if (canonical(existing.definition) === canonical(def)) return { kind: 'unchanged', record: existing };
+
+  const kept = new Set(def.candidates.map((c) => c.id));
+  const dropped = existing.definition.candidates.filter((c) => !kept.has(c.id) && (existing.votes[c.id] ?? 0) > 0);
+  if (dropped.length > 0) {
+    return {
+      kind: 'conflict',
+      message: `cannot remove candidates who have votes: ${dropped.map((c) => c.id).join(', ')}`,
+      candidates: dropped.map((c) => c.id),
+    };
+  }
+  const call = existing.call && kept.has(existing.call.winner) ? existing.call : null;
+  return {
+    kind: 'updated',
+    record: {
+      ...existing,
+      definition: def,
+      votes: Object.fromEntries(def.candidates.map((c) => [c.id, existing.votes[c.id] ?? 0])),
+      revision: existing.revision + 1,
+      call,
+      updatedAt: now.toISOString(),
+    },
+  };
+}

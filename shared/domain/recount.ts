@@ -1,0 +1,20 @@
+import type { RecountRule } from '../schema/race.js';
+
+export interface RecountInput {
+  margin: number;
+  totalVotes: number;
+  topTwoVotes: number;
+}
+
+/**
+ * Whether a margin falls within a recount rule (boundary included). Where both a percentage and a vote
+ * threshold are given the lesser applies, i.e. the margin must be within both. No votes, no range.
+ */
+export function inRecountRange(rule: RecountRule | null | undefined, s: RecountInput): boolean {
+  if (!rule || s.totalVotes === 0) return false;
+  const base = rule.basis === 'topTwo' ? s.topTwoVotes : s.totalVotes;
+  // Compare margin*100 <= pct*base rather than dividing, so exact boundaries stay exact.
+  const withinPct = rule.marginPct === undefined || s.margin * 100 <= rule.marginPct * base;
+  const withinVotes = rule.marginVotes === undefined || s.margin <= rule.marginVotes;
+  return withinPct && withinVotes;
+}

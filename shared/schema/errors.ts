@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const Issue = z.object({ path: z.string(), message: z.string() });
+export type Issue = z.infer<typeof Issue>;
+
+/** Every 4xx/5xx body and every failed ack carries one of these codes. */
+export const ErrorCode = z.enum([
+  'invalid',
+  'invalid_json',
+  'too_large',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'stale',
+  'conflict',
+  'nothing_cued',
+  'unavailable',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorBody = z.looseObject({ error: ErrorCode, message: z.string(), issues: z.array(Issue).optional() });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** Converts zod issues into the contract's `{ path: "votes.trump", message }` form. */
+export function toIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { Alert } from './alert.js';
+import { ErrorCode } from './errors.js';
+import { Channel, GraphicsState, Layers, type AirCommand, type ClearCommand, type CueCommand, type TakeCommand } from './graphics.js';
+import { LeadChange, RaceView } from './race.js';
+import type { AlertRef } from './alert.js';
+
+export const OverlayAuth = z.object({ channel: Channel.default('program') });
+
+export const OverlaySnapshot = z.object({
+  channel: Channel,
+  layers: Layers,
+  races: z.record(z.string(), RaceView),
+  leadChanges: z.record(z.string(), LeadChange),
+  revision: z.number(),
+});
+export type OverlaySnapshot = z.infer<typeof OverlaySnapshot>;
+
+export const ChannelGraphics = z.object({ channel: Channel, layers: Layers, revision: z.number() });
+export type ChannelGraphics = z.infer<typeof ChannelGraphics>;
+
+/** How many overlay pages are connected per channel, across every instance. */
+export const Tally = z.object({ program: z.number(), preview: z.number() });
+export type Tally = z.infer<typeof Tally>;
+
+export const ControlSnapshot = z.object({
+  graphics: z.object({ program: Layers, preview: Layers }),
+  races: z.record(z.string(), RaceView),
+  leadChanges: z.record(z.string(), LeadChange),
+  alerts: z.array(Alert),
+  revision: z.number(),
+});
+export type ControlSnapshot = z.infer<typeof ControlSnapshot>;
+
+export type AckError = { code: ErrorCode; message: string; issues?: { path: string; message: string }[] };
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
+export type AckFn<T> = (ack: Ack<T>) => void;
+
+/** `/overlay` namespace: server → client. No client → server events. */
+export interface OverlayServerToClient {
+  snapshot: (s: OverlaySnapshot) => void;
+  graphics: (g: ChannelGraphics) => void;
+  race: (r: RaceView) => void;
+  leadChange: (lc: LeadChange) => void;
+}
+export type OverlayClientToServer = Record<string, never>;
+
+/** `/control` namespace: server → client. */
+export interface ControlServerToClient {
+  snapshot: (s: ControlSnapshot) => void;
+  graphics: (g: GraphicsState) => void;
+  race: (r: RaceView) => void;
+  leadChange: (lc: LeadChange) => void;
+  alert: (a: Alert) => void;
+  tally: (t: Tally) => void;
+}
+
+/** `/control` namespace: client → server. Payloads are `unknown` on the server side until parsed. */
+export interface ControlClientToServer {
+  cue: (cmd: CueCommand, ack: AckFn<GraphicsState>) => void;
+  take: (cmd: TakeCommand, ack: AckFn<GraphicsState>) => void;
+  clear: (cmd: ClearCommand, ack: AckFn<GraphicsState>) => void;
+  air: (cmd: AirCommand, ack: AckFn<GraphicsState>) => void;
+  'alert:take': (ref: AlertRef, ack: AckFn<Alert>) => void;
+  'alert:dismiss': (ref: AlertRef, ack: AckFn<Alert>) => void;
+}
+
+export type InterServerEvents = Record<string, never>;
+
+export interface ControlSocketData {
+  role: 'producer';
+}
+export interface OverlaySocketData {
+  channel: Channel;
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { Instant, Slug, VoteCount } from './ids.js';
+
+export const Candidate = z.strictObject({
+  id: Slug,
+  name: z.string().trim().min(1).max(80),
+  party: z.string().trim().min(1).max(16).optional(),
+});
+export type Candidate = z.infer<typeof Candidate>;
+
+export const RecountRule = z
+  .strictObject({
+    marginPct: z.number().positive().max(100).optional(),
+    marginVotes: VoteCount.optional(),
+    basis: z.enum(['total', 'topTwo']).default('total'),
+  })
+  .refine((r) => r.marginPct !== undefined || r.marginVotes !== undefined, {
+    message: 'give marginPct and/or marginVotes',
+  });
+export type RecountRule = z.infer<typeof RecountRule>;
+
+/** Body of `PUT /api/races/:raceId`. */
+export const RaceDefinitionInput = z.strictObject({
+  title: z.string().trim().min(1).max(120),
+  jurisdiction: z.string().trim().min(1).max(120),
+  electoralVotes: z.number().int().positive().max(1000).nullable().optional(),
+  candidates: z
+    .array(Candidate)
+    .min(1)
+    .max(50)
+    .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, { message: 'candidate ids must be unique' }),
+  recount: RecountRule.nullable().optional(),
+  /** Air this race's lead-change alerts without waiting for a producer. */
+  autoAirAlerts: z.boolean().optional(),
+});
+export type RaceDefinitionInput = z.infer<typeof RaceDefinitionInput>;
+
+export const RaceDefinition = RaceDefinitionInput.extend({ id: Slug });
+export type RaceDefinition = z.infer<typeof RaceDefinition>;
+
+export const Outstanding = z.strictObject({
+  ballots: VoteCount,
+  label: z.string().trim().min(1).max(80),
+});
+export type Outstanding = z.infer<typeof Outstanding>;
+
+/** One batch: the full count of a race as of a moment. */
+export const ResultBatch = z.strictObject({
+  asOf: Instant,
+  votes: z.record(Slug, VoteCount),
+  expectedVotePct: z.number().min(0).max(100).nullable().optional(),
+  outstanding: Outstanding.nullable().optional(),
+});
+export type ResultBatch = z.infer<typeof ResultBatch>;
+
+/** Body of `POST /api/results`: several batches, each naming its race. */
+export const BulkResults = z.strictObject({
+  updates: z.array(z.unknown()).min(1).max(1000),
+});
+export const BulkItem = ResultBatch.extend({ raceId: Slug });
+export type BulkItem = z.infer<typeof BulkItem>;
+
+export const Call = z.strictObject({ winner: Slug, at: Instant });
+export type Call = z.infer<typeof Call>;
+
+export const RaceStatus = z.enum(['awaiting', 'leading', 'tied', 'called']);
+export type RaceStatus = z.infer<typeof RaceStatus>;
+
+export const CandidateView = z.object({
+  id: Slug,
+  name: z.string(),
+  party: z.string().nullable(),
+  votes: z.number(),
+  pct: z.number(),
+});
+export type CandidateView = z.infer<typeof CandidateView>;
+
+/** What every client sees of a race; computed by `buildRaceView`, never stored. */
+export const RaceView = z.object({
+  id: Slug,
+  title: z.string(),
+  jurisdiction: z.string(),
+  electoralVotes: z.number().nullable(),
+  candidates: z.array(CandidateView),
+  totalVotes: z.number(),
+  leader: Slug.nullable(),
+  runnerUp: Slug.nullable(),
+  margin: z.number(),
+  marginPct: z.number(),
+  recount: z
+    .object({ marginPct: z.number().nullable(), marginVotes: z.number().nullable(), basis: z.enum(['total', 'topTwo']) })
+    .nullable(),
+  inRecountRange: z.boolean(),
+  asOf: z.string().nullable(),
+  revision: z.number(),
+  expectedVotePct: z.number().nullable(),
+  outstanding: Outstanding.nullable(),
+  status: RaceStatus,
+  call: Call.nullable(),
+});
+export type RaceView = z.infer<typeof RaceView>;
+
+export const LeadChange = z.object({
+  id: z.string(),
+  raceId: Slug,
+  from: Slug,
+  to: Slug,
+  margin: z.number(),
+  marginPct: z.number(),
+  asOf: z.string(),
+  revision: z.number(),
+  detectedAt: z.string(),
+});
+export type LeadChange = z.infer<typeof LeadChange>;
+
+/** The stored state of a race: everything the view is derived from. */
+export const RaceRecord = z.object({
+  definition: RaceDefinition,
+  votes: z.record(z.string(), z.number()),
+  asOf: z.string().nullable(),
+  expectedVotePct: z.number().nullable(),
+  outstanding: Outstanding.nullable(),
+  revision: z.number(),
+  /** The last candidate to hold the strict lead; survives ties. */
+  lastLeader: z.string().nullable(),
+  call: Call.nullable(),
+  updatedAt: z.string(),
+});
+export type RaceRecord = z.infer<typeof RaceRecord>;
