@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8088),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  REDIS_URL: z.string().url().optional(),
+  LEADWIRE_PRODUCER_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  LEADWIRE_INGEST_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  LEADWIRE_ALERT_SECONDS: z.coerce.number().positive().default(10),
+  LEADWIRE_AUTO_AIR_ALERTS: z.enum(['true', 'false', '1', '0']).optional(),
+});
+
+export interface Config {
+  /** HTTP + socket.io port. @default 8088 */
+  port: number;
+  /** Bind address. @default "127.0.0.1" */
+  host: string;
+  /** Redis URL; unset = embedded in-memory store. @default undefined */
+  redisUrl: string | undefined;
+  producerToken: string;
+  ingestToken: string;
+  /** Whether the tokens were generated here (and so must be printed). */
+  generatedTokens: boolean;
+  /** How long an aired alert stays on program. @default 10000 */
+  alertDurationMs: number;
+  /** Air every lead-change alert without waiting for a producer. @default false */
+  autoAirAlerts: boolean;
+  /** Play the demo election night. @default true with the embedded store, false with Redis */
+  demo: boolean;
+}
+
+const token = () => randomBytes(18).toString('base64url');
+
+/** Reads the environment and command line; throws a readable error naming the bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const demoFlag = argv.includes('--no-demo') ? false : argv.includes('--demo') ? true : undefined;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    redisUrl: e.REDIS_URL,
+    producerToken: e.LEADWIRE_PRODUCER_TOKEN ?? token(),
+    ingestToken: e.LEADWIRE_INGEST_TOKEN ?? token(),
+    generatedTokens: !e.LEADWIRE_PRODUCER_TOKEN || !e.LEADWIRE_INGEST_TOKEN,
+    alertDurationMs: e.LEADWIRE_ALERT_SECONDS * 1000,
+    autoAirAlerts: e.LEADWIRE_AUTO_AIR_ALERTS === 'true' || e.LEADWIRE_AUTO_AIR_ALERTS === '1',
+    demo: demoFlag ?? e.REDIS_URL === undefined,
+  };
+}

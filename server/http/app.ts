@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import express, { type Express } from 'express';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import type { GraphicsService } from '../services/graphics.js';
+import type { ResultsService } from '../services/results.js';
+import type { Store } from '../store/store.js';
+import type { TokenCheck } from './auth.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import { graphicsRouter } from './routes/graphics.js';
+import { healthRouter } from './routes/health.js';
+import { racesRouter } from './routes/races.js';
+
+export interface HttpDeps {
+  store: Store;
+  results: ResultsService;
+  graphics: GraphicsService;
+  metrics: Metrics;
+  logger: Logger;
+  check: TokenCheck;
+  /** Folder of the built overlay and control pages; not served when absent. */
+  webRoot?: string;
+  /** Largest accepted JSON body. @default "1mb" */
+  bodyLimit?: string;
+}
+
+/** The express application: JSON API, health, metrics and the built pages. */
+export function createHttpApp(d: HttpDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use((req, res, next) => {
+    const end = d.metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => end({ route: req.route?.path ?? 'unmatched', status: String(res.statusCode) }));
+    next();
+  });
+  app.use(healthRouter(d.store, d.metrics));
+  app.use('/api', express.json({ limit: d.bodyLimit ?? '1mb', strict: false }));
+  app.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api', racesRouter(d.results, d.check));
+  app.use('/api', graphicsRouter(d.graphics, d.check));
+  app.use('/api', notFoundHandler);
+
+  if (d.webRoot && existsSync(d.webRoot)) {
+    app.use(express.static(d.webRoot, { index: 'index.html', redirect: true }));
+    app.get('/', (_req, res) => res.redirect('/control/'));
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(d.logger));
+  return app;
+}

@@ -1,0 +1,36 @@
+import { Router } from 'express';
+import type { ResultsService } from '../../services/results.js';
+import { requireRole, type TokenCheck } from '../auth.js';
+
+/** `/api/races` and `/api/results`: definitions, batches, lead changes. */
+export function racesRouter(results: ResultsService, check: TokenCheck): Router {
+  const r = Router();
+  const ingest = requireRole(check, 'ingest');
+
+  r.get('/races', async (_req, res) => {
+    res.json(await results.listRaces());
+  });
+
+  r.get('/races/:raceId', async (req, res) => {
+    res.json(await results.getRace(req.params.raceId));
+  });
+
+  r.get('/races/:raceId/lead-changes', async (req, res) => {
+    res.json(await results.leadChanges(req.params.raceId));
+  });
+
+  r.put('/races/:raceId', ingest, async (req, res) => {
+    const { created, race } = await results.defineRace(String(req.params.raceId), req.body);
+    res.status(created ? 201 : 200).json(race);
+  });
+
+  r.post('/races/:raceId/results', ingest, async (req, res) => {
+    res.json(await results.postBatch(String(req.params.raceId), req.body));
+  });
+
+  r.post('/results', ingest, async (req, res) => {
+    res.json({ results: await results.postBulk(req.body) });
+  });
+
+  return r;
+}

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient, type RedisClientType } from 'redis';
+import { createServer } from './app.js';
+import { systemClock } from './clock.js';
+import { loadConfig } from './config.js';
+import { DEMO_RACES } from './demo/races.js';
+import { startDemo } from './demo/runner.js';
+import { createLogger } from './logger.js';
+import { MemoryBackend } from './store/memory.js';
+import { RedisBackend } from './store/redis.js';
+import { Store } from './store/store.js';
+
+/** `npm start`: build the pages if missing, pick the store, listen, print where everything is. */
+async function main() {
+  const logger = createLogger();
+  const config = loadConfig();
+  const root = resolve(import.meta.dirname, '..');
+  const webRoot = resolve(root, 'dist/web');
+
+  if (!existsSync(resolve(webRoot, 'overlay/index.html')) || !existsSync(resolve(webRoot, 'control/index.html'))) {
+    logger.info('building the overlay and control pages (first start)…');
+    const { build } = await import('vite');
+    await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
+  }
+
+  const backend = config.redisUrl ? await RedisBackend.connect({ url: config.redisUrl, logger }) : new MemoryBackend();
+  const store = new Store(backend, { clock: systemClock });
+
+  let adapter;
+  const adapterClients: RedisClientType[] = [];
+  if (config.redisUrl) {
+    const pub: RedisClientType = createClient({ url: config.redisUrl });
+    const sub = pub.duplicate();
+    for (const c of [pub, sub]) c.on('error', () => {}); // the store's client reports Redis trouble
+    await Promise.all([pub.connect(), sub.connect()]);
+    adapterClients.push(pub, sub);
+    adapter = createAdapter(pub, sub, { key: 'lw:socket.io' });
+  }
+
+  const server = createServer({ store, clock: systemClock, logger, config, webRoot, adapter });
+  const port = await server.listen(config.port, config.host);
+  const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  const stopDemo = config.demo
+    ? startDemo({ baseUrl: base, ingestToken: config.ingestToken, races: DEMO_RACES, logger })
+    : () => {};
+
+  logger.info({ port, store: store.kind, demo: config.demo }, 'LeadWire is listening');
+  const lines = [
+    '',
+    `  LeadWire is on air at ${base}  (store: ${store.kind}${config.demo ? ', demo election night playing' : ''})`,
+    '',
+    `  Control panel   ${base}/control/?key=${config.producerToken}`,
+    `  Program overlay ${base}/overlay/?channel=program     (OBS/vMix/CasparCG browser source, 1920×1080)`,
+    `  Preview overlay ${base}/overlay/?channel=preview&bg=checker`,
+    '',
+    `  Producer token  ${config.producerToken}${config.generatedTokens ? '   (generated; set LEADWIRE_PRODUCER_TOKEN to fix it)' : ''}`,
+    `  Ingest token    ${config.ingestToken}${config.generatedTokens ? '   (generated; set LEADWIRE_INGEST_TOKEN to fix it)' : ''}`,
+    '',
+  ];
+  process.stderr.write(lines.join('\n') + '\n');
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    stopDemo();
+    await server.close();
+    await store.close();
+    await Promise.allSettled(adapterClients.map((c) => c.close()));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`LeadWire could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

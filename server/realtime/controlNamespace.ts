@@ -1,0 +1,72 @@
+import { AlertRef, type Ack, type AckError } from '../../shared/index.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import type { GraphicsService } from '../services/graphics.js';
+import type { Store } from '../store/store.js';
+import type { TokenCheck } from '../http/auth.js';
+import { parse } from '../validate.js';
+import type { LatestState } from './latest.js';
+import { controlSnapshot, whenLoaded } from './snapshot.js';
+import type { ControlNamespace } from './types.js';
+
+export interface ControlDeps {
+  store: Store;
+  latest: LatestState;
+  graphics: GraphicsService;
+  check: TokenCheck;
+  logger: Logger;
+  metrics: Metrics;
+  /** The current tally, sent to a control panel when it connects. */
+  tally: () => Promise<{ program: number; preview: number }>;
+}
+
+/** `/control`: producers only. Every action is one named event, parsed by the service, answered by an ack. */
+export function setupControlNamespace(ns: ControlNamespace, d: ControlDeps) {
+  ns.use((socket, next) => {
+    const token: unknown = socket.handshake.auth?.token;
+    const role = d.check(typeof token === 'string' ? token : undefined);
+    if (role === null) return next(new Error('unauthorized: a producer token is required'));
+    if (role !== 'producer') return next(new Error('forbidden: the control panel needs the producer token'));
+    socket.data.role = 'producer';
+    next();
+  });
+
+  ns.on('connection', async (socket) => {
+    d.metrics.sockets.inc({ namespace: '/control' });
+    socket.on('disconnect', () => d.metrics.sockets.dec({ namespace: '/control' }));
+
+    /** Wraps a service call as an acked event handler; a missing ack is tolerated. */
+    const handle =
+      <T>(action: (payload: unknown) => Promise<T>) =>
+      async (payload: unknown, ack: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => {};
+        try {
+          reply({ ok: true, data: await action(payload) });
+        } catch (err) {
+          reply({ ok: false, error: toAckError(err, d.logger) });
+        }
+      };
+
+    socket.on('cue', handle(d.graphics.cue));
+    socket.on('take', handle(d.graphics.take));
+    socket.on('clear', handle(d.graphics.clear));
+    socket.on('air', handle(d.graphics.air));
+    socket.on('alert:take', handle((p) => d.graphics.takeAlert(alertId(p))));
+    socket.on('alert:dismiss', handle((p) => d.graphics.dismissAlert(alertId(p))));
+
+    socket.emit('tally', await d.tally());
+    await whenLoaded(socket, d, () => socket.emit('snapshot', controlSnapshot(d.latest)));
+  });
+}
+
+const alertId = (payload: unknown) => parse(AlertRef, payload).id;
+
+function toAckError(err: unknown, logger: Logger): AckError {
+  if (err instanceof AppError) {
+    const issues = err.details.issues as AckError['issues'];
+    return { code: err.code, message: err.message, ...(issues ? { issues } : {}) };
+  }
+  logger.error({ err }, 'control action failed');
+  return { code: 'internal', message: 'an unexpected error occurred; it has been logged' };
+}

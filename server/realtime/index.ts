@@ -1,0 +1,67 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type ServerOptions } from 'socket.io';
+import type { Tally } from '../../shared/index.js';
+import type { TokenCheck } from '../http/auth.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import type { GraphicsService } from '../services/graphics.js';
+import type { Store } from '../store/store.js';
+import { setupControlNamespace } from './controlNamespace.js';
+import { LatestState } from './latest.js';
+import { setupOverlayNamespace } from './overlayNamespace.js';
+import { startPublisher } from './publisher.js';
+import { controlNamespace, overlayNamespace } from './types.js';
+
+export interface RealtimeDeps {
+  store: Store;
+  graphics: GraphicsService;
+  check: TokenCheck;
+  logger: Logger;
+  metrics: Metrics;
+  /** socket.io adapter, e.g. the Redis adapter when several instances share one Redis. */
+  adapter?: ServerOptions['adapter'];
+}
+
+/** socket.io on the HTTP server: `/overlay` and `/control`, fed by the store's change stream. */
+export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
+  const io = new Server(http, {
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 5_000,
+    ...(d.adapter ? { adapter: d.adapter } : {}),
+  });
+  const latest = new LatestState();
+  const overlay = overlayNamespace(io);
+  const control = controlNamespace(io);
+
+  // Overlay pages of every instance, counted through the adapter.
+  const tally = async (): Promise<Tally> => {
+    const [program, preview] = await Promise.all([
+      overlay.in('program').fetchSockets(),
+      overlay.in('preview').fetchSockets(),
+    ]);
+    return { program: program.length, preview: preview.length };
+  };
+  let tallyTimer: NodeJS.Timeout | undefined;
+  const onPresence = () => {
+    clearTimeout(tallyTimer);
+    tallyTimer = setTimeout(() => {
+      tally()
+        .then((t) => control.emit('tally', t))
+        .catch((err: unknown) => d.logger.warn({ err }, 'could not count overlay pages'));
+    }, 100);
+  };
+
+  setupOverlayNamespace(overlay, { ...d, latest, onPresence });
+  setupControlNamespace(control, { ...d, latest, tally });
+  const stopPublisher = startPublisher(d.store, latest, overlay, control);
+
+  return {
+    io,
+    async close() {
+      clearTimeout(tallyTimer);
+      stopPublisher();
+      await io.close();
+    },
+  };
+}

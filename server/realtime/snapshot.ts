@@ -1,0 +1,68 @@
+import { buildRaceView, EMPTY_GRAPHICS, type ControlSnapshot, type OverlaySnapshot, type Channel } from '../../shared/index.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import type { LatestState } from './latest.js';
+
+/**
+ * Refreshes the latest state from the store. When the store cannot be reached the last known state is
+ * kept and the failure reported; `false` means there is nothing trustworthy to send yet.
+ */
+export async function refresh(store: Store, latest: LatestState, logger: Logger): Promise<boolean> {
+  try {
+    const [races, leadChanges, graphics, alerts] = await Promise.all([
+      store.listRaces(),
+      store.listLeadChanges(),
+      store.getGraphics(),
+      store.listAlerts(),
+    ]);
+    for (const r of races) latest.offerRace(buildRaceView(r));
+    for (const lc of leadChanges) latest.offerLeadChange(lc);
+    for (const a of alerts) latest.offerAlert(a);
+    latest.offerGraphics(graphics);
+    latest.loaded = true;
+  } catch (err) {
+    logger.warn({ err }, 'snapshot from the last known state: the store cannot be reached');
+  }
+  return latest.loaded;
+}
+
+/**
+ * Sends a snapshot once there is a trustworthy state, retrying while the store is away and the client is
+ * still there: a client that has nothing new keeps showing what it shows.
+ */
+export async function whenLoaded(
+  socket: { connected: boolean },
+  d: { store: Store; latest: LatestState; logger: Logger },
+  send: () => void,
+  retryMs = 2_000,
+): Promise<void> {
+  while (socket.connected) {
+    if (await refresh(d.store, d.latest, d.logger)) {
+      if (socket.connected) send();
+      return;
+    }
+    await new Promise((r) => setTimeout(r, retryMs));
+  }
+}
+
+export function overlaySnapshot(latest: LatestState, channel: Channel): OverlaySnapshot {
+  const g = latest.graphics ?? EMPTY_GRAPHICS;
+  return {
+    channel,
+    layers: g[channel],
+    races: Object.fromEntries(latest.races),
+    leadChanges: Object.fromEntries(latest.leadChanges),
+    revision: g.revision,
+  };
+}
+
+export function controlSnapshot(latest: LatestState): ControlSnapshot {
+  const g = latest.graphics ?? EMPTY_GRAPHICS;
+  return {
+    graphics: { program: g.program, preview: g.preview },
+    races: Object.fromEntries(latest.races),
+    leadChanges: Object.fromEntries(latest.leadChanges),
+    alerts: [...latest.alerts.values()],
+    revision: g.revision,
+  };
+}

@@ -1,0 +1,147 @@
+import {
+  AirCommand,
+  AlertQuery,
+  ClearCommand,
+  CueCommand,
+  NothingCued,
+  TakeCommand,
+  air,
+  clear,
+  cue,
+  take,
+  type Alert,
+  type Graphic,
+  type GraphicsState,
+} from '../../shared/index.js';
+import type { Clock } from '../clock.js';
+import { NotFoundError, NothingCuedError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import { parse } from '../validate.js';
+
+export interface GraphicsDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** How long an aired alert stays on program. @default 10000 */
+  alertDurationMs: number;
+}
+
+/**
+ * Preview/program switching and the alert queue. Commands arrive unparsed (HTTP bodies, socket payloads)
+ * and are validated here, so both doors behave the same.
+ */
+export function createGraphicsService({ store, clock, logger, alertDurationMs }: GraphicsDeps) {
+  const offAirTimers = new Map<string, NodeJS.Timeout>();
+
+  /** A graphic may only name a race or lead change that exists. */
+  async function ensureExists(g: Graphic): Promise<void> {
+    if (g.type === 'race' && !(await store.getRace(g.raceId))) throw new NotFoundError('race', g.raceId);
+    if (g.type === 'leadChange' && !(await store.getLeadChange(g.leadChangeId)))
+      throw new NotFoundError('lead change', g.leadChangeId);
+    if (g.type === 'ticker') {
+      for (const id of g.raceIds) if (!(await store.getRace(id))) throw new NotFoundError('race', id);
+    }
+  }
+
+  async function cueCmd(body: unknown): Promise<GraphicsState> {
+    const c = parse(CueCommand, body);
+    await ensureExists(c.graphic);
+    return store.updateGraphics((s) => cue(s, c.layer, c.graphic));
+  }
+
+  async function takeCmd(body: unknown): Promise<GraphicsState> {
+    const c = parse(TakeCommand, body);
+    try {
+      return await store.updateGraphics((s) => take(s, c.layer));
+    } catch (err) {
+      if (err instanceof NothingCued) throw new NothingCuedError(c.layer);
+      throw err;
+    }
+  }
+
+  async function clearCmd(body: unknown): Promise<GraphicsState> {
+    const c = parse(ClearCommand, body);
+    return store.updateGraphics((s) => clear(s, c.layer, c.channel));
+  }
+
+  async function airCmd(body: unknown): Promise<GraphicsState> {
+    const c = parse(AirCommand, body);
+    await ensureExists(c.graphic);
+    return store.updateGraphics((s) => air(s, c.layer, c.graphic));
+  }
+
+  const stamp = (a: Alert, status: Alert['status']): Alert => ({ ...a, status, updatedAt: clock.now().toISOString() });
+
+  /** Airs an alert on the program alert layer; it leaves by itself after `alertDurationMs`. */
+  async function takeAlert(id: string): Promise<Alert> {
+    const existing = await store.getAlert(id);
+    if (!existing) throw new NotFoundError('alert', id);
+    const graphic: Graphic = { type: 'leadChange', leadChangeId: existing.leadChangeId };
+    await store.updateGraphics((s) => air(s, 'alert', graphic));
+    const alert = await store.updateAlert(id, (a) => stamp(a, 'aired'));
+    if (!alert) throw new NotFoundError('alert', id);
+    scheduleOffAir(alert);
+    return alert;
+  }
+
+  /** Dismisses an alert; one on air leaves air too. */
+  async function dismissAlert(id: string): Promise<Alert> {
+    const alert = await store.updateAlert(id, (a) => stamp(a, 'dismissed'));
+    if (!alert) throw new NotFoundError('alert', id);
+    cancelOffAir(id);
+    await clearAlertIfShowing(alert.leadChangeId);
+    return alert;
+  }
+
+  async function listAlerts(query: unknown): Promise<Alert[]> {
+    const { status } = parse(AlertQuery, query);
+    const all = await store.listAlerts();
+    return status ? all.filter((a) => a.status === status) : all;
+  }
+
+  function scheduleOffAir(alert: Alert) {
+    cancelOffAir(alert.id);
+    const timer = setTimeout(() => {
+      offAirTimers.delete(alert.id);
+      clearAlertIfShowing(alert.leadChangeId).catch((err: unknown) =>
+        logger.error({ err, alert: alert.id }, 'could not take an alert off air'),
+      );
+    }, alertDurationMs);
+    offAirTimers.set(alert.id, timer);
+  }
+
+  function cancelOffAir(id: string) {
+    clearTimeout(offAirTimers.get(id));
+    offAirTimers.delete(id);
+  }
+
+  /** Clears the program alert layer only if it still shows this lead change (a newer alert stays). */
+  async function clearAlertIfShowing(leadChangeId: string) {
+    const showing = (s: GraphicsState) => {
+      const g = s.program.alert;
+      return g?.type === 'leadChange' && g.leadChangeId === leadChangeId;
+    };
+    if (!showing(await store.getGraphics())) return;
+    await store.updateGraphics((s) => (showing(s) ? clear(s, 'alert', 'program') : s));
+  }
+
+  function close() {
+    for (const t of offAirTimers.values()) clearTimeout(t);
+    offAirTimers.clear();
+  }
+
+  return {
+    state: () => store.getGraphics(),
+    cue: cueCmd,
+    take: takeCmd,
+    clear: clearCmd,
+    air: airCmd,
+    takeAlert,
+    dismissAlert,
+    listAlerts,
+    close,
+  };
+}
+
+export type GraphicsService = ReturnType<typeof createGraphicsService>;

@@ -1,0 +1,121 @@
+import {
+  BulkItem,
+  BulkResults,
+  RaceDefinitionInput,
+  ResultBatch,
+  Slug,
+  buildRaceView,
+  type LeadChange,
+  type RaceView,
+} from '../../shared/index.js';
+import { AppError, ConflictError, InvalidError, NotFoundError, StaleError } from '../errors.js';
+import type { Metrics } from '../metrics.js';
+import type { Store } from '../store/store.js';
+import { parse } from '../validate.js';
+
+export interface BatchResponse {
+  race: RaceView;
+  leadChange: LeadChange | null;
+  duplicate: boolean;
+  correction: boolean;
+}
+
+export type BulkStatus = 'applied' | 'duplicate' | 'stale' | 'conflict' | 'invalid' | 'not_found';
+export interface BulkResult {
+  raceId: string | null;
+  status: BulkStatus;
+  leadChange?: LeadChange | null;
+  issues?: { path: string; message: string }[];
+  message?: string;
+}
+
+export interface ResultsDeps {
+  store: Store;
+  metrics: Metrics;
+  /** Called after a batch that changed the lead has committed (e.g. to air its alert automatically). */
+  onLeadChange?: (leadChange: LeadChange, autoAir: boolean) => Promise<void>;
+}
+
+/** Race definitions and result batches: validate at the edge, apply in the store, answer the contract's shapes. */
+export function createResultsService({ store, metrics, onLeadChange }: ResultsDeps) {
+  async function defineRace(raceId: string, body: unknown): Promise<{ created: boolean; race: RaceView }> {
+    const id = parse(Slug, raceId, 'raceId');
+    const input = parse(RaceDefinitionInput, body);
+    const outcome = await store.defineRace({ ...input, id });
+    if (outcome.kind === 'conflict') throw new ConflictError(outcome.message, { candidates: outcome.candidates });
+    return { created: outcome.kind === 'created', race: buildRaceView(outcome.record) };
+  }
+
+  async function postBatch(raceId: string, body: unknown): Promise<BatchResponse> {
+    const id = parse(Slug, raceId, 'raceId');
+    const batch = parse(ResultBatch, body);
+    const outcome = await store.applyBatch(id, batch);
+    metrics.batches.inc({ outcome: outcome.kind });
+    switch (outcome.kind) {
+      case 'not_found':
+        throw new NotFoundError('race', id);
+      case 'invalid':
+        throw new InvalidError(outcome.issues);
+      case 'stale':
+        throw new StaleError(outcome.current);
+      case 'conflict':
+        throw new ConflictError('a different batch with the same asOf is already stored', { current: outcome.current });
+      case 'duplicate':
+        return { race: buildRaceView(outcome.record), leadChange: null, duplicate: true, correction: false };
+      case 'applied':
+        if (outcome.leadChange) {
+          metrics.leadChanges.inc();
+          await onLeadChange?.(outcome.leadChange, outcome.record.definition.autoAirAlerts ?? false);
+        }
+        return {
+          race: buildRaceView(outcome.record),
+          leadChange: outcome.leadChange,
+          duplicate: false,
+          correction: outcome.correction,
+        };
+    }
+  }
+
+  /** Applies many batches in request order; one bad item never sinks the others. */
+  async function postBulk(body: unknown): Promise<BulkResult[]> {
+    const { updates } = parse(BulkResults, body);
+    const results: BulkResult[] = [];
+    for (const [index, raw] of updates.entries()) {
+      const raceId = typeof raw === 'object' && raw !== null && 'raceId' in raw ? String(raw.raceId) : null;
+      try {
+        const { raceId: id, ...batch } = parse(BulkItem, raw, `updates.${index}`);
+        const r = await postBatch(id, batch);
+        results.push({ raceId: id, status: r.duplicate ? 'duplicate' : 'applied', leadChange: r.leadChange });
+      } catch (err) {
+        // Outages are not per-item outcomes: the whole request answers 503.
+        if (!(err instanceof AppError) || err.status >= 500) throw err;
+        results.push({
+          raceId,
+          status: err.code as BulkStatus,
+          message: err.message,
+          ...(err instanceof InvalidError ? { issues: err.details.issues as BulkResult['issues'] } : {}),
+        });
+      }
+    }
+    return results;
+  }
+
+  async function getRace(raceId: string): Promise<RaceView> {
+    const record = await store.getRace(raceId);
+    if (!record) throw new NotFoundError('race', raceId);
+    return buildRaceView(record);
+  }
+
+  async function listRaces(): Promise<RaceView[]> {
+    return (await store.listRaces()).map(buildRaceView);
+  }
+
+  async function leadChanges(raceId: string): Promise<LeadChange[]> {
+    await getRace(raceId);
+    return store.listLeadChanges(raceId);
+  }
+
+  return { defineRace, postBatch, postBulk, getRace, listRaces, leadChanges };
+}
+
+export type ResultsService = ReturnType<typeof createResultsService>;

@@ -1,0 +1,44 @@
+/**
+ * Compare-and-set scripts. Each one checks the revision (or status) the caller read, writes, and publishes
+ * its change messages inside the same script, so every instance hears commits in the order they happened.
+ */
+
+/**
+ * KEYS: race hash, race id list, lead-change hash, lead-change order list, alert hash, alert order list
+ * ARGV: expected revision ('' = must not exist), new revision, record JSON, channel,
+ *       lead-change id, lead-change JSON, alert id, alert JSON ('' where none), then messages to publish
+ */
+export const COMMIT_RACE = `
+local rev = redis.call('HGET', KEYS[1], 'rev')
+if (rev or '') ~= ARGV[1] then return 0 end
+if not rev then redis.call('RPUSH', KEYS[2], cjson.decode(ARGV[3]).definition.id) end
+redis.call('HSET', KEYS[1], 'rev', ARGV[2], 'json', ARGV[3])
+if ARGV[5] ~= '' then
+  redis.call('HSET', KEYS[3], ARGV[5], ARGV[6])
+  redis.call('RPUSH', KEYS[4], ARGV[5])
+end
+if ARGV[7] ~= '' then
+  redis.call('HSET', KEYS[5], ARGV[7], ARGV[8])
+  redis.call('RPUSH', KEYS[6], ARGV[7])
+end
+for i = 9, #ARGV do redis.call('PUBLISH', ARGV[4], ARGV[i]) end
+return 1
+`;
+
+/** KEYS: graphics hash. ARGV: expected revision, new revision, state JSON, channel, message. */
+export const COMMIT_GRAPHICS = `
+local rev = redis.call('HGET', KEYS[1], 'rev') or '0'
+if rev ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'rev', ARGV[2], 'json', ARGV[3])
+redis.call('PUBLISH', ARGV[4], ARGV[5])
+return 1
+`;
+
+/** KEYS: alert hash. ARGV: alert id, expected status, alert JSON, channel, message. */
+export const COMMIT_ALERT = `
+local cur = redis.call('HGET', KEYS[1], ARGV[1])
+if not cur or cjson.decode(cur).status ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+redis.call('PUBLISH', ARGV[4], ARGV[5])
+return 1
+`;

@@ -1,0 +1,139 @@
+import { ZodError } from 'zod';
+import {
+  applyBatch,
+  applyDefinition,
+  type Alert,
+  type BatchOutcome,
+  type DefinitionOutcome,
+  type GraphicsState,
+  type LeadChange,
+  type RaceDefinition,
+  type RaceRecord,
+  type ResultBatch,
+} from '../../shared/index.js';
+import type { Clock } from '../clock.js';
+import { AppError, UnavailableError } from '../errors.js';
+import type { Backend, ChangeListener } from './types.js';
+
+export interface StoreOptions {
+  clock: Clock;
+  /** How long one store operation may take before it is answered as unavailable. @default 2000 */
+  timeoutMs?: number;
+  /** Compare-and-set attempts before giving up under contention. @default 50 */
+  maxAttempts?: number;
+}
+
+export const alertIdFor = (leadChangeId: string) => `alert.${leadChangeId}`;
+
+/**
+ * The store every other part of the server talks to: the pure domain run inside the backend's
+ * compare-and-set, retried when another writer got there first. Any failure to reach the backend is an
+ * `UnavailableError`, raised within `timeoutMs`, never a hang.
+ */
+export class Store {
+  readonly kind: Backend['kind'];
+  private readonly timeoutMs: number;
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly backend: Backend,
+    private readonly opts: StoreOptions,
+  ) {
+    this.kind = backend.kind;
+    this.timeoutMs = opts.timeoutMs ?? 2_000;
+    this.maxAttempts = opts.maxAttempts ?? 50;
+  }
+
+  getRace = (id: string) => this.guard(() => this.backend.readRace(id));
+  listRaces = () => this.guard(() => this.backend.listRaces());
+  listLeadChanges = (raceId?: string) => this.guard(() => this.backend.listLeadChanges(raceId));
+  getLeadChange = (id: string) => this.guard(() => this.backend.readLeadChange(id));
+  getGraphics = () => this.guard(() => this.backend.readGraphics());
+  listAlerts = () => this.guard(() => this.backend.listAlerts());
+  getAlert = (id: string) => this.guard(() => this.backend.readAlert(id));
+  ping = () => this.guard(() => this.backend.ping());
+  subscribe = (listener: ChangeListener) => this.backend.subscribe(listener);
+  close = () => this.backend.close();
+
+  defineRace(def: RaceDefinition): Promise<DefinitionOutcome> {
+    return this.retry(async () => {
+      const existing = await this.guard(() => this.backend.readRace(def.id));
+      const outcome = applyDefinition(existing, def, this.opts.clock.now());
+      if (outcome.kind !== 'created' && outcome.kind !== 'updated') return outcome;
+      const ok = await this.guard(() =>
+        this.backend.commitRace({ record: outcome.record, expectedRevision: existing?.revision ?? null }),
+      );
+      return ok ? outcome : undefined;
+    });
+  }
+
+  /** Applies one batch atomically; `not_found` when the race is not defined. */
+  applyBatch(raceId: string, batch: ResultBatch): Promise<BatchOutcome | { kind: 'not_found' }> {
+    return this.retry(async () => {
+      const record = await this.guard(() => this.backend.readRace(raceId));
+      if (!record) return { kind: 'not_found' as const };
+      const now = this.opts.clock.now();
+      const outcome = applyBatch(record, batch, now);
+      if (outcome.kind !== 'applied') return outcome;
+      const alert = outcome.leadChange && newAlert(outcome.leadChange, now);
+      const commit = { record: outcome.record, expectedRevision: record.revision, leadChange: outcome.leadChange, alert };
+      const ok = await this.guard(() => this.backend.commitRace(commit));
+      return ok ? outcome : undefined;
+    });
+  }
+
+  /** Changes the graphics state with a pure function, retried on contention. What it throws passes through. */
+  updateGraphics(change: (s: GraphicsState) => GraphicsState): Promise<GraphicsState> {
+    return this.retry(async () => {
+      const current = await this.guard(() => this.backend.readGraphics());
+      const next = change(current);
+      if (next === current) return current;
+      return (await this.guard(() => this.backend.commitGraphics(next, current.revision))) ? next : undefined;
+    });
+  }
+
+  /** Moves an alert to a new status; null when it does not exist. `change` may throw to refuse. */
+  updateAlert(id: string, change: (a: Alert) => Alert): Promise<Alert | null> {
+    return this.retry(async () => {
+      const current = await this.guard(() => this.backend.readAlert(id));
+      if (!current) return null;
+      const next = change(current);
+      return (await this.guard(() => this.backend.commitAlert(next, current.status))) ? next : undefined;
+    });
+  }
+
+  /** Writes a whole race record as it is (for restores and tests of stored state). */
+  putRace(record: RaceRecord, expectedRevision: number | null) {
+    return this.guard(() => this.backend.commitRace({ record, expectedRevision }));
+  }
+
+  /** Runs an attempt until it commits (returns a value) or loses too many races to other writers. */
+  private async retry<T>(attempt: () => Promise<T | undefined>): Promise<T> {
+    for (let i = 0; i < this.maxAttempts; i++) {
+      const result = await attempt();
+      if (result !== undefined) return result;
+    }
+    throw new UnavailableError(new Error(`gave up after ${this.maxAttempts} contended attempts`));
+  }
+
+  private async guard<T>(op: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`store did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+    });
+    try {
+      return await Promise.race([op(), timeout]);
+    } catch (err) {
+      // Corrupt data is not an outage; everything else from the backend is.
+      if (err instanceof AppError || err instanceof ZodError) throw err;
+      throw new UnavailableError(err);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function newAlert(lc: LeadChange, now: Date): Alert {
+  const at = now.toISOString();
+  return { id: alertIdFor(lc.id), kind: 'leadChange', leadChangeId: lc.id, raceId: lc.raceId, status: 'pending', createdAt: at, updatedAt: at };
+}
