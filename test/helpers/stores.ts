@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../server/clock.js';
+import { silentLogger } from '../../server/logger.js';
+import { MemoryBackend } from '../../server/store/memory.js';
+import { RedisBackend } from '../../server/store/redis.js';
+import { Store } from '../../server/store/store.js';
+import { startRedis, type PrivateRedis } from './redis.js';
+
+/** A clock the test moves by hand. */
+export function manualClock(start = '2020-11-06T10:00:00.000Z') {
+  let t = Date.parse(start);
+  const clock: Clock & { advance(ms: number): void; set(iso: string): void } = {
+    now: () => new Date(t),
+    advance: (ms) => void (t += ms),
+    set: (iso) => void (t = Date.parse(iso)),
+  };
+  return clock;
+}
+
+export interface StoreKind {
+  name: 'memory' | 'redis';
+  /** Called once per file (beforeAll): starts what the kind needs. */
+  setup(): Promise<void>;
+  /** A fresh, empty store (its own key prefix on the shared private Redis). */
+  make(clock?: Clock, opts?: { prefix?: string }): Promise<Store>;
+  /** Only for redis: the private server, to stop and restart. */
+  redis(): PrivateRedis | null;
+  teardown(): Promise<void>;
+}
+
+/** The two store kinds every store-dependent suite runs against. */
+export function storeKinds(): StoreKind[] {
+  let redis: PrivateRedis | null = null;
+  const opened: Store[] = [];
+  return [
+    {
+      name: 'memory',
+      setup: async () => {},
+      make: async (clock = manualClock()) => new Store(new MemoryBackend(), { clock, timeoutMs: 1_000 }),
+      redis: () => null,
+      teardown: async () => {},
+    },
+    {
+      name: 'redis',
+      setup: async () => {
+        redis = await startRedis();
+      },
+      make: async (clock = manualClock(), opts = {}) => {
+        if (!redis) throw new Error('redis kind used before setup()');
+        const backend = await RedisBackend.connect({
+          url: redis.url,
+          prefix: opts.prefix ?? `t${randomUUID().slice(0, 8)}:`,
+          logger: silentLogger(),
+        });
+        const store = new Store(backend, { clock, timeoutMs: 1_000 });
+        opened.push(store);
+        return store;
+      },
+      redis: () => redis,
+      teardown: async () => {
+        await Promise.allSettled(opened.map((s) => s.close()));
+        opened.length = 0;
+        await redis?.cleanup();
+        redis = null;
+      },
+    },
+  ];
+}
