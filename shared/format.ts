@@ -35,7 +35,7 @@ export function phraseMargin(n: number): string {
 export const formatOutstanding = (o: { ballots: number; label: string }): string =>
   `${formatVotes(o.ballots)} ${o.label} outstanding`;
 
-/** 98.94 → "99% of expected vote in"; below 1% keeps a decimal so early nights do not read "0%". */
+/** 98.94 → "98% of expected vote in": rounded down, so it never says 100% early; below 1% keeps a decimal. */
 export function formatExpectedVote(pct: number): string {
   const text = pct > 0 && pct < 1 ? pct.toFixed(1) : Math.floor(pct).toString();
   return `${text}% of expected vote in`;

@@ -21,7 +21,7 @@ export function batchIssues(record: RaceRecord, batch: ResultBatch): Issue[] {
     if (!ids.has(id)) issues.push({ path: `votes.${id}`, message: `unknown candidate "${id}" in this race` });
   }
   for (const id of ids) {
-    if (!(id in batch.votes)) issues.push({ path: `votes.${id}`, message: `missing count for candidate "${id}"` });
+    if (!Object.hasOwn(batch.votes, id)) issues.push({ path: `votes.${id}`, message: `missing count for candidate "${id}"` });
   }
   return issues;
 }
@@ -55,7 +55,7 @@ export function applyBatch(record: RaceRecord, batch: ResultBatch, now: Date): B
   }
 
   const candidates = record.definition.candidates;
-  const votes = Object.fromEntries(candidates.map((c) => [c.id, batch.votes[c.id] ?? 0]));
+  const votes = Object.fromEntries(candidates.map((c) => [c.id, batch.votes[c.id]!]));
   const correction = candidates.some((c) => (votes[c.id] ?? 0) < (record.votes[c.id] ?? 0));
   const revision = record.revision + 1;
   const s = standings(candidates, votes);

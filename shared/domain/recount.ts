@@ -13,8 +13,10 @@ export interface RecountInput {
 export function inRecountRange(rule: RecountRule | null | undefined, s: RecountInput): boolean {
   if (!rule || s.totalVotes === 0) return false;
   const base = rule.basis === 'topTwo' ? s.topTwoVotes : s.totalVotes;
-  // Compare margin*100 <= pct*base rather than dividing, so exact boundaries stay exact.
-  const withinPct = rule.marginPct === undefined || s.margin * 100 <= rule.marginPct * base;
+  // Whole-number comparison (percent to 1/10,000 of a point) so exact boundaries such as 0.7% stay exact.
+  const withinPct =
+    rule.marginPct === undefined ||
+    BigInt(s.margin) * 1_000_000n <= BigInt(Math.round(rule.marginPct * 10_000)) * BigInt(base);
   const withinVotes = rule.marginVotes === undefined || s.margin <= rule.marginVotes;
   return withinPct && withinVotes;
 }

@@ -24,5 +24,12 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** Converts zod issues into the contract's `{ path: "votes.trump", message }` form. */
 export function toIssues(error: z.ZodError): Issue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return error.issues.flatMap((i) => {
+    const path = i.path.map(String);
+    // An unknown key is named by its own path, so a client sees which field to remove.
+    if (i.code === 'unrecognized_keys') {
+      return i.keys.map((k) => ({ path: [...path, k].join('.'), message: `unknown field "${k}"` }));
+    }
+    return [{ path: path.join('.'), message: i.message }];
+  });
 }

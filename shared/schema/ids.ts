@@ -6,7 +6,9 @@ export const Slug = z
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must match ^[a-z0-9][a-z0-9-]{0,63}$ (lower-case letters, digits, dashes)');
 
 /** ISO-8601 instant; offsets are accepted and normalised to UTC by the domain. */
-export const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });
+export const Instant = z.iso
+  .datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
+  .refine((s) => !/\.\d{4,}/.test(s), 'must have at most millisecond precision');
 
 export const VoteCount = z
   .number()

@@ -2,11 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreChange } from '../../server/store/types.js';
 import type { Store } from '../../server/store/store.js';
 import { UnavailableError } from '../../server/errors.js';
-import { buildRaceView, cue, take } from '../../shared/index.js';
+import { RaceDefinition, buildRaceView, cue, take } from '../../shared/index.js';
 import { GA_BEFORE, GA_FLIP, GEORGIA } from '../helpers/server.js';
 import { manualClock, storeKinds } from '../helpers/stores.js';
 
-const def = (over: Partial<typeof GEORGIA> = {}) => ({ ...GEORGIA, id: 'ga-president-2020', recount: { marginPct: 0.5, basis: 'total' as const }, ...over });
+const def = (over: Partial<typeof GEORGIA> = {}) => RaceDefinition.parse({ ...GEORGIA, id: 'ga-president-2020', ...over });
 
 describe.each(storeKinds())('$name store', (kind) => {
   let store: Store;
