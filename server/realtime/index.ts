@@ -54,7 +54,7 @@ export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
 
   setupOverlayNamespace(overlay, { ...d, latest, onPresence });
   setupControlNamespace(control, { ...d, latest, tally });
-  const stopPublisher = startPublisher(d.store, latest, overlay, control);
+  const stopPublisher = startPublisher(d.store, latest, overlay, control, d.logger);
 
   return {
     io,

@@ -65,6 +65,8 @@ export class RedisBackend implements Backend {
     await subscriber.connect();
     const backend = new RedisBackend(client, subscriber, opts.prefix ?? 'lw:', opts.logger);
     await subscriber.subscribe(backend.keys.channel, (message) => backend.receive(message));
+    // Messages published while the subscriber was away are lost: tell listeners to re-read the store.
+    subscriber.on('ready', () => backend.events.emit('change', { type: 'resync' } satisfies StoreChange));
     return backend;
   }
 

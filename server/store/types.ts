@@ -5,7 +5,9 @@ export type StoreChange =
   | { type: 'race'; record: RaceRecord }
   | { type: 'leadChange'; leadChange: LeadChange }
   | { type: 'alert'; alert: Alert }
-  | { type: 'graphics'; state: GraphicsState };
+  | { type: 'graphics'; state: GraphicsState }
+  /** Changes may have been missed (the change stream reconnected): re-read the store. */
+  | { type: 'resync' };
 
 export type ChangeListener = (change: StoreChange) => void;
 
