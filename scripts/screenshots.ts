@@ -1,0 +1,82 @@
+/**
+ * `npm run screenshots`: PNGs of the on-air graphics and the control panel into docs/, for the README.
+ * Starts its own LeadWire on a free port with the embedded store, plays the demo night up to Georgia's
+ * flip, airs graphics through the API, and photographs the pages in Debian's Chromium.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Alert } from '../shared/index.js';
+import { createServer } from '../server/app.js';
+import { systemClock } from '../server/clock.js';
+import { DEMO_RACES } from '../server/demo/races.js';
+import { demoNight } from '../server/demo/scenario.js';
+import { silentLogger } from '../server/logger.js';
+import { MemoryBackend } from '../server/store/memory.js';
+import { Store } from '../server/store/store.js';
+import { browserUnavailable, launchBrowser, openPage, WEB_ROOT } from '../test/helpers/browser.js';
+
+const DOCS = resolve(import.meta.dirname, '../docs');
+const TOKENS = { producerToken: 'screenshot-producer', ingestToken: 'screenshot-ingest' };
+
+async function main() {
+  const why = browserUnavailable();
+  if (why) throw new Error(why);
+  mkdirSync(DOCS, { recursive: true });
+  const store = new Store(new MemoryBackend(), { clock: systemClock });
+  const server = createServer({
+    store,
+    clock: systemClock,
+    logger: silentLogger(),
+    config: { ...TOKENS, alertDurationMs: 600_000, autoAirAlerts: false },
+    webRoot: WEB_ROOT,
+  });
+  const base = `http://127.0.0.1:${await server.listen(0)}`;
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${TOKENS.producerToken}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<unknown>;
+  };
+
+  for (const r of DEMO_RACES) await call('PUT', `/api/races/${r.id}`, r.definition);
+  for (const updates of demoNight(DEMO_RACES).slice(0, 16)) if (updates.length) await call('POST', '/api/results', { updates });
+  const [alert] = (await call('GET', '/api/alerts?status=pending')) as Alert[];
+  if (!alert) throw new Error('the demo night produced no lead-change alert');
+
+  const browser = await launchBrowser();
+  try {
+    const shoot = async (page: Page, name: string) => {
+      await page.screenshot({ path: resolve(DOCS, name) });
+      process.stdout.write(`wrote docs/${name}\n`);
+    };
+    const overlay = await openPage(browser, `${base}/overlay/?channel=program&bg=%23141a2e`);
+    await overlay.waitForSelector('body[data-ready="true"]');
+
+    await call('POST', '/api/graphics/air', { layer: 'lowerThird', graphic: { type: 'race', raceId: 'ga-president-2020' } });
+    await overlay.waitForSelector('#on-air [data-layer="lowerThird"]');
+    await overlay.waitForTimeout(1_500); // let the in-animation and rolling numbers settle
+    await shoot(overlay, 'lower-third.png');
+
+    await call('POST', `/api/alerts/${alert.id}/take`);
+    await overlay.waitForSelector('#on-air [data-layer="alert"]');
+    await overlay.waitForTimeout(1_500);
+    await shoot(overlay, 'lead-change-alert.png');
+
+    await call('POST', '/api/graphics/cue', { layer: 'lowerThird', graphic: { type: 'race', raceId: 'pa-president-2020' } });
+    const control = await openPage(browser, `${base}/control/?key=${TOKENS.producerToken}`);
+    await control.waitForTimeout(2_500); // monitors load the overlay pages themselves
+    await shoot(control, 'control-panel.png');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`screenshots failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
