@@ -1,0 +1,135 @@
+import { Container, Graphics, type Ticker } from 'pixi.js';
+import type { RaceView } from '../../../shared/index.js';
+import { easeInCubic, easeOutCubic } from '../../lib/tween.js';
+import { tickerItemModel, tickerItemText, type TickerItemModel } from '../models.js';
+import { COLORS, SAFE, fitWidth, label, partyColor } from '../theme.js';
+import { Graphic, type GraphicDeps } from './Graphic.js';
+
+const HEIGHT = 48;
+const WIDTH = SAFE.right - SAFE.left;
+const LABEL = 'RESULTS';
+const LABEL_W = 150;
+const DWELL_MS = 6000;
+
+/** The bottom band: one race line at a time, flipping to the next every few seconds (or on `next()`). */
+export class TickerBand extends Graphic<RaceView[]> {
+  private readonly band = new Container();
+  private readonly lines = new Container();
+  private readonly linesMask = new Graphics();
+  private items: TickerItemModel[] = [];
+  private index = 0;
+  private current: Container | null = null;
+  private dwell = 0;
+  private onAir = false;
+
+  constructor(deps: GraphicDeps, races: RaceView[]) {
+    super(deps);
+    this.position.set(SAFE.left, SAFE.bottom - HEIGHT);
+    const bg = new Graphics()
+      .rect(0, 0, WIDTH, HEIGHT)
+      .fill({ color: COLORS.navyDeep, alpha: 0.94 })
+      .rect(0, 0, LABEL_W, HEIGHT)
+      .fill(COLORS.amber);
+    const tagText = label(LABEL, 32, '700', COLORS.ink, { letterSpacing: 1.5 });
+    tagText.anchor.set(0.5, 0.5);
+    tagText.position.set(LABEL_W / 2, HEIGHT / 2 + 1);
+    this.linesMask.rect(LABEL_W, 0, WIDTH - LABEL_W, HEIGHT).fill(0xffffff);
+    this.lines.mask = this.linesMask;
+    this.band.addChild(bg, tagText, this.lines, this.linesMask);
+    this.addChild(this.band);
+    this.alpha = 0;
+    this.items = races.map(tickerItemModel);
+    this.render(false);
+    this.ticker.add(this.tick, this);
+  }
+
+  show(): void {
+    this.tweens.killAll();
+    this.onAir = true;
+    this.alpha = 0;
+    this.band.y = HEIGHT;
+    void this.tweens.to<Container>(this, { alpha: 1 }, { duration: 250 });
+    void this.tweens.to(this.band, { y: 0 }, { duration: 450, ease: easeOutCubic });
+  }
+
+  async hide(): Promise<void> {
+    this.onAir = false;
+    const slide = this.tweens.to(this.band, { y: HEIGHT }, { duration: 350, ease: easeInCubic });
+    const fade = this.tweens.to<Container>(this, { alpha: 0 }, { duration: 350, ease: easeInCubic });
+    await Promise.all([slide, fade]);
+  }
+
+  update(races: RaceView[]): void {
+    const shown = this.items[this.index];
+    this.items = races.map(tickerItemModel);
+    const keep = this.items.findIndex((m) => m.raceId === shown?.raceId);
+    this.index = keep >= 0 ? keep : 0;
+    const now = this.items[this.index];
+    // Redraw only when the line on screen reads differently; other races wait for their turn.
+    if (!shown || !now || tickerItemText(shown) !== tickerItemText(now)) this.render(false);
+  }
+
+  /** Flips to the next race line now. */
+  next(): void {
+    if (this.items.length === 0) return;
+    this.index = (this.index + 1) % this.items.length;
+    this.dwell = 0;
+    this.render(this.onAir);
+  }
+
+  protected override onDestroy(): void {
+    this.ticker.remove(this.tick, this);
+  }
+
+  private tick(ticker: Ticker): void {
+    if (!this.onAir || this.items.length < 2) return;
+    this.dwell += ticker.deltaMS;
+    if (this.dwell >= DWELL_MS) this.next();
+  }
+
+  private render(animate: boolean): void {
+    const model = this.items[this.index];
+    const old = this.current;
+    this.current = model ? this.line(model) : null;
+    if (this.current) this.lines.addChild(this.current);
+    if (old) {
+      if (animate) {
+        void this.tweens.to(old, { y: -HEIGHT, alpha: 0 }, { duration: 300, ease: easeInCubic }).then(() => old.destroy({ children: true }));
+      } else {
+        this.tweens.kill(old);
+        old.destroy({ children: true });
+      }
+    }
+    if (this.current && animate) {
+      this.current.y = HEIGHT;
+      void this.tweens.to(this.current, { y: 0 }, { duration: 350, delay: 120, ease: easeOutCubic });
+    }
+    this.setText(model ? `${LABEL}\n${tickerItemText(model)}` : LABEL);
+  }
+
+  private line(m: TickerItemModel): Container {
+    const c = new Container();
+    const mid = HEIGHT / 2 + 1;
+    let x = LABEL_W + 24;
+    const heading = label(m.heading, 32, '700', COLORS.white);
+    heading.position.set(x, mid);
+    c.addChild(heading);
+    x += heading.width + 28;
+    for (const cand of m.candidates) {
+      const chip = new Graphics().rect(x, mid - 12, 8, 24).fill(partyColor(cand.party));
+      const name = label(cand.name, 32, '600', COLORS.white);
+      name.position.set(x + 18, mid);
+      const pct = label(cand.pct, 32, '700', COLORS.amber);
+      pct.position.set(name.x + name.width + 10, mid);
+      c.addChild(chip, name, pct);
+      x = pct.x + pct.width + 28;
+    }
+    if (m.tail) {
+      const tail = label(`· ${m.tail}`, 30, '500', COLORS.muted);
+      tail.position.set(x - 8, mid);
+      fitWidth(tail, Math.max(80, WIDTH - 24 - tail.x));
+      c.addChild(tail);
+    }
+    return c;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Hooks for playout software that drives HTML graphics.
+ *
+ * CasparCG HTML templates call window globals:
+ * - `play()`  shows the layers the server has on air (the page starts playing, so OBS needs no call);
+ * - `stop()`  animates every layer out and keeps them off until `play()`;
+ * - `next()`  flips the ticker band to its next race;
+ * - `update(data)` takes a JSON string or object with any of:
+ *     `{ "channel": "program" | "preview" }` — follow that channel instead of `?channel=`;
+ *     `{ "raceId": "ga-president-2020" }`  — pin that race's lower third (template-driven playout),
+ *     `{ "raceId": null }`                 — unpin; the lower third follows the server again.
+ *   Anything else (CasparCG's XML templateData, unknown keys) is ignored.
+ *
+ * OBS browser sources fire `obsSourceVisibleChanged` / `obsSourceActiveChanged`; when the source becomes
+ * visible or active again the overlay reconnects so it draws a fresh snapshot.
+ */
+import type { Channel } from '../../shared/index.js';
+
+export interface PlayoutActions {
+  play(): void;
+  stop(): void;
+  next(): void;
+  setChannel(channel: Channel): void;
+  pinRace(raceId: string | null): void;
+  refresh(): void;
+}
+
+export interface UpdateCommand {
+  channel?: Channel;
+  raceId?: string | null;
+}
+
+const RACE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** Reads a CasparCG `update()` payload; returns only the fields it understands. */
+export function parseUpdate(input: unknown): UpdateCommand {
+  let data: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch {
+      return {};
+    }
+  }
+  if (typeof data !== 'object' || data === null) return {};
+  const out: UpdateCommand = {};
+  const channel: unknown = Reflect.get(data, 'channel');
+  if (channel === 'program' || channel === 'preview') out.channel = channel;
+  const raceId: unknown = Reflect.get(data, 'raceId');
+  if (raceId === null || (typeof raceId === 'string' && RACE_ID.test(raceId))) out.raceId = raceId;
+  return out;
+}
+
+export function installPlayoutHooks(win: Window, actions: PlayoutActions): void {
+  win.play = () => actions.play();
+  win.stop = () => actions.stop();
+  win.next = () => actions.next();
+  win.update = (data: unknown) => {
+    const cmd = parseUpdate(data);
+    if (cmd.channel) actions.setChannel(cmd.channel);
+    if (cmd.raceId !== undefined) actions.pinRace(cmd.raceId);
+  };
+  win.addEventListener('obsSourceVisibleChanged', (e) => {
+    if (e.detail?.visible) actions.refresh();
+  });
+  win.addEventListener('obsSourceActiveChanged', (e) => {
+    if (e.detail?.active) actions.refresh();
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * The on-air overlay page: `/overlay/?channel=program|preview[&bg=<css colour>|checker]`.
+ * One init: fonts, the pixi app, one resize path, the scene, then the socket that feeds it.
+ */
+import '@fontsource/barlow-condensed/500.css';
+import '@fontsource/barlow-condensed/600.css';
+import '@fontsource/barlow-condensed/700.css';
+import { Application, UPDATE_PRIORITY } from 'pixi.js';
+import { connect, refresh, switchChannel } from './connection.js';
+import { ConnectionDot } from './graphics/ConnectionDot.js';
+import { installPlayoutHooks } from './hooks.js';
+import { Mirror } from './mirror.js';
+import { fitStage, paintBackground, readParams } from './page.js';
+import { Scene } from './scene.js';
+import {
+  applyGraphics,
+  applyLeadChange,
+  applyRace,
+  applySnapshot,
+  initialState,
+  setChannel,
+  setPinnedRace,
+  setStopped,
+  type OverlayState,
+} from './state.js';
+import { FONT_WEIGHTS, STAGE } from './theme.js';
+
+async function init(): Promise<void> {
+  const params = readParams(window.location.search);
+  paintBackground(params.bg);
+  const body = document.body;
+  body.dataset.connected = 'false';
+
+  // Text is measured for layout, so the faces must be ready before the first graphic is built.
+  await Promise.all(FONT_WEIGHTS.map((w) => document.fonts.load(`${w} 40px "Barlow Condensed"`, 'Aa0·')));
+
+  const app = new Application();
+  await app.init({
+    width: STAGE.width,
+    height: STAGE.height,
+    backgroundAlpha: 0,
+    antialias: true,
+    autoDensity: true,
+    resolution: window.devicePixelRatio || 1,
+    preference: 'webgl',
+  });
+  body.append(app.canvas);
+
+  // The stage stays 1920×1080 logical; the backing store follows window size × devicePixelRatio so text and
+  // shapes are rasterised at device pixels (crisp at any size), and CSS letterboxes the canvas.
+  const resize = (): void => {
+    const fit = fitStage(window.innerWidth, window.innerHeight);
+    const scale = Math.max(fit.scale, 0.05);
+    app.renderer.resize(STAGE.width, STAGE.height, (window.devicePixelRatio || 1) * scale);
+    const style = app.canvas.style;
+    style.width = `${STAGE.width * scale}px`;
+    style.height = `${STAGE.height * scale}px`;
+    style.left = `${fit.left}px`;
+    style.top = `${fit.top}px`;
+  };
+  window.addEventListener('resize', resize);
+  resize();
+
+  const mirrorRoot = document.getElementById('on-air') ?? body.appendChild(document.createElement('div'));
+  mirrorRoot.id = 'on-air';
+  mirrorRoot.setAttribute('aria-live', 'polite');
+  const scene = new Scene({ ticker: app.ticker, mirror: new Mirror(mirrorRoot) });
+  app.stage.addChild(scene);
+  const dot = params.channel === 'preview' ? app.stage.addChild(new ConnectionDot()) : null;
+
+  let state: OverlayState = initialState(params.channel);
+  const commit = (next: OverlayState): void => {
+    if (next === state) return;
+    state = next;
+    scene.sync(state);
+  };
+  const markReady = (): void => {
+    if (body.dataset.ready === 'true') return;
+    // After the next render: UTILITY runs behind the renderer's own ticker hook.
+    app.ticker.addOnce(() => (body.dataset.ready = 'true'), undefined, UPDATE_PRIORITY.UTILITY);
+  };
+
+  const socket = connect(params.channel, (connected) => {
+    body.dataset.connected = String(connected);
+    dot?.set(connected);
+  });
+  socket.on('snapshot', (snap) => {
+    commit(applySnapshot(state, snap));
+    if (state.ready) markReady();
+  });
+  socket.on('graphics', (g) => commit(applyGraphics(state, g)));
+  socket.on('race', (race) => commit(applyRace(state, race)));
+  socket.on('leadChange', (lc) => commit(applyLeadChange(state, lc)));
+
+  installPlayoutHooks(window, {
+    play: () => commit(setStopped(state, false)),
+    stop: () => commit(setStopped(state, true)),
+    next: () => scene.next(),
+    setChannel: (channel) => {
+      if (channel === state.channel) return;
+      commit(setChannel(state, channel));
+      switchChannel(socket, channel);
+    },
+    pinRace: (raceId) => commit(setPinnedRace(state, raceId)),
+    refresh: () => refresh(socket),
+  });
+
+  window.leadwire = {
+    state: () => state,
+    animating: () => scene.animating,
+    inAnimations: scene.inAnimations,
+    outAnimations: scene.outAnimations,
+    renderer: app.renderer.name,
+  };
+}
+
+void init();
