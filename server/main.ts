@@ -36,7 +36,7 @@ async function main() {
     for (const c of [pub, sub]) c.on('error', () => {}); // the store's client reports Redis trouble
     await Promise.all([pub.connect(), sub.connect()]);
     adapterClients.push(pub, sub);
-    adapter = createAdapter(pub, sub, { key: 'lw:socket.io' });
+    adapter = createAdapter(pub, sub, { key: 'lw:socket.io' }); // same prefix as the store's keys
   }
 
   const server = createServer({ store, clock: systemClock, logger, config, webRoot, adapter });

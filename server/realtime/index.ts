@@ -43,11 +43,17 @@ export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
     return { program: program.length, preview: preview.length };
   };
   let tallyTimer: NodeJS.Timeout | undefined;
+  let counting: Promise<void> = Promise.resolve();
+  let closed = false;
   const onPresence = () => {
+    if (closed) return;
     clearTimeout(tallyTimer);
     tallyTimer = setTimeout(() => {
-      tally()
-        .then((t) => control.emit('tally', t))
+      counting = tally()
+        .then((t) => {
+          // The adapter may already be closed by then: a late emit would fail where nobody can catch it.
+          if (!closed) control.emit('tally', t);
+        })
         .catch((err: unknown) => d.logger.warn({ err }, 'could not count overlay pages'));
     }, 100);
   };
@@ -59,7 +65,9 @@ export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
   return {
     io,
     async close() {
+      closed = true;
       clearTimeout(tallyTimer);
+      await counting;
       stopPublisher();
       await io.close();
     },

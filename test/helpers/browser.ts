@@ -36,13 +36,19 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A 1920×1080 page at device scale 1, as OBS captures it; page errors fail loudly. */
-export async function openPage(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  (page as Page & { errors: string[] }).errors = errors;
+/**
+ * A page at device scale 1, 1920×1080 as OBS captures it unless told otherwise (software WebGL makes full-HD
+ * screenshots take seconds, so pixel tests use a half-size window: the overlay scales its 1920×1080 stage).
+ * Page errors are collected in `errors`.
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1920, height: 1080 },
+): Promise<Page & { errors: string[] }> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = Object.assign(await context.newPage(), { errors: [] as string[] });
+  page.on('pageerror', (e) => page.errors.push(e.message));
   await page.goto(url);
   return page;
 }
