@@ -25,6 +25,8 @@ export interface BulkResult {
   raceId: string | null;
   status: BulkStatus;
   leadChange?: LeadChange | null;
+  /** Extension: the batch lowered a count. */
+  correction?: boolean;
   issues?: { path: string; message: string }[];
   message?: string;
 }
@@ -47,15 +49,18 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
   }
 
   async function postBatch(raceId: string, body: unknown): Promise<BatchResponse> {
-    const id = parse(Slug, raceId, 'raceId');
-    const batch = parse(ResultBatch, body);
+    return apply(parse(Slug, raceId, 'raceId'), parse(ResultBatch, body));
+  }
+
+  /** Applies a parsed batch; `path` names where it sits in the request body, for issue paths. */
+  async function apply(id: string, batch: ResultBatch, path = ''): Promise<BatchResponse> {
     const outcome = await store.applyBatch(id, batch);
     metrics.batches.inc({ outcome: outcome.kind });
     switch (outcome.kind) {
       case 'not_found':
         throw new NotFoundError('race', id);
       case 'invalid':
-        throw new InvalidError(outcome.issues);
+        throw new InvalidError(outcome.issues.map((i) => ({ ...i, path: path ? `${path}.${i.path}` : i.path })));
       case 'stale':
         throw new StaleError(outcome.current);
       case 'conflict':
@@ -84,8 +89,13 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
       const raceId = typeof raw === 'object' && raw !== null && 'raceId' in raw ? String(raw.raceId) : null;
       try {
         const { raceId: id, ...batch } = parse(BulkItem, raw, `updates.${index}`);
-        const r = await postBatch(id, batch);
-        results.push({ raceId: id, status: r.duplicate ? 'duplicate' : 'applied', leadChange: r.leadChange });
+        const r = await apply(id, batch, `updates.${index}`);
+        results.push({
+          raceId: id,
+          status: r.duplicate ? 'duplicate' : 'applied',
+          leadChange: r.leadChange,
+          correction: r.correction,
+        });
       } catch (err) {
         // Outages are not per-item outcomes: the whole request answers 503.
         if (!(err instanceof AppError) || err.status >= 500) throw err;

@@ -1,0 +1,161 @@
+/**
+ * `npm run bench`: ingest throughput, push latency and server memory, for the embedded store and a private
+ * redis-server. Loopback only, bounded in count and time; prints figures, asserts nothing.
+ */
+import { cpus, loadavg } from 'node:os';
+import { createClient } from 'redis';
+import { startRedis, type PrivateRedis } from '../test/helpers/redis.js';
+import { runIngest, type IngestResult } from './ingest.js';
+import { runPush, type PushResult } from './push.js';
+import { runSoak, type SoakPoint } from './soak.js';
+import { int, mb, ms, table } from './stats.js';
+import { startTarget, type Target } from './target.js';
+
+/** Every phase stops at its count or its time limit, whichever comes first. */
+const PLAN = {
+  ingest: { races: 5, batches: 2_000, posters: 4, maxMs: 10_000 },
+  push: [
+    { clients: 1, samples: 200 },
+    { clients: 50, samples: 100 },
+    { clients: 200, samples: 50 },
+  ],
+  pushMaxMs: 4_000,
+  soak: { total: 20_000, steps: 4, chunk: 100, maxMs: 15_000 },
+  redisAppendfsync: 'everysec',
+  /** The whole run stops here whatever happens. */
+  budgetMs: 100_000,
+};
+
+interface KindReport {
+  kind: Target['kind'];
+  ingest: IngestResult;
+  push: PushResult[];
+  memory: SoakPoint[];
+  soak: { applied: number; other: number; seconds: number };
+}
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+async function benchKind(kind: Target['kind'], cleanup: (() => Promise<void>)[]): Promise<KindReport> {
+  let redis: PrivateRedis | null = null;
+  if (kind === 'redis') {
+    redis = await startRedis();
+    cleanup.push(() => redis!.cleanup());
+    // The test helper fsyncs every write; production Redis (and this bench) uses the default, once a second.
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    await admin.configSet('appendfsync', PLAN.redisAppendfsync);
+    await admin.quit();
+  }
+  const target = await startTarget(kind, redis?.url);
+  cleanup.push(() => target.stop());
+  const memory: SoakPoint[] = [];
+  const mark = async (label: string, batches: number) => {
+    const m = await target.memory();
+    memory.push({ label, batches, heapUsed: m.heapUsed, rss: m.rss });
+  };
+
+  await mark('started, empty', 0);
+  log(`[${kind}] ingest: ${PLAN.ingest.batches} batches, ${PLAN.ingest.races} races, ${PLAN.ingest.posters} posters`);
+  const ingest = await runIngest(target.base, { ...PLAN.ingest, prefix: 'ingest' });
+  await mark('after ingest', ingest.sent);
+
+  const push: PushResult[] = [];
+  for (const p of PLAN.push) {
+    log(`[${kind}] push: ${p.clients} overlay client(s), ${p.samples} batches`);
+    push.push(await runPush(target.base, { ...p, maxMs: PLAN.pushMaxMs, raceId: `push-${p.clients}` }));
+  }
+  const pushed = push.reduce((a, p) => a + p.samples, 0);
+  await mark('after push', ingest.sent + pushed);
+
+  log(`[${kind}] soak: ${PLAN.soak.total} batches in bulk requests of ${PLAN.soak.chunk}`);
+  const { points, ...soak } = await runSoak(target, PLAN.soak);
+  for (const pt of points) memory.push({ ...pt, batches: pt.batches + ingest.sent + pushed });
+
+  await target.stop();
+  await redis?.cleanup();
+  return { kind, ingest, push, memory, soak };
+}
+
+function print(reports: KindReport[]) {
+  const out: string[] = [];
+  out.push(
+    table(
+      `Ingest: POST /api/races/:id/results over HTTP (${PLAN.ingest.races} races, ${PLAN.ingest.posters} concurrent posters)`,
+      ['store', 'batches', 'seconds', 'batches/s', 'p50', 'p95', 'p99', 'max', 'outcomes'],
+      reports.map((r) => [
+        r.kind,
+        int(r.ingest.sent),
+        r.ingest.seconds.toFixed(2),
+        int(r.ingest.perSecond),
+        ms(r.ingest.latency.p50),
+        ms(r.ingest.latency.p95),
+        ms(r.ingest.latency.p99),
+        ms(r.ingest.latency.max),
+        Object.entries(r.ingest.outcomes).map(([k, v]) => `${k}×${v}`).join(' '),
+      ]),
+    ),
+  );
+  out.push(
+    table(
+      'Push: POST sent → `race` event at socket.io /overlay clients (one batch in flight at a time)',
+      ['store', 'clients', 'batches', 'each p50', 'each p95', 'last client p50', 'last client p95', 'missed'],
+      reports.flatMap((r) =>
+        r.push.map((p) => [
+          r.kind,
+          String(p.clients),
+          String(p.samples),
+          ms(p.delivery.p50),
+          ms(p.delivery.p95),
+          ms(p.allDelivered.p50),
+          ms(p.allDelivered.p95),
+          String(p.missed),
+        ]),
+      ),
+    ),
+  );
+  out.push(
+    table(
+      'Server memory (separate process, after a full GC)',
+      ['store', 'point', 'batches so far', 'heap used', 'rss'],
+      reports.flatMap((r) => r.memory.map((m) => [r.kind, m.label, int(m.batches), mb(m.heapUsed), mb(m.rss)])),
+    ),
+  );
+  out.push(
+    table(
+      'Soak (POST /api/results, bulk)',
+      ['store', 'batches applied', 'not applied', 'seconds', 'batches/s'],
+      reports.map((r) => [r.kind, int(r.soak.applied), int(r.soak.other), r.soak.seconds.toFixed(1), int((r.soak.applied + r.soak.other) / r.soak.seconds)]),
+    ),
+  );
+  console.log(`\n${out.join('\n\n')}\n`);
+  console.log(`Notes: server (own process) and load generator share this machine's ${cpus().length} CPUs (load average`);
+  console.log(`${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end). The private redis-server runs with appendonly yes,`);
+  console.log(`appendfsync ${PLAN.redisAppendfsync}. Phases stop at their count or time limit, whichever comes first.`);
+}
+
+async function main() {
+  const started = Date.now();
+  const cleanup: (() => Promise<void>)[] = [];
+  const reports: KindReport[] = [];
+  const watchdog = setTimeout(async () => {
+    log(`bench: over its ${PLAN.budgetMs / 1000} s budget, stopping; figures so far:`);
+    if (reports.length > 0) print(reports);
+    await Promise.allSettled(cleanup.map((c) => c()));
+    process.exit(1);
+  }, PLAN.budgetMs);
+  try {
+    for (const kind of ['memory', 'redis'] as const) reports.push(await benchKind(kind, cleanup));
+    print(reports);
+    log(`bench: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    clearTimeout(watchdog);
+    await Promise.allSettled(cleanup.map((c) => c()));
+  }
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
