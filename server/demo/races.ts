@@ -11,6 +11,12 @@ export interface DemoRace {
 
 const mil = 'military and overseas ballots';
 
+const PRESIDENTIAL = [
+  { id: 'biden', name: 'Joe Biden', party: 'DEM' },
+  { id: 'trump', name: 'Donald Trump', party: 'REP' },
+  { id: 'other', name: 'Others' },
+];
+
 /**
  * Election night as the demo tells it. Key figures follow public reporting of November 2020 (Georgia's
  * 917-vote flip, about 8,410 military and overseas ballots out); everything between them is generated.
@@ -22,11 +28,7 @@ export const DEMO_RACES: DemoRace[] = [
       title: 'President',
       jurisdiction: 'Georgia',
       electoralVotes: 16,
-      candidates: [
-        { id: 'biden', name: 'Joe Biden', party: 'DEM' },
-        { id: 'trump', name: 'Donald Trump', party: 'REP' },
-        { id: 'other', name: 'Others' },
-      ],
+      candidates: PRESIDENTIAL,
       recount: { marginPct: 0.5, basis: 'total' },
     },
     keyframes: [
@@ -44,11 +46,7 @@ export const DEMO_RACES: DemoRace[] = [
       title: 'President',
       jurisdiction: 'Pennsylvania',
       electoralVotes: 20,
-      candidates: [
-        { id: 'biden', name: 'Joe Biden', party: 'DEM' },
-        { id: 'trump', name: 'Donald Trump', party: 'REP' },
-        { id: 'other', name: 'Others' },
-      ],
+      candidates: PRESIDENTIAL,
       recount: { marginPct: 0.5, basis: 'total' },
     },
     keyframes: [
@@ -65,11 +63,7 @@ export const DEMO_RACES: DemoRace[] = [
       title: 'President',
       jurisdiction: 'Arizona',
       electoralVotes: 11,
-      candidates: [
-        { id: 'biden', name: 'Joe Biden', party: 'DEM' },
-        { id: 'trump', name: 'Donald Trump', party: 'REP' },
-        { id: 'other', name: 'Others' },
-      ],
+      candidates: PRESIDENTIAL,
       recount: { marginPct: 0.1, marginVotes: 200, basis: 'topTwo' },
     },
     keyframes: [
