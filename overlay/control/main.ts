@@ -1,0 +1,109 @@
+/** The producer control panel (`/control/`): wiring only; see README.md for what it does. */
+import '@fontsource/barlow-condensed/500.css';
+import '@fontsource/barlow-condensed/600.css';
+import '@fontsource/barlow-condensed/700.css';
+import './styles.css';
+import { createActions } from './actions.js';
+import { openControl, type ControlSocket } from './connection.js';
+import { el } from './dom.js';
+import { bindKeyboard } from './keyboard.js';
+import { createAirBar } from './render/airbar.js';
+import { createAlertQueue } from './render/alerts.js';
+import { createGate } from './render/gate.js';
+import { createMonitors } from './render/monitors.js';
+import { createRaceList } from './render/races.js';
+import { createShortcuts } from './render/shortcuts.js';
+import { createTopBar } from './render/topbar.js';
+import { ControlState } from './state.js';
+import { forgetToken, initialToken, saveToken } from './token.js';
+
+const state = new ControlState();
+let socket: ControlSocket | null = null;
+/** The server's refusal of the last token, shown on the token form. */
+let refusal: string | null = null;
+/** True once the server accepted the token and sent a snapshot; until then only the token form exists. */
+let unlocked = false;
+
+const actions = createActions(() => socket, state);
+const gate = createGate(state, connectWith);
+const top = createTopBar(state, changeToken);
+const races = createRaceList(state, actions);
+const monitors = createMonitors({ enabled: new URLSearchParams(location.search).get('monitors') !== 'off' });
+const airbar = createAirBar(state, actions);
+const alerts = createAlertQueue(state, actions);
+const panel = el(
+  'div',
+  { class: 'panel' },
+  top.root,
+  el('div', { class: 'grid' }, races.root, el('div', { class: 'center' }, monitors.root, airbar.root), alerts.root),
+  createShortcuts(),
+);
+panel.hidden = true;
+document.body.append(gate.root, panel);
+
+function lock(): void {
+  socket?.removeAllListeners();
+  socket?.disconnect();
+  socket = null;
+  unlocked = false;
+  monitors.unload();
+  state.reset();
+}
+
+function connectWith(token: string): void {
+  lock();
+  refusal = null;
+  saveToken(token);
+  socket = openControl(token, state, (message) => {
+    // Refused: forget the token, drop everything, show the form with the server's words.
+    lock();
+    forgetToken();
+    refusal = message;
+    state.setConnection('refused', message);
+    gate.focus();
+  });
+}
+
+function changeToken(): void {
+  lock();
+  forgetToken();
+  refusal = null;
+  state.setConnection('no-token');
+  queueMicrotask(() => gate.focus());
+}
+
+function render(): void {
+  const now = Date.now();
+  if (state.synced && !unlocked) {
+    unlocked = true;
+    monitors.load();
+  }
+  panel.hidden = !unlocked;
+  gate.root.hidden = unlocked;
+  if (!unlocked) {
+    gate.update(refusal);
+    return;
+  }
+  top.update(now);
+  races.update(now);
+  monitors.update(state);
+  airbar.update();
+  alerts.update();
+}
+
+state.subscribe(render);
+// Ages and the clock move every second even when nothing else does.
+setInterval(() => {
+  if (!unlocked) return;
+  const now = Date.now();
+  races.tick(now);
+  top.update(now);
+}, 1000);
+bindKeyboard(window, state, actions, () => unlocked);
+
+const token = initialToken();
+if (token) connectWith(token);
+else {
+  state.setConnection('no-token');
+  gate.focus();
+}

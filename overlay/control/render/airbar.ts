@@ -1,0 +1,129 @@
+import type { Actions } from '../actions.js';
+import { describeGraphic } from '../describe.js';
+import { el, setAttr, setText, toggleClass } from '../dom.js';
+import type { ControlState } from '../state.js';
+
+const ARM_MS = 3_000;
+
+function keyHint(key: string): HTMLElement {
+  return el('kbd', { text: key });
+}
+
+/**
+ * The switching buttons and the answer line. TAKE is the big one; direct AIR skips preview, so it needs a
+ * second click within 3 s (a safety cover, as on a hardware panel).
+ */
+export function createAirBar(state: ControlState, actions: Actions) {
+  const takeWhat = el('span', { class: 'btn-sub' });
+  const take = el(
+    'button',
+    { class: 'btn btn-take', attrs: { type: 'button', 'aria-keyshortcuts': 'T' } },
+    el('span', { class: 'btn-main', text: 'TAKE' }),
+    takeWhat,
+    keyHint('T'),
+  );
+  take.addEventListener('click', () => actions.take('lowerThird'));
+
+  const clearButton = (label: string, name: string, key: string | null, onClick: () => void) => {
+    const sub = el('span', { class: 'btn-sub' });
+    const button = el('button', { class: 'btn btn-clear', attrs: { type: 'button', 'aria-label': name } }, el('span', { class: 'btn-main', text: label }), sub);
+    if (key) {
+      button.append(keyHint(key));
+      button.setAttribute('aria-keyshortcuts', key);
+    }
+    button.addEventListener('click', onClick);
+    return { button, sub };
+  };
+  const clearL3 = clearButton('Clear lower third', 'Clear lower third (program)', 'L', () => actions.clear('lowerThird', 'program'));
+  const clearAlert = clearButton('Clear alert', 'Clear alert (program)', 'A', () => actions.clear('alert', 'program'));
+  const clearTicker = clearButton('Clear ticker', 'Clear ticker (program)', null, () => actions.clear('ticker', 'program'));
+  const clearPreview = clearButton('Clear preview', 'Clear preview lower third', null, () => actions.clear('lowerThird', 'preview'));
+  clearPreview.button.classList.add('btn-preview');
+
+  const airMain = el('span', { class: 'btn-main', text: 'AIR DIRECT' });
+  const airWhat = el('span', { class: 'btn-sub' });
+  const airDirect = el('button', { class: 'btn btn-air', attrs: { type: 'button' } }, airMain, airWhat);
+  let armedFor: string | null = null;
+  let armTimer: ReturnType<typeof setTimeout> | undefined;
+  const disarm = () => {
+    armedFor = null;
+    clearTimeout(armTimer);
+    update();
+  };
+  airDirect.addEventListener('click', () => {
+    const id = state.selectedRaceId;
+    if (!id) {
+      state.setFeedback('error', 'Air direct: pick a race first (click it or use ↑/↓)');
+      return;
+    }
+    if (armedFor !== id) {
+      armedFor = id;
+      clearTimeout(armTimer);
+      armTimer = setTimeout(disarm, ARM_MS);
+      update();
+      return;
+    }
+    disarm();
+    actions.airRace(id);
+  });
+
+  const status = el('p', { class: 'feedback', attrs: { role: 'status' } });
+  const error = el('p', { class: 'feedback feedback-error', attrs: { role: 'alert' } });
+
+  const log = el('ol', { class: 'action-log', attrs: { 'aria-label': 'Recent actions' } });
+  let logKey = '';
+  const root = el(
+    'section',
+    { class: 'airbar', attrs: { 'aria-label': 'Switching' } },
+    el('div', { class: 'airbar-buttons' }, take, el('div', { class: 'btn-group' }, clearL3.button, clearAlert.button, clearTicker.button, clearPreview.button), airDirect),
+    el('div', { class: 'feedback-line' }, status, error),
+    el('h3', { class: 'sub-head', text: 'Recent actions (this panel)' }),
+    log,
+  );
+
+  function update(): void {
+    const cued = state.graphics?.preview.lowerThird ?? null;
+    setText(takeWhat, cued ? `${describeGraphic(cued, state)} → program` : 'preview is empty');
+    setAttr(take, 'aria-label', cued ? `Take lower third to program: ${describeGraphic(cued, state)}` : 'Take lower third to program (preview is empty)');
+    toggleClass(take, 'empty', !cued);
+
+    const pgm = state.graphics?.program;
+    for (const [b, g, idle] of [
+      [clearL3, pgm?.lowerThird, 'program: empty'],
+      [clearAlert, pgm?.alert, 'program: empty'],
+      [clearTicker, pgm?.ticker, 'program: empty'],
+      [clearPreview, state.graphics?.preview.lowerThird, 'preview: empty'],
+    ] as const) {
+      toggleClass(b.button, 'live', !!g);
+      setText(b.sub, g ? `${describeGraphic(g, state)}` : idle);
+    }
+
+    const sel = state.selectedRaceId ? state.races.get(state.selectedRaceId)?.view : undefined;
+    if (armedFor && armedFor !== state.selectedRaceId) armedFor = null;
+    const raceText = sel ? `${sel.jurisdiction} ${sel.title}` : 'no race picked';
+    setText(airMain, armedFor ? 'CONFIRM AIR' : 'AIR DIRECT');
+    setText(airWhat, armedFor ? `click again: ${raceText} straight to program` : `${raceText} · skips preview`);
+    setAttr(airDirect, 'aria-label', armedFor ? `Confirm air direct: ${raceText} lower third straight to program` : `Air direct (emergency): ${raceText} lower third straight to program`);
+    toggleClass(airDirect, 'armed', armedFor !== null);
+
+    const fb = state.feedback;
+    const isError = fb?.kind === 'error';
+    setText(status, fb && !isError ? fb.text : '');
+    setAttr(status, 'data-kind', fb && !isError ? fb.kind : null);
+    setText(error, isError ? fb.text : '');
+    status.hidden = isError || !fb;
+    error.hidden = !isError;
+
+    const key = state.log.map((l) => l.at + l.text).join('|');
+    if (key !== logKey) {
+      logKey = key;
+      log.replaceChildren(
+        ...state.log.slice(0, 12).map((l) =>
+          el('li', { class: `log-item log-${l.kind}` }, el('time', { text: new Date(l.at).toTimeString().slice(0, 8) }), el('span', { text: l.text })),
+        ),
+      );
+    }
+  }
+
+  return { root, update };
+}

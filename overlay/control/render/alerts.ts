@@ -1,0 +1,117 @@
+import type { Alert } from '../../../shared/index.js';
+import type { Actions } from '../actions.js';
+import { candidateName, clockTime, describeLeadChange, raceName } from '../describe.js';
+import { el, setAttr, setText, toggleClass } from '../dom.js';
+import type { ControlState } from '../state.js';
+
+/** "Georgia President lead change to Biden": how buttons and history name an alert. */
+function alertName(a: Alert, state: ControlState): string {
+  const v = state.races.get(a.raceId)?.view;
+  const lc = state.leadChanges.get(a.leadChangeId);
+  const race = v ? raceName(v) : a.raceId;
+  return lc ? `${race} lead change to ${candidateName(v, lc.to)}` : `${race} lead change`;
+}
+
+function whatHappened(a: Alert, state: ControlState): string {
+  const lc = state.leadChanges.get(a.leadChangeId);
+  return lc ? describeLeadChange(lc, state.races.get(a.raceId)?.view) : 'lead change';
+}
+
+class PendingCard {
+  readonly root: HTMLLIElement;
+  private readonly race = el('div', { class: 'alert-race' });
+  private readonly what = el('div', { class: 'alert-what' });
+  private readonly meta = el('div', { class: 'alert-meta' });
+  private readonly air = el('button', { class: 'btn btn-alert-air', attrs: { type: 'button' } }, el('span', { class: 'btn-main', text: 'AIR' }));
+  private readonly dismiss = el('button', { class: 'btn btn-alert-dismiss', attrs: { type: 'button' } }, el('span', { class: 'btn-main', text: 'DISMISS' }));
+
+  constructor(readonly id: string, actions: Actions, fresh: boolean) {
+    this.air.addEventListener('click', () => actions.airAlert(id));
+    this.dismiss.addEventListener('click', () => actions.dismissAlert(id));
+    this.root = el(
+      'li',
+      { class: `alert-card${fresh ? ' fresh' : ''}`, attrs: { 'data-alert-id': id } },
+      el('div', { class: 'alert-kind', text: 'LEAD CHANGE' }),
+      this.race,
+      this.what,
+      this.meta,
+      el('div', { class: 'alert-buttons' }, this.air, this.dismiss),
+    );
+  }
+
+  update(a: Alert, state: ControlState): void {
+    const v = state.races.get(a.raceId)?.view;
+    const name = alertName(a, state);
+    setText(this.race, v ? raceName(v) : a.raceId);
+    setText(this.what, whatHappened(a, state));
+    const lc = state.leadChanges.get(a.leadChangeId);
+    setText(this.meta, `detected ${clockTime(a.createdAt)}${lc ? ` · batch as of ${clockTime(lc.asOf)}` : ''}`);
+    setAttr(this.air, 'aria-label', `Air alert: ${name}`);
+    setAttr(this.dismiss, 'aria-label', `Dismiss alert: ${name}`);
+  }
+}
+
+/** The alert queue: pending lead changes at the top, flashing on arrival; aired and dismissed history below. */
+export function createAlertQueue(state: ControlState, actions: Actions) {
+  const count = el('span', { class: 'alert-count' });
+  const pending = el('ol', { class: 'alert-pending', attrs: { 'aria-label': 'Pending alerts' } });
+  const none = el('p', { class: 'empty', text: 'No pending alerts.' });
+  const history = el('ol', { class: 'alert-history', attrs: { 'aria-label': 'Alert history' } });
+  const root = el(
+    'section',
+    { class: 'pane alerts-pane', attrs: { 'aria-labelledby': 'alerts-h' } },
+    el('header', { class: 'pane-head' }, el('h2', { text: 'Alert queue', attrs: { id: 'alerts-h' } }), count),
+    none,
+    pending,
+    el('h3', { class: 'sub-head', text: 'History' }),
+    history,
+  );
+  const cards = new Map<string, PendingCard>();
+  let historyKey = '';
+
+  function update(): void {
+    const list = state.pendingAlerts();
+    setText(count, list.length === 0 ? 'none pending' : `${list.length} pending`);
+    toggleClass(count, 'hot', list.length > 0);
+    toggleClass(root, 'has-pending', list.length > 0);
+    none.hidden = list.length > 0;
+
+    const ids = new Set(list.map((a) => a.id));
+    for (const [id, card] of cards) {
+      if (!ids.has(id)) {
+        card.root.remove();
+        cards.delete(id);
+      }
+    }
+    list.forEach((a, i) => {
+      let card = cards.get(a.id);
+      if (!card) {
+        card = new PendingCard(a.id, actions, state.freshAlerts.has(a.id));
+        cards.set(a.id, card);
+      }
+      if (pending.children[i] !== card.root) pending.insertBefore(card.root, pending.children[i] ?? null);
+      card.update(a, state);
+    });
+
+    const onAir = state.graphics?.program.alert;
+    const past = state.alertHistory().slice(0, 30);
+    const key = past.map((a) => `${a.id}:${a.status}:${onAir?.type === 'leadChange' && onAir.leadChangeId === a.leadChangeId}`).join('|') + `|${state.leadChanges.size}|${state.races.size}`;
+    if (key !== historyKey) {
+      historyKey = key;
+      history.replaceChildren(
+        ...past.map((a) => {
+          const live = onAir?.type === 'leadChange' && onAir.leadChangeId === a.leadChangeId;
+          return el(
+            'li',
+            { class: `history-item status-${a.status}${live ? ' live' : ''}` },
+            el('span', { class: 'tag', text: live ? 'ON AIR' : a.status.toUpperCase() }),
+            el('span', { class: 'history-what', text: `${alertName(a, state)} · ${whatHappened(a, state).split(' · ').slice(1).join(' · ')}` }),
+            el('span', { class: 'history-time', text: clockTime(a.updatedAt ?? a.createdAt) }),
+          );
+        }),
+      );
+    }
+  }
+
+  return { root, update };
+}

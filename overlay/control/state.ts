@@ -1,0 +1,177 @@
+import type { Alert, ControlSnapshot, GraphicsState, LeadChange, RaceView, Tally } from '../../shared/index.js';
+
+/** One race as this page knows it: the view and when this page last received a new revision of it. */
+export interface RaceEntry {
+  view: RaceView;
+  /** `Date.now()` when this page received this revision. */
+  receivedAt: number;
+  /** True while the revision is the one from the first snapshot: its real age is at least `now - receivedAt`. */
+  sinceLoad: boolean;
+}
+
+export type ConnectionStatus = 'no-token' | 'connecting' | 'connected' | 'reconnecting' | 'refused';
+
+export interface Connection {
+  status: ConnectionStatus;
+  /** Why, in words: the server's refusal, a transport error, the reconnect attempt. */
+  detail: string;
+  since: number;
+}
+
+export interface Feedback {
+  kind: 'pending' | 'ok' | 'error';
+  text: string;
+  at: number;
+}
+
+/**
+ * Everything the control panel shows, fed by the `/control` socket. Revisions only move forward: a race or
+ * graphics push older than what is held is ignored, except that a snapshot (after a (re)connect) replaces all.
+ */
+export class ControlState {
+  readonly races = new Map<string, RaceEntry>();
+  readonly leadChanges = new Map<string, LeadChange>();
+  readonly alerts = new Map<string, Alert>();
+  graphics: GraphicsState | null = null;
+  tally: Tally | null = null;
+  /** Snapshot received on the current connection: until then nothing is trustworthy. */
+  synced = false;
+  connection: Connection = { status: 'no-token', detail: '', since: Date.now() };
+  /** The race the producer last picked (click or arrow keys). */
+  selectedRaceId: string | null = null;
+  feedback: Feedback | null = null;
+  /** Answers to this page's actions, newest first (pending lines are not kept). */
+  readonly log: Feedback[] = [];
+  /** Alert ids first seen on this page after its first snapshot: they flash on arrival. */
+  readonly freshAlerts = new Set<string>();
+
+  private readonly listeners = new Set<() => void>();
+  private scheduled = false;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Calls `fn` after changes, at most once per microtask burst. */
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  changed(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      for (const fn of this.listeners) fn();
+    });
+  }
+
+  applySnapshot(s: ControlSnapshot): void {
+    const now = this.now();
+    const firstLoad = !this.synced && this.races.size === 0;
+    const previous = new Map(this.races);
+    this.races.clear();
+    for (const view of Object.values(s.races)) {
+      const old = previous.get(view.id);
+      // Same revision as before the reconnect: keep its age. Otherwise this page is receiving it now.
+      if (old && old.view.revision === view.revision) this.races.set(view.id, { ...old, view });
+      else this.races.set(view.id, { view, receivedAt: now, sinceLoad: firstLoad });
+    }
+    this.leadChanges.clear();
+    for (const lc of Object.values(s.leadChanges)) this.leadChanges.set(lc.id, lc);
+    const hadAlerts = new Set(this.alerts.keys());
+    this.alerts.clear();
+    for (const a of s.alerts) {
+      this.alerts.set(a.id, a);
+      if (!firstLoad && !hadAlerts.has(a.id)) this.freshAlerts.add(a.id);
+    }
+    this.graphics = { ...s.graphics, revision: s.revision };
+    this.synced = true;
+    if (this.selectedRaceId && !this.races.has(this.selectedRaceId)) this.selectedRaceId = null;
+    this.changed();
+  }
+
+  applyRace(view: RaceView): void {
+    const old = this.races.get(view.id);
+    if (old && old.view.revision >= view.revision) return;
+    this.races.set(view.id, { view, receivedAt: this.now(), sinceLoad: false });
+    this.changed();
+  }
+
+  applyGraphics(g: GraphicsState): void {
+    if (this.graphics && this.graphics.revision > g.revision) return;
+    this.graphics = g;
+    this.changed();
+  }
+
+  applyLeadChange(lc: LeadChange): void {
+    this.leadChanges.set(lc.id, lc);
+    this.changed();
+  }
+
+  applyAlert(a: Alert): void {
+    if (!this.alerts.has(a.id)) this.freshAlerts.add(a.id);
+    this.alerts.set(a.id, a);
+    this.changed();
+  }
+
+  setTally(t: Tally): void {
+    this.tally = t;
+    this.changed();
+  }
+
+  setConnection(status: ConnectionStatus, detail = ''): void {
+    if (status !== this.connection.status) this.connection = { status, detail, since: this.now() };
+    else this.connection = { ...this.connection, detail };
+    if (status !== 'connected') this.synced = false;
+    this.changed();
+  }
+
+  setFeedback(kind: Feedback['kind'], text: string): void {
+    this.feedback = { kind, text, at: this.now() };
+    if (kind !== 'pending') {
+      this.log.unshift(this.feedback);
+      this.log.length = Math.min(this.log.length, 40);
+    }
+    this.changed();
+  }
+
+  select(raceId: string | null): void {
+    this.selectedRaceId = raceId;
+    this.changed();
+  }
+
+  /** Races in a fixed order (jurisdiction, then title), so nothing moves under the producer's hand. */
+  sortedRaces(): RaceEntry[] {
+    return [...this.races.values()].sort(
+      (a, b) =>
+        a.view.jurisdiction.localeCompare(b.view.jurisdiction) ||
+        a.view.title.localeCompare(b.view.title) ||
+        a.view.id.localeCompare(b.view.id),
+    );
+  }
+
+  /** Pending alerts, oldest first; the rest newest first. */
+  pendingAlerts(): Alert[] {
+    return [...this.alerts.values()].filter((a) => a.status === 'pending').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  alertHistory(): Alert[] {
+    const at = (a: Alert) => a.updatedAt ?? a.createdAt;
+    return [...this.alerts.values()].filter((a) => a.status !== 'pending').sort((a, b) => at(b).localeCompare(at(a)));
+  }
+
+  /** Drops everything learned from the server (a token refused): nothing stale may stay on screen. */
+  reset(): void {
+    this.races.clear();
+    this.leadChanges.clear();
+    this.alerts.clear();
+    this.freshAlerts.clear();
+    this.graphics = null;
+    this.tally = null;
+    this.synced = false;
+    this.selectedRaceId = null;
+    this.feedback = null;
+    this.log.length = 0;
+    this.changed();
+  }
+}
