@@ -67,8 +67,14 @@ async function main() {
     await shoot(overlay, 'lead-change-alert.png');
 
     await call('POST', '/api/graphics/cue', { layer: 'lowerThird', graphic: { type: 'race', raceId: 'pa-president-2020' } });
+    await overlay.context().close(); // one software-WebGL page fewer while the monitors start
     const control = await openPage(browser, `${base}/control/?key=${TOKENS.producerToken}`);
-    await control.waitForTimeout(2_500); // monitors load the overlay pages themselves
+    // The monitors are the real overlay pages: wait until both have drawn their snapshot.
+    await control.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
+    for (const frame of control.frames().filter((f) => f.url().includes('/overlay/'))) {
+      await frame.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    }
+    await control.waitForTimeout(2_000);
     await shoot(control, 'control-panel.png');
   } finally {
     await browser.close();
