@@ -2,13 +2,16 @@ import type { Logger } from '../logger.js';
 import type { DemoRace } from './races.js';
 import { demoNight } from './scenario.js';
 
+/** Real time between demo steps: the night takes about six minutes, Georgia flips 45 s in. */
+export const DEMO_STEP_MS = 3_000;
+
 export interface DemoOptions {
   /** Base URL of the LeadWire server to feed, e.g. http://127.0.0.1:8088 */
   baseUrl: string;
   ingestToken: string;
   races: DemoRace[];
   logger: Logger;
-  /** Real time between steps. @default 3000 */
+  /** Real time between steps. @default DEMO_STEP_MS */
   stepMs?: number;
 }
 
@@ -49,7 +52,7 @@ export function startDemo(o: DemoOptions): () => void {
     } catch (err) {
       log.warn({ err, step }, 'demo step failed; retrying');
     }
-    timer = setTimeout(tick, o.stepMs ?? 3_000);
+    timer = setTimeout(tick, o.stepMs ?? DEMO_STEP_MS);
   };
 
   void (async () => {

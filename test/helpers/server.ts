@@ -140,27 +140,4 @@ export async function eventually<T>(check: () => T | undefined | Promise<T | und
   }
 }
 
-/** Georgia 2020 as the tests define it. */
-export const GEORGIA = {
-  title: 'President',
-  jurisdiction: 'Georgia',
-  electoralVotes: 16,
-  candidates: [
-    { id: 'biden', name: 'Joe Biden', party: 'DEM' },
-    { id: 'trump', name: 'Donald Trump', party: 'REP' },
-    { id: 'other', name: 'Others' },
-  ],
-  recount: { marginPct: 0.5 },
-};
-
-/** Trump by 463 at 08:40:27Z, then Biden by 917 at 09:50:07.414Z: the real flip. */
-export const GA_BEFORE = {
-  asOf: '2020-11-06T08:40:27.000Z',
-  votes: { biden: 2_447_991, trump: 2_448_454, other: 60_990 },
-  expectedVotePct: 98.8,
-};
-export const GA_FLIP = {
-  asOf: '2020-11-06T09:50:07.414Z',
-  votes: { biden: 2_449_371, trump: 2_448_454, other: 61_000 },
-  outstanding: { ballots: 8_410, label: 'military and overseas ballots' },
-};
+export { GA_BEFORE, GA_FLIP, GEORGIA } from './fixtures.js';

@@ -7,6 +7,7 @@ import {
   type RaceDefinition,
   type RaceRecord,
 } from '../../shared/index.js';
+import { GEORGIA } from '../helpers/fixtures.js';
 
 /** A fixed clock for every domain call: tests never read the real time. */
 export const NOW = new Date('2020-11-06T10:00:00.000Z');
@@ -17,17 +18,7 @@ export function defineRace(id: string, body: unknown): RaceDefinition {
 }
 
 /** The contract's Georgia example. */
-export const georgiaBody = {
-  title: 'President',
-  jurisdiction: 'Georgia',
-  electoralVotes: 16,
-  candidates: [
-    { id: 'biden', name: 'Joe Biden', party: 'DEM' },
-    { id: 'trump', name: 'Donald Trump', party: 'REP' },
-    { id: 'other', name: 'Others' },
-  ],
-  recount: { marginPct: 0.5 },
-};
+export const georgiaBody = GEORGIA;
 export const georgia = (): RaceDefinition => defineRace('ga-president-2020', georgiaBody);
 
 /** A freshly defined race, revision 1, every count 0. */
