@@ -51,11 +51,14 @@ export function createServer(d: ServerDeps): LeadWireServer {
 
   return {
     http,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
+    async listen(port, host = '127.0.0.1') {
+      const bound = await new Promise<number>((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
-      }),
+      });
+      await graphics.recover().catch((err: unknown) => d.logger.warn({ err }, 'could not resume the on-air alert timer'));
+      return bound;
+    },
     async close() {
       graphics.close();
       await realtime.close(); // closes the HTTP server too

@@ -16,7 +16,7 @@ import {
 import type { Clock } from '../clock.js';
 import { NotFoundError, NothingCuedError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Store } from '../store/store.js';
+import { alertIdFor, type Store } from '../store/store.js';
 import { parse } from '../validate.js';
 
 export interface GraphicsDeps {
@@ -100,14 +100,14 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     return status ? all.filter((a) => a.status === status) : all;
   }
 
-  function scheduleOffAir(alert: Alert) {
+  function scheduleOffAir(alert: Alert, delayMs = alertDurationMs) {
     cancelOffAir(alert.id);
     const timer = setTimeout(() => {
       offAirTimers.delete(alert.id);
       clearAlertIfShowing(alert.leadChangeId).catch((err: unknown) =>
         logger.error({ err, alert: alert.id }, 'could not take an alert off air'),
       );
-    }, alertDurationMs);
+    }, delayMs);
     offAirTimers.set(alert.id, timer);
   }
 
@@ -126,6 +126,16 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     await store.updateGraphics((s) => (showing(s) ? clear(s, 'alert', 'program') : s));
   }
 
+  /** After a restart: an alert a previous process left on air still leaves when its time is up. */
+  async function recover(): Promise<void> {
+    const g = (await store.getGraphics()).program.alert;
+    if (g?.type !== 'leadChange') return;
+    const alert = await store.getAlert(alertIdFor(g.leadChangeId));
+    if (alert?.status !== 'aired') return;
+    const airedAt = Date.parse(alert.updatedAt ?? alert.createdAt);
+    scheduleOffAir(alert, Math.max(0, airedAt + alertDurationMs - clock.now().getTime()));
+  }
+
   function close() {
     for (const t of offAirTimers.values()) clearTimeout(t);
     offAirTimers.clear();
@@ -140,6 +150,7 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     takeAlert,
     dismissAlert,
     listAlerts,
+    recover,
     close,
   };
 }
