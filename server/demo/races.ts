@@ -33,8 +33,8 @@ export const DEMO_RACES: DemoRace[] = [
     },
     keyframes: [
       { step: 0, votes: { biden: 2_406_512, trump: 2_431_880, other: 60_112 }, expectedVotePct: 97.1 },
-      { step: 14, votes: { biden: 2_448_029, trump: 2_448_492, other: 60_987 }, expectedVotePct: 98.8 },
-      { step: 15, votes: { biden: 2_449_371, trump: 2_448_454, other: 61_000 }, outstanding: { ballots: 8_410, label: mil } },
+      { step: 9, votes: { biden: 2_448_029, trump: 2_448_492, other: 60_987 }, expectedVotePct: 98.8 },
+      { step: 10, votes: { biden: 2_449_371, trump: 2_448_454, other: 61_000 }, outstanding: { ballots: 8_410, label: mil } },
       { step: 60, votes: { biden: 2_458_121, trump: 2_450_780, other: 61_744 }, outstanding: { ballots: 4_120, label: mil } },
       { step: 120, votes: { biden: 2_473_633, trump: 2_461_854, other: 62_229 }, expectedVotePct: 100 },
     ],

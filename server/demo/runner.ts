@@ -2,7 +2,7 @@ import type { Logger } from '../logger.js';
 import type { DemoRace } from './races.js';
 import { demoNight } from './scenario.js';
 
-/** Real time between demo steps: the night takes about six minutes, Georgia flips 45 s in. */
+/** Real time between demo steps: the night takes about six minutes, Georgia flips 30 s in. */
 export const DEMO_STEP_MS = 3_000;
 
 export interface DemoOptions {

@@ -13,9 +13,9 @@ function random(seed: number) {
   };
 }
 
-/** Simulated minutes between demo steps, and the moment of step 0 (so Georgia flips at 09:50 on Nov 6). */
+/** Simulated minutes between demo steps, and the moment of step 0 (so Georgia flips at 09:50 on Nov 6, step 10). */
 const STEP_MS = 4 * 60_000;
-const START = Date.parse('2020-11-06T09:50:07.414Z') - 15 * STEP_MS;
+const START = Date.parse('2020-11-06T09:50:07.414Z') - 10 * STEP_MS;
 
 /**
  * Every batch of a demo race, step by step: the keyframes exactly, and between them counts that grow
