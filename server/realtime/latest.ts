@@ -12,6 +12,8 @@ export class LatestState {
   graphics: GraphicsState | null = null;
   /** True once a whole snapshot has been read from the store. */
   loaded = false;
+  /** The store read under way, shared by every client that asks meanwhile. */
+  refreshing: Promise<boolean> | null = null;
 
   /** Keeps the view if it is newer than the one held; says whether it was. */
   offerRace(view: RaceView): boolean {

@@ -7,7 +7,13 @@ import type { LatestState } from './latest.js';
  * Refreshes the latest state from the store. When the store cannot be reached the last known state is
  * kept and the failure reported; `false` means there is nothing trustworthy to send yet.
  */
-export async function refresh(store: Store, latest: LatestState, logger: Logger): Promise<boolean> {
+export function refresh(store: Store, latest: LatestState, logger: Logger): Promise<boolean> {
+  // Pages reconnecting together (after a restart, say) share one read of the store.
+  latest.refreshing ??= read(store, latest, logger).finally(() => (latest.refreshing = null));
+  return latest.refreshing;
+}
+
+async function read(store: Store, latest: LatestState, logger: Logger): Promise<boolean> {
   try {
     const [races, leadChanges, graphics, alerts] = await Promise.all([
       store.listRaces(),
