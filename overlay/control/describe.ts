@@ -49,7 +49,7 @@ export function candidateName(view: RaceView | undefined, id: string | null): st
   return c ? surname(c.name) : id;
 }
 
-/** "Biden leads by 917 · 0.02 pts", "Tied", "Awaiting votes", "Biden wins (called)". */
+/** "Biden +917 · 0.02 pts", "Tied at 1,000", "Awaiting votes", "Biden WINS · Biden +917 · 0.02 pts" (called). */
 export function describeLead(v: RaceView): string {
   if (v.status === 'awaiting') return 'Awaiting votes';
   if (v.status === 'tied' || !v.leader) return `Tied at ${formatVotes(Math.max(0, ...v.candidates.map((c) => c.votes)))}`;
