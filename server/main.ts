@@ -31,7 +31,7 @@ async function main() {
   let adapter;
   const adapterClients: RedisClientType[] = [];
   if (config.redisUrl) {
-    const pub: RedisClientType = createClient({ url: config.redisUrl });
+    const pub: RedisClientType = createClient({ url: config.redisUrl, disableOfflineQueue: true });
     const sub = pub.duplicate();
     for (const c of [pub, sub]) c.on('error', () => {}); // the store's client reports Redis trouble
     await Promise.all([pub.connect(), sub.connect()]);

@@ -55,7 +55,10 @@ export function setupControlNamespace(ns: ControlNamespace, d: ControlDeps) {
     socket.on('alert:take', handle((p) => d.graphics.takeAlert(alertId(p))));
     socket.on('alert:dismiss', handle((p) => d.graphics.dismissAlert(alertId(p))));
 
-    socket.emit('tally', await d.tally());
+    // Counting goes through the adapter (Redis when shared): it must never hold up or break the snapshot.
+    d.tally()
+      .then((t) => socket.connected && socket.emit('tally', t))
+      .catch((err: unknown) => d.logger.warn({ err }, 'could not count overlay pages'));
     await whenLoaded(socket, d, () => socket.emit('snapshot', controlSnapshot(d.latest)));
   });
 }

@@ -19,6 +19,9 @@ import type { Logger } from '../logger.js';
 import { alertIdFor, type Store } from '../store/store.js';
 import { parse } from '../validate.js';
 
+/** How soon to try again to take an alert off air when the store did not answer. */
+const OFF_AIR_RETRY_MS = 1_000;
+
 export interface GraphicsDeps {
   store: Store;
   clock: Clock;
@@ -33,6 +36,7 @@ export interface GraphicsDeps {
  */
 export function createGraphicsService({ store, clock, logger, alertDurationMs }: GraphicsDeps) {
   const offAirTimers = new Map<string, NodeJS.Timeout>();
+  let closed = false;
 
   /** A graphic may only name a race or lead change that exists. */
   async function ensureExists(g: Graphic): Promise<void> {
@@ -79,9 +83,10 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     if (!existing) throw new NotFoundError('alert', id);
     const graphic: Graphic = { type: 'leadChange', leadChangeId: existing.leadChangeId };
     await store.updateGraphics((s) => air(s, 'alert', graphic));
+    // Once it is on air it must leave on time, even if recording its status fails below.
+    scheduleOffAir(existing);
     const alert = await store.updateAlert(id, (a) => stamp(a, 'aired'));
     if (!alert) throw new NotFoundError('alert', id);
-    scheduleOffAir(alert);
     return alert;
   }
 
@@ -100,13 +105,15 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     return status ? all.filter((a) => a.status === status) : all;
   }
 
-  function scheduleOffAir(alert: Alert, delayMs = alertDurationMs) {
+  /** Takes the alert off air after `delayMs`; while the store is away it keeps trying every second. */
+  function scheduleOffAir(alert: Pick<Alert, 'id' | 'leadChangeId'>, delayMs = alertDurationMs) {
     cancelOffAir(alert.id);
     const timer = setTimeout(() => {
       offAirTimers.delete(alert.id);
-      clearAlertIfShowing(alert.leadChangeId).catch((err: unknown) =>
-        logger.error({ err, alert: alert.id }, 'could not take an alert off air'),
-      );
+      clearAlertIfShowing(alert.leadChangeId).catch((err: unknown) => {
+        logger.error({ err, alert: alert.id }, 'could not take an alert off air; retrying');
+        if (!closed) scheduleOffAir(alert, OFF_AIR_RETRY_MS);
+      });
     }, delayMs);
     offAirTimers.set(alert.id, timer);
   }
@@ -137,6 +144,7 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
   }
 
   function close() {
+    closed = true;
     for (const t of offAirTimers.values()) clearTimeout(t);
     offAirTimers.clear();
   }

@@ -1,4 +1,7 @@
 import {
+  type BulkResult,
+  type BulkStatus,
+  type ErrorCode,
   BulkItem,
   BulkResults,
   RaceDefinitionInput,
@@ -20,16 +23,14 @@ export interface BatchResponse {
   correction: boolean;
 }
 
-export type BulkStatus = 'applied' | 'duplicate' | 'stale' | 'conflict' | 'invalid' | 'not_found';
-export interface BulkResult {
-  raceId: string | null;
-  status: BulkStatus;
-  leadChange?: LeadChange | null;
-  /** Extension: the batch lowered a count. */
-  correction?: boolean;
-  issues?: { path: string; message: string }[];
-  message?: string;
-}
+/** Which bulk status each refusal becomes. */
+const BULK_STATUS: Partial<Record<ErrorCode, BulkStatus>> = {
+  invalid: 'invalid',
+  stale: 'stale',
+  conflict: 'conflict',
+  not_found: 'not_found',
+  unavailable: 'unavailable',
+};
 
 export interface ResultsDeps {
   store: Store;
@@ -81,12 +82,14 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
     }
   }
 
-  /** Applies many batches in request order; one bad item never sinks the others. */
+  /**
+   * Applies many batches in request order; one bad item never sinks the others. If the store goes away
+   * before anything was applied the request answers 503; after, the items not tried are `unavailable`.
+   */
   async function postBulk(body: unknown): Promise<BulkResult[]> {
     const { updates } = parse(BulkResults, body);
     const results: BulkResult[] = [];
     for (const [index, raw] of updates.entries()) {
-      const raceId = typeof raw === 'object' && raw !== null && 'raceId' in raw ? String(raw.raceId) : null;
       try {
         const { raceId: id, ...batch } = parse(BulkItem, raw, `updates.${index}`);
         const r = await apply(id, batch, `updates.${index}`);
@@ -97,11 +100,15 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
           correction: r.correction,
         });
       } catch (err) {
-        // Outages are not per-item outcomes: the whole request answers 503.
-        if (!(err instanceof AppError) || err.status >= 500) throw err;
+        const status = err instanceof AppError ? BULK_STATUS[err.code] : undefined;
+        if (!(err instanceof AppError) || !status) throw err;
+        if (status === 'unavailable') {
+          if (!results.some((r) => r.status === 'applied')) throw err;
+          return [...results, ...updates.slice(index).map((u) => unavailable(u, err.message))];
+        }
         results.push({
-          raceId,
-          status: err.code as BulkStatus,
+          raceId: raceIdOf(raw),
+          status,
           message: err.message,
           ...(err instanceof InvalidError ? { issues: err.details.issues as BulkResult['issues'] } : {}),
         });
@@ -126,6 +133,13 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
   }
 
   return { defineRace, postBatch, postBulk, getRace, listRaces, leadChanges };
+}
+
+/** The race an item names, as far as it names one (an invalid item still gets its outcome). */
+const raceIdOf = (raw: unknown) => (typeof raw === 'object' && raw !== null && 'raceId' in raw ? String(raw.raceId) : null);
+
+function unavailable(raw: unknown, message: string): BulkResult {
+  return { raceId: raceIdOf(raw), status: 'unavailable', message };
 }
 
 export type ResultsService = ReturnType<typeof createResultsService>;

@@ -153,8 +153,10 @@ export class RedisBackend implements Backend {
     return ok === 1;
   }
 
+  /** Both connections must be up: without the subscriber no change reaches any client. */
   async ping() {
     await this.client.ping();
+    if (!this.subscriber.isReady) throw new Error('the Redis change subscription is reconnecting');
   }
 
   subscribe(listener: ChangeListener) {

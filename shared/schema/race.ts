@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Issue } from './errors.js';
 import { Instant, Slug, VoteCount } from './ids.js';
 
 export const Candidate = z.strictObject({
@@ -59,6 +60,10 @@ export const BulkResults = z.strictObject({
 });
 export const BulkItem = ResultBatch.extend({ raceId: Slug });
 export type BulkItem = z.infer<typeof BulkItem>;
+
+/** Outcome of one item of `POST /api/results`; `unavailable` (extension): not tried, the store went away. */
+export const BulkStatus = z.enum(['applied', 'duplicate', 'stale', 'conflict', 'invalid', 'not_found', 'unavailable']);
+export type BulkStatus = z.infer<typeof BulkStatus>;
 
 export const Call = z.strictObject({ winner: Slug, at: Instant });
 export type Call = z.infer<typeof Call>;
@@ -127,3 +132,14 @@ export const RaceRecord = z.object({
   updatedAt: z.string(),
 });
 export type RaceRecord = z.infer<typeof RaceRecord>;
+
+export const BulkResult = z.object({
+  raceId: z.string().nullable(),
+  status: BulkStatus,
+  leadChange: LeadChange.nullable().optional(),
+  /** Extension: the batch lowered a count. */
+  correction: z.boolean().optional(),
+  issues: z.array(Issue).optional(),
+  message: z.string().optional(),
+});
+export type BulkResult = z.infer<typeof BulkResult>;

@@ -51,6 +51,26 @@ describe('LeadWire on Redis across restarts and outages', () => {
     return { races: races.body, leadChanges: leadChanges.body, graphics: graphics.body, alerts: alerts.body };
   }
 
+  it('takes an aired alert off air once Redis is back when its time ran out during an outage', async () => {
+    const redis = await privateRedis();
+    const store = await openStore(redis);
+    const lw = await startLeadWire({ store, alertDurationMs: 800 });
+    cleanups.push(() => lw.close());
+    await defineGeorgia(lw);
+    await postGeorgia(lw, GA_BEFORE);
+    const flip = await postGeorgia(lw, GA_FLIP);
+    const alertId = `alert.${flip.body.leadChange.id}`;
+    expect((await lw.api('POST', `/api/alerts/${alertId}/take`)).status).toBe(200);
+    await redis.stop();
+    await new Promise((r) => setTimeout(r, 1_500)); // the alert's time runs out while Redis is away
+    await redis.start();
+    const graphics = await eventually(async () => {
+      const res = await lw.api<GraphicsState>('GET', '/api/graphics');
+      return res.status === 200 && res.body.program.alert === null ? res.body : undefined;
+    }, 10_000, 'the alert to leave air');
+    expect(graphics.program.alert).toBeNull();
+  });
+
   it('serves exactly the same races, lead changes, graphics and alerts from a new server on the same Redis', async () => {
     const redis = await privateRedis();
     const first = await serve(redis);

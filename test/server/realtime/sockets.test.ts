@@ -239,7 +239,7 @@ describe.each(storeKinds())('socket.io namespaces over the $name store', (kind) 
       const control = lw.control();
       const tallies = collect<Tally>(control, 'tally');
       await next(control, 'snapshot');
-      expect(tallies[0]).toEqual({ program: 2, preview: 1 });
+      expect(await arrival(tallies, () => true, 'the first tally')).toEqual({ program: 2, preview: 1 });
 
       pages[0]!.disconnect();
       await arrival(tallies, (t) => t.program === 1, 'a recount');
