@@ -67,7 +67,7 @@ async function main() {
     stopDemo();
     await server.close();
     await store.close();
-    await Promise.allSettled(adapterClients.map((c) => c.close()));
+    for (const c of adapterClients) c.destroy(); // close() can wait forever on a client still reconnecting
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

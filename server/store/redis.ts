@@ -164,9 +164,15 @@ export class RedisBackend implements Backend {
     return () => void this.events.off('change', listener);
   }
 
+  /** Closes gracefully, or drops the connections if Redis does not answer within two seconds. */
   async close() {
     this.events.removeAllListeners();
-    await Promise.allSettled([this.subscriber.close(), this.client.close()]);
+    const graceful = Promise.allSettled([this.subscriber.close(), this.client.close()]);
+    const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 2_000).unref());
+    if ((await Promise.race([graceful, timeout])) === 'timeout') {
+      this.subscriber.destroy();
+      this.client.destroy();
+    }
   }
 
   private async hashValues(key: string, ids: string[]): Promise<unknown[]> {

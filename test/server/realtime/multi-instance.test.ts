@@ -32,12 +32,12 @@ describe('two LeadWire instances sharing one Redis', () => {
 
   /** One instance: its own store clients and socket.io adapter clients, on the shared prefix. */
   async function instance(prefix: string): Promise<LeadWire> {
-    const pub = createClient({ url: redis.url });
+    const pub = createClient({ url: redis.url, disableOfflineQueue: true }); // as server/main.ts
     const sub = pub.duplicate();
     pub.on('error', () => {});
     sub.on('error', () => {});
     await Promise.all([pub.connect(), sub.connect()]);
-    clients.push(() => Promise.allSettled([pub.close(), sub.close()]));
+    clients.push(async () => (pub.destroy(), sub.destroy()));
     const backend = await RedisBackend.connect({ url: redis.url, prefix, logger: silentLogger() });
     const store = new Store(backend, { clock: manualClock(), timeoutMs: 1_000 });
     clients.push(() => store.close());
