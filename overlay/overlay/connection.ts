@@ -7,9 +7,9 @@ export type OverlaySocket = Socket<OverlayServerToClient, OverlayClientToServer>
  * The `/overlay` socket. socket.io reconnects by itself with backoff (500 ms doubling to 5 s, forever); the
  * server sends a fresh snapshot after every (re)connect.
  */
-export function connect(channel: Channel, onConnected: (connected: boolean) => void): OverlaySocket {
+export function connect(channel: Channel, monitor: boolean, onConnected: (connected: boolean) => void): OverlaySocket {
   const socket: OverlaySocket = io('/overlay', {
-    auth: { channel },
+    auth: { channel, monitor },
     reconnection: true,
     reconnectionAttempts: Infinity,
     reconnectionDelay: 500,
@@ -32,6 +32,6 @@ export function refresh(socket: OverlaySocket): void {
 
 /** Re-opens the connection for another channel. */
 export function switchChannel(socket: OverlaySocket, channel: Channel): void {
-  socket.auth = { channel };
+  socket.auth = { ...socket.auth, channel };
   refresh(socket);
 }

@@ -80,7 +80,7 @@ async function init(): Promise<void> {
     app.ticker.addOnce(() => (body.dataset.ready = 'true'), undefined, UPDATE_PRIORITY.UTILITY);
   };
 
-  const socket = connect(params.channel, (connected) => {
+  const socket = connect(params.channel, params.monitor, (connected) => {
     body.dataset.connected = String(connected);
     dot?.set(connected);
   });

@@ -6,11 +6,13 @@ export interface PageParams {
   channel: Channel;
   /** `?bg=<css colour>` or `checker`; null keeps the page transparent (for keying in OBS/CasparCG). */
   bg: string | null;
+  /** `?monitor=1`: a control panel's monitor, left out of the tally of connected pages. */
+  monitor: boolean;
 }
 
 export function readParams(search: string): PageParams {
   const q = new URLSearchParams(search);
-  return { channel: q.get('channel') === 'preview' ? 'preview' : 'program', bg: q.get('bg') };
+  return { channel: q.get('channel') === 'preview' ? 'preview' : 'program', bg: q.get('bg'), monitor: q.get('monitor') === '1' };
 }
 
 export function paintBackground(bg: string | null): void {

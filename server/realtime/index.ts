@@ -34,13 +34,14 @@ export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
   const overlay = overlayNamespace(io);
   const control = controlNamespace(io);
 
-  // Overlay pages of every instance, counted through the adapter.
+  // Overlay pages of every instance, counted through the adapter; control-panel monitors are not captures.
   const tally = async (): Promise<Tally> => {
     const [program, preview] = await Promise.all([
       overlay.in('program').fetchSockets(),
       overlay.in('preview').fetchSockets(),
     ]);
-    return { program: program.length, preview: preview.length };
+    const pages = (sockets: { data: { monitor?: boolean } }[]) => sockets.filter((s) => !s.data.monitor).length;
+    return { program: pages(program), preview: pages(preview) };
   };
   let tallyTimer: NodeJS.Timeout | undefined;
   let counting: Promise<void> = Promise.resolve();

@@ -24,6 +24,7 @@ export function setupOverlayNamespace(ns: OverlayNamespace, d: OverlayDeps) {
     const auth = OverlayAuth.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) return next(new Error('invalid channel: use "program" or "preview"'));
     socket.data.channel = auth.data.channel;
+    socket.data.monitor = auth.data.monitor;
     next();
   });
 

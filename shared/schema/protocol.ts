@@ -5,7 +5,11 @@ import { Channel, GraphicsState, Layers, type AirCommand, type ClearCommand, typ
 import { LeadChange, RaceView } from './race.js';
 import type { AlertRef } from './alert.js';
 
-export const OverlayAuth = z.object({ channel: Channel.default('program') });
+export const OverlayAuth = z.object({
+  channel: Channel.default('program'),
+  /** A control panel's monitor: follows air like any page but is not counted in the tally. */
+  monitor: z.boolean().default(false),
+});
 
 export const OverlaySnapshot = z.object({
   channel: Channel,
@@ -19,7 +23,7 @@ export type OverlaySnapshot = z.infer<typeof OverlaySnapshot>;
 export const ChannelGraphics = z.object({ channel: Channel, layers: Layers, revision: z.number() });
 export type ChannelGraphics = z.infer<typeof ChannelGraphics>;
 
-/** How many overlay pages are connected per channel, across every instance. */
+/** How many overlay pages (not counting control-panel monitors) are connected per channel, across every instance. */
 export const Tally = z.object({ program: z.number(), preview: z.number() });
 export type Tally = z.infer<typeof Tally>;
 
@@ -72,4 +76,5 @@ export interface ControlSocketData {
 }
 export interface OverlaySocketData {
   channel: Channel;
+  monitor: boolean;
 }

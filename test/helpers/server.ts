@@ -78,9 +78,9 @@ export async function startLeadWire(o: StartOptions) {
     return { status: res.status, body: body as T };
   }
 
-  function overlay(channel?: 'program' | 'preview'): OverlayClient {
+  function overlay(channel?: 'program' | 'preview', opts: { monitor?: boolean } = {}): OverlayClient {
     const s: OverlayClient = connect(`${base}/overlay`, {
-      auth: channel ? { channel } : {},
+      auth: { ...(channel ? { channel } : {}), ...opts },
       transports: ['websocket'],
       reconnectionDelay: 50,
       reconnectionDelayMax: 200,

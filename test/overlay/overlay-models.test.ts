@@ -214,16 +214,28 @@ describe('alertModel and alertText', () => {
       want: 'LEAD CHANGE\nGEORGIA · Trump overtakes Biden · leads by 463',
     },
     {
-      does: 'falls back to candidate ids the race does not define',
+      does: 'falls back to candidate ids the race does not define (and, not leading now, tells the past)',
       lc: gaLeadChange({ from: 'kanye', to: 'jorgensen', margin: 1 }),
       race: gaFlip(),
-      want: 'LEAD CHANGE\nGEORGIA · jorgensen overtakes kanye · leads by 1',
+      want: 'LEAD CHANGE\nGEORGIA · jorgensen overtook kanye by 1',
     },
     {
       does: 'upper-cases a multi-word jurisdiction',
       lc: gaLeadChange({ raceId: 'nh-senate', margin: 12_345 }),
       race: view({ id: 'nh-senate', jurisdiction: 'New Hampshire' }),
-      want: 'LEAD CHANGE\nNEW HAMPSHIRE · Biden overtakes Trump · leads by 12,345',
+      want: 'LEAD CHANGE\nNEW HAMPSHIRE · Biden overtook Trump by 12,345',
+    },
+    {
+      does: 'follows the live margin while the new leader still leads, like the lower third beside it',
+      lc: gaLeadChange({ margin: 500 }),
+      race: gaFlip(),
+      want: 'LEAD CHANGE\nGEORGIA · Biden overtakes Trump · leads by 917',
+    },
+    {
+      does: 'tells the past once the new leader has lost the lead again',
+      lc: gaLeadChange(),
+      race: gaBefore(),
+      want: 'LEAD CHANGE\nGEORGIA · Biden overtook Trump by 917',
     },
     {
       does: 'writes a huge margin exactly',

@@ -53,9 +53,9 @@ function createMonitor(channel: Channel, enabled: boolean) {
 
   function update(state: ControlState): void {
     const layers = state.graphics?.[channel];
-    const n = state.tally?.[channel];
+    const n = state.connection.status === 'connected' && state.synced ? state.tally?.[channel] : undefined;
     setText(pages, n === undefined ? 'pages: —' : `${n} page${n === 1 ? '' : 's'} connected`);
-    setAttr(pages, 'title', 'overlay pages on this channel, including this monitor');
+    setAttr(pages, 'title', 'overlay pages capturing this channel (OBS, vMix, CasparCG…); monitors are not counted');
     for (const [layer] of LAYERS) {
       const r = rows.get(layer)!;
       const g = layers?.[layer] ?? null;
@@ -70,7 +70,7 @@ function createMonitor(channel: Channel, enabled: boolean) {
     update,
     /** Loads the overlay page (only once the token is accepted: an overlay page counts in the tally). */
     load: () => {
-      if (enabled) frame.setAttribute('src', `/overlay/?channel=${channel}&bg=checker`);
+      if (enabled) frame.setAttribute('src', `/overlay/?channel=${channel}&bg=checker&monitor=1`);
     },
     unload: () => frame.setAttribute('src', 'about:blank'),
   };

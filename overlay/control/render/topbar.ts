@@ -68,9 +68,9 @@ export function createTopBar(state: ControlState, onChangeToken: () => void) {
       setText(lamp.state, g ? 'ON AIR' : 'OFF');
       setText(lamp.what, g ? describeGraphic(g, state) : '');
     }
-    const t = state.tally;
+    const t = live ? state.tally : null;
     setText(pages, t ? `Overlay pages · PGM ${t.program} · PVW ${t.preview}` : 'Overlay pages · —');
-    setAttr(pages, 'title', 'overlay pages connected per channel, counting this panel’s own monitors');
+    setAttr(pages, 'title', 'overlay pages capturing each channel (OBS, vMix, CasparCG…); monitors are not counted');
     const d = new Date(now);
     setText(clock, `${d.toTimeString().slice(0, 8)} · ${d.toISOString().slice(11, 19)}Z`);
 

@@ -234,7 +234,9 @@ describe.each(storeKinds())('socket.io namespaces over the $name store', (kind) 
     it('tells the producer how many overlay pages are connected per channel, and recounts when one leaves', async () => {
       const lw = await setup();
       const pages = [lw.overlay('program'), lw.overlay('program'), lw.overlay('preview')];
-      await Promise.all(pages.map((p) => next(p, 'snapshot')));
+      // A control panel's monitors follow air too, but they capture nothing: not counted.
+      const monitors = [lw.overlay('program', { monitor: true }), lw.overlay('preview', { monitor: true })];
+      await Promise.all([...pages, ...monitors].map((p) => next(p, 'snapshot')));
 
       const control = lw.control();
       const tallies = collect<Tally>(control, 'tally');
