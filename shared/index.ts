@@ -5,5 +5,6 @@ export * from './domain/view.js';
 export * from './domain/leadChange.js';
 export * from './domain/batch.js';
 export * from './domain/definition.js';
+export * from './domain/call.js';
 export * from './domain/graphics.js';
 export * from './format.js';

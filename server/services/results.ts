@@ -3,6 +3,7 @@ import {
   type BulkStatus,
   type ErrorCode,
   BulkItem,
+  CallInput,
   BulkResults,
   RaceDefinitionInput,
   ResultBatch,
@@ -117,6 +118,19 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
     return results;
   }
 
+  /** Calls a race for the candidate the body names. */
+  const callRace = (raceId: string, body: unknown) => setCall(parse(Slug, raceId, 'raceId'), parse(CallInput, body).winner);
+
+  /** Withdraws a race's call. */
+  const uncallRace = (raceId: string) => setCall(parse(Slug, raceId, 'raceId'), null);
+
+  async function setCall(id: string, winner: string | null): Promise<RaceView> {
+    const outcome = await store.callRace(id, winner);
+    if (outcome.kind === 'not_found') throw new NotFoundError('race', id);
+    if (outcome.kind === 'invalid') throw new InvalidError(outcome.issues);
+    return buildRaceView(outcome.record);
+  }
+
   async function getRace(raceId: string): Promise<RaceView> {
     const record = await store.getRace(raceId);
     if (!record) throw new NotFoundError('race', raceId);
@@ -132,7 +146,7 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
     return store.listLeadChanges(raceId);
   }
 
-  return { defineRace, postBatch, postBulk, getRace, listRaces, leadChanges };
+  return { defineRace, postBatch, postBulk, callRace, uncallRace, getRace, listRaces, leadChanges };
 }
 
 /** The race an item names, as far as it names one (an invalid item still gets its outcome). */

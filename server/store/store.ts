@@ -1,6 +1,8 @@
 import { ZodError } from 'zod';
 import {
   applyBatch,
+  applyCall,
+  type CallOutcome,
   applyDefinition,
   type Alert,
   type BatchOutcome,
@@ -78,6 +80,18 @@ export class Store {
       const alert = outcome.leadChange && newAlert(outcome.leadChange, now);
       const commit = { record: outcome.record, expectedRevision: record.revision, leadChange: outcome.leadChange, alert };
       const ok = await this.guard(() => this.backend.commitRace(commit));
+      return ok ? outcome : undefined;
+    });
+  }
+
+  /** Calls a race for a candidate, or withdraws the call (`null`); `not_found` when the race is not defined. */
+  callRace(raceId: string, winner: string | null): Promise<CallOutcome | { kind: 'not_found' }> {
+    return this.retry(async () => {
+      const record = await this.guard(() => this.backend.readRace(raceId));
+      if (!record) return { kind: 'not_found' as const };
+      const outcome = applyCall(record, winner, this.opts.clock.now());
+      if (outcome.kind !== 'changed') return outcome;
+      const ok = await this.guard(() => this.backend.commitRace({ record: outcome.record, expectedRevision: record.revision }));
       return ok ? outcome : undefined;
     });
   }

@@ -68,6 +68,9 @@ export type BulkStatus = z.infer<typeof BulkStatus>;
 export const Call = z.strictObject({ winner: Slug, at: Instant });
 export type Call = z.infer<typeof Call>;
 
+/** Body of `POST /api/races/:raceId/call` (extension): the candidate the desk calls the race for. */
+export const CallInput = z.strictObject({ winner: Slug });
+
 export const RaceStatus = z.enum(['awaiting', 'leading', 'tied', 'called']);
 export type RaceStatus = z.infer<typeof RaceStatus>;
 

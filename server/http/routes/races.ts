@@ -6,6 +6,7 @@ import { requireRole, type TokenCheck } from '../auth.js';
 export function racesRouter(results: ResultsService, check: TokenCheck): Router {
   const r = Router();
   const ingest = requireRole(check, 'ingest');
+  const producer = requireRole(check, 'producer');
 
   r.get('/races', async (_req, res) => {
     res.json(await results.listRaces());
@@ -26,6 +27,14 @@ export function racesRouter(results: ResultsService, check: TokenCheck): Router 
 
   r.post('/races/:raceId/results', ingest, async (req, res) => {
     res.json(await results.postBatch(String(req.params.raceId), req.body));
+  });
+
+  r.post('/races/:raceId/call', producer, async (req, res) => {
+    res.json(await results.callRace(String(req.params.raceId), req.body));
+  });
+
+  r.delete('/races/:raceId/call', producer, async (req, res) => {
+    res.json(await results.uncallRace(String(req.params.raceId)));
   });
 
   r.post('/results', ingest, async (req, res) => {
