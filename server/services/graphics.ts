@@ -75,7 +75,13 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     return store.updateGraphics((s) => air(s, c.layer, c.graphic));
   }
 
-  const stamp = (a: Alert, status: Alert['status']): Alert => ({ ...a, status, updatedAt: clock.now().toISOString() });
+  /** An alert in a new status; an aired one says when it leaves air. */
+  const stamp = (a: Alert, status: Alert['status']): Alert => {
+    const now = clock.now();
+    const { offAirAt: _previous, ...rest } = a;
+    const offAirAt = status === 'aired' ? { offAirAt: new Date(now.getTime() + alertDurationMs).toISOString() } : {};
+    return { ...rest, status, updatedAt: now.toISOString(), ...offAirAt };
+  };
 
   /** Airs an alert on the program alert layer; it leaves by itself after `alertDurationMs`. */
   async function takeAlert(id: string): Promise<Alert> {
@@ -139,8 +145,8 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     if (g?.type !== 'leadChange') return;
     const alert = await store.getAlert(alertIdFor(g.leadChangeId));
     if (alert?.status !== 'aired') return;
-    const airedAt = Date.parse(alert.updatedAt ?? alert.createdAt);
-    scheduleOffAir(alert, Math.max(0, airedAt + alertDurationMs - clock.now().getTime()));
+    const offAirAt = alert.offAirAt ? Date.parse(alert.offAirAt) : Date.parse(alert.updatedAt ?? alert.createdAt) + alertDurationMs;
+    scheduleOffAir(alert, Math.max(0, offAirAt - clock.now().getTime()));
   }
 
   function close() {

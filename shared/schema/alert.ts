@@ -13,6 +13,8 @@ export const Alert = z.object({
   createdAt: z.string(),
   /** When it last changed status (extension). */
   updatedAt: z.string().optional(),
+  /** When an aired alert leaves air by itself (extension; set while it is aired). */
+  offAirAt: z.string().optional(),
 });
 export type Alert = z.infer<typeof Alert>;
 

@@ -19,7 +19,9 @@ it('takes an aired alert off air after a restart, when the process that aired it
   await first.api('POST', '/api/races/ga-president-2020/results', { body: GA_BEFORE });
   await first.api('POST', '/api/races/ga-president-2020/results', { body: GA_FLIP });
   const { body: [alert] } = await first.api('GET', '/api/alerts?status=pending');
-  await first.api('POST', `/api/alerts/${alert.id}/take`);
+  const { body: taken } = await first.api('POST', `/api/alerts/${alert.id}/take`);
+  // The clock reads 10:00:00; the alert says when it will leave air.
+  expect(taken).toMatchObject({ status: 'aired', offAirAt: '2020-11-06T10:00:10.000Z' });
   await first.close();
   servers = [];
 
