@@ -78,9 +78,8 @@ export class RedisBackend implements Backend {
   async listRaces() {
     const ids = await this.client.lRange(this.keys.raceIds, 0, -1);
     if (ids.length === 0) return [];
-    const multi = this.client.multi();
-    for (const id of ids) multi.hGet(this.keys.race(id), 'json');
-    const rows = (await multi.exec()) as unknown as (string | null)[];
+    // Issued together, the reads go out as one pipeline.
+    const rows = await Promise.all(ids.map((id) => this.client.hGet(this.keys.race(id), 'json')));
     return rows.filter((r): r is string => typeof r === 'string').map((r) => RaceRecord.parse(JSON.parse(r)));
   }
 

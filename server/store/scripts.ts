@@ -13,6 +13,7 @@ export function scriptRunner(client: RedisClientType) {
     try {
       return await client.evalSha(sha(script), { keys, arguments: args });
     } catch (err) {
+      // Redis types its error replies by their first word: NOSCRIPT is the code, not prose.
       if (err instanceof ErrorReply && err.message.startsWith('NOSCRIPT')) {
         return client.eval(script, { keys, arguments: args });
       }
