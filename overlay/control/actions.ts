@@ -1,6 +1,7 @@
-import type { Ack, Alert, Channel, GraphicsState, LayerName } from '../../shared/index.js';
+import type { Alert, Channel, GraphicsState, LayerName, RaceView } from '../../shared/index.js';
+import { request, type Answer } from './api.js';
 import type { ControlSocket } from './connection.js';
-import { describeGraphic, raceName } from './describe.js';
+import { candidateName, describeGraphic, raceName } from './describe.js';
 import type { ControlState } from './state.js';
 
 /** An action not answered within this long is reported as failed (it may still have happened: look at the tally). */
@@ -15,6 +16,10 @@ export interface Actions {
   airRace(raceId: string): void;
   airAlert(alertId: string): void;
   dismissAlert(alertId: string): void;
+  /** Calls a race for a candidate (`POST /api/races/:id/call`). */
+  callRace(raceId: string, winner: string): void;
+  /** Withdraws a race's call (`DELETE /api/races/:id/call`). */
+  uncallRace(raceId: string): void;
 }
 
 /**
@@ -22,10 +27,10 @@ export interface Actions {
  * line in the same frame), then the server's answer: the new state, or the refusal's code and message.
  * Nothing is sent while disconnected: socket.io would buffer it and air it later, by surprise.
  */
-export function createActions(socket: () => ControlSocket | null, state: ControlState): Actions {
+export function createActions(socket: () => ControlSocket | null, state: ControlState, token: () => string | null): Actions {
   async function run<T>(
     label: string,
-    send: (s: ControlSocket) => Promise<Ack<T>>,
+    send: (s: ControlSocket) => Promise<Answer<T>>,
     onOk: (data: T) => string,
   ): Promise<void> {
     const s = socket();
@@ -34,7 +39,7 @@ export function createActions(socket: () => ControlSocket | null, state: Control
       return;
     }
     state.setFeedback('pending', `${label}…`);
-    let ack: Ack<T>;
+    let ack: Answer<T>;
     try {
       ack = await send(s);
     } catch {
@@ -55,6 +60,16 @@ export function createActions(socket: () => ControlSocket | null, state: Control
     return `${verb}: ${v ? raceName(v) : a.raceId} lead change`;
   };
   const ask = (s: ControlSocket) => s.timeout(ACK_TIMEOUT_MS);
+  /** HTTP with the token the socket was opened with (the panel never holds another). */
+  const http = <T>(method: 'POST' | 'DELETE', path: string, body?: unknown) => {
+    const t = token();
+    if (t === null) return Promise.reject(new Error('no token'));
+    return request<T>(method, path, t, body, ACK_TIMEOUT_MS);
+  };
+  const raceDone = (text: (v: RaceView) => string) => (v: RaceView) => {
+    state.applyRace(v);
+    return text(v);
+  };
   const nameOf = (raceId: string) => {
     const v = state.races.get(raceId)?.view;
     return v ? raceName(v) : raceId;
@@ -95,6 +110,21 @@ export function createActions(socket: () => ControlSocket | null, state: Control
     },
     dismissAlert(id) {
       void run('Dismiss alert', (s) => ask(s).emitWithAck('alert:dismiss', { id }), alertDone('Alert dismissed'));
+    },
+    callRace(raceId, winner) {
+      const who = candidateName(state.races.get(raceId)?.view, winner);
+      void run(
+        `Call ${nameOf(raceId)} for ${who}`,
+        () => http<RaceView>('POST', `/api/races/${encodeURIComponent(raceId)}/call`, { winner }),
+        raceDone((v) => `CALLED: ${raceName(v)} for ${candidateName(v, v.call?.winner ?? winner)}`),
+      );
+    },
+    uncallRace(raceId) {
+      void run(
+        `Withdraw call ${nameOf(raceId)}`,
+        () => http<RaceView>('DELETE', `/api/races/${encodeURIComponent(raceId)}/call`),
+        raceDone((v) => `Call withdrawn: ${raceName(v)}`),
+      );
     },
   };
 }

@@ -7,11 +7,12 @@ import {
   formatPoints,
   formatVotes,
   surname,
+  type Alert,
   type Graphic,
   type LeadChange,
   type RaceView,
 } from '../../shared/index.js';
-import type { ControlState, RaceEntry } from './state.js';
+import type { ControlState, RaceEntry, TakeReadiness } from './state.js';
 
 /**
  * A race is "quiet" when this page has received no new revision of it for a while.
@@ -93,4 +94,59 @@ export function clockTime(iso: string | null): string {
   if (!iso) return '—';
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(11, 19)}Z`;
+}
+
+/** Seconds left, rounded up: 6.2 s left reads "7 s", so "0 s" is never shown while still on air. */
+function secondsLeft(ms: number): string {
+  return formatAge(Math.ceil(ms / 1000) * 1000);
+}
+
+/**
+ * "leaves air in 7 s" while an aired alert's `offAirAt` is ahead of the panel's clock; null without one, or once
+ * it has passed (the server takes it off; nothing special is shown meanwhile).
+ */
+export function describeOffAir(offAirAt: string | undefined, now: number): string | null {
+  const at = offAirAt ? Date.parse(offAirAt) : NaN;
+  if (Number.isNaN(at) || now >= at) return null;
+  return `leaves air in ${secondsLeft(at - now)}`;
+}
+
+/** An alert seen leaving program within this long of its `offAirAt` left by itself. */
+export const OFF_AIR_SLACK_MS = 1_500;
+
+/**
+ * How an aired alert's time on air ends, for the history: "leaves air in 7 s" while on air, "left air by itself
+ * after 10 s", "taken off air before its 10 s" (cleared or replaced early, as this page saw), or "auto-off after
+ * 10 s" when this page did not see it leave. Empty for pending and dismissed alerts, and for an aired alert with no
+ * `offAirAt` (older servers).
+ * @param leftAt the panel's clock when it saw the program alert layer stop showing this alert, if it did.
+ */
+export function describeAlertEnd(a: Alert, o: { onAir: boolean; leftAt: number | undefined; now: number }): string {
+  if (a.status !== 'aired' || !a.offAirAt) return '';
+  const offAirAt = Date.parse(a.offAirAt);
+  if (Number.isNaN(offAirAt)) return '';
+  if (o.onAir) return describeOffAir(a.offAirAt, o.now) ?? '';
+  const airedAt = a.updatedAt ? Date.parse(a.updatedAt) : NaN;
+  const span = Number.isNaN(airedAt) || airedAt > offAirAt ? null : formatAge(offAirAt - airedAt);
+  const after = span ? ` after ${span}` : '';
+  if (o.leftAt === undefined) return `auto-off${after}`;
+  if (o.leftAt >= offAirAt - OFF_AIR_SLACK_MS) return `left air by itself${after}`;
+  return span ? `taken off air before its ${span}` : 'taken off air early';
+}
+
+/** What TAKE would do, in words for its second line (see `takeReadiness`). */
+export function describeTake(readiness: TakeReadiness, what: string): string {
+  if (readiness === 'empty') return 'preview is empty';
+  if (readiness === 'on-program') return `${what} · already on program`;
+  return `${what} → program`;
+}
+
+/** "Call race: Georgia President for Biden" / "Withdraw call: Georgia President", and their armed forms. */
+export function describeCallButton(v: Pick<RaceView, 'jurisdiction' | 'title'>, winner: string | null, armed: boolean): string {
+  if (winner === null) return `Call race: ${raceName(v)} (choose the winner first)`;
+  return `${armed ? 'Confirm call' : 'Call race'}: ${raceName(v)} for ${winner}`;
+}
+
+export function describeUncallButton(v: Pick<RaceView, 'jurisdiction' | 'title'>, armed: boolean): string {
+  return `${armed ? 'Confirm withdraw call' : 'Withdraw call'}: ${raceName(v)}`;
 }

@@ -9,6 +9,7 @@ import { el } from './dom.js';
 import { bindKeyboard } from './keyboard.js';
 import { createAirBar } from './render/airbar.js';
 import { createAlertQueue } from './render/alerts.js';
+import { createCallBox } from './render/call.js';
 import { createGate } from './render/gate.js';
 import { createMonitors } from './render/monitors.js';
 import { createRaceList } from './render/races.js';
@@ -19,15 +20,17 @@ import { forgetToken, initialToken, saveToken } from './token.js';
 
 const state = new ControlState();
 let socket: ControlSocket | null = null;
+/** The token `socket` was opened with; HTTP actions (calling a race) use the same one. */
+let activeToken: string | null = null;
 /** The server's refusal of the last token, shown on the token form. */
 let refusal: string | null = null;
 /** True once the server accepted the token and sent a snapshot; until then only the token form exists. */
 let unlocked = false;
 
-const actions = createActions(() => socket, state);
+const actions = createActions(() => socket, state, () => activeToken);
 const gate = createGate(state, connectWith);
 const top = createTopBar(state, changeToken);
-const races = createRaceList(state, actions);
+const races = createRaceList(state, actions, createCallBox(state, actions));
 const monitors = createMonitors({ enabled: new URLSearchParams(location.search).get('monitors') !== 'off' });
 const airbar = createAirBar(state, actions);
 const alerts = createAlertQueue(state, actions);
@@ -45,6 +48,7 @@ function lock(): void {
   socket?.removeAllListeners();
   socket?.disconnect();
   socket = null;
+  activeToken = null;
   unlocked = false;
   monitors.unload();
   state.reset();
@@ -54,6 +58,7 @@ function connectWith(token: string): void {
   lock();
   refusal = null;
   saveToken(token);
+  activeToken = token;
   socket = openControl(token, state, (message) => {
     // Refused: forget the token, drop everything, show the form with the server's words.
     lock();
@@ -86,19 +91,22 @@ function render(): void {
   }
   top.update(now);
   races.update(now);
-  monitors.update(state);
+  monitors.update(state, now);
   airbar.update();
-  alerts.update();
+  alerts.update(now);
 }
 
 state.subscribe(render);
-// Ages and the clock move every second even when nothing else does.
+// Ages, the clock and the alert countdown move even when nothing else does (4 × a second, so a second is
+// never skipped; a tick that changes no text touches nothing).
 setInterval(() => {
   if (!unlocked) return;
   const now = Date.now();
   races.tick(now);
   top.update(now);
-}, 1000);
+  monitors.update(state, now);
+  alerts.update(now);
+}, 250);
 bindKeyboard(window, state, actions, () => unlocked);
 
 const token = initialToken();

@@ -1,4 +1,4 @@
-import type { Alert, ControlSnapshot, GraphicsState, LeadChange, RaceView, Tally } from '../../shared/index.js';
+import type { Alert, ControlSnapshot, Graphic, GraphicsState, LayerName, LeadChange, RaceView, Tally } from '../../shared/index.js';
 
 /** One race as this page knows it: the view and when this page last received a new revision of it. */
 export interface RaceEntry {
@@ -24,6 +24,27 @@ export interface Feedback {
   at: number;
 }
 
+/** True when two graphics show the same thing (both empty counts as the same). */
+export function sameGraphic(a: Graphic | null, b: Graphic | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.type === 'race' && b.type === 'race') return a.raceId === b.raceId;
+  if (a.type === 'leadChange' && b.type === 'leadChange') return a.leadChangeId === b.leadChangeId;
+  if (a.type === 'ticker' && b.type === 'ticker') return a.raceIds.length === b.raceIds.length && a.raceIds.every((id, i) => id === b.raceIds[i]);
+  return false;
+}
+
+/**
+ * What TAKE on a layer would do: nothing cued (`empty`), put on program what program already shows
+ * (`on-program`: TAKE looks idle), or change air (`ready`: TAKE is hot).
+ */
+export type TakeReadiness = 'empty' | 'on-program' | 'ready';
+
+export function takeReadiness(g: Pick<GraphicsState, 'program' | 'preview'> | null, layer: LayerName = 'lowerThird'): TakeReadiness {
+  const cued = g?.preview[layer] ?? null;
+  if (!cued) return 'empty';
+  return sameGraphic(cued, g?.program[layer] ?? null) ? 'on-program' : 'ready';
+}
+
 /**
  * Everything the control panel shows, fed by the `/control` socket. Revisions only move forward: a race or
  * graphics push older than what is held is ignored, except that a snapshot (after a (re)connect) replaces all.
@@ -44,6 +65,8 @@ export class ControlState {
   readonly log: Feedback[] = [];
   /** Alert ids first seen on this page after its first snapshot: they flash on arrival. */
   readonly freshAlerts = new Set<string>();
+  /** Lead-change id → this page's clock when the program alert layer stopped showing it (for the history). */
+  readonly alertLeftAt = new Map<string, number>();
 
   private readonly listeners = new Set<() => void>();
   private scheduled = false;
@@ -84,6 +107,7 @@ export class ControlState {
       this.alerts.set(a.id, a);
       if (!firstLoad && !hadAlerts.has(a.id)) this.freshAlerts.add(a.id);
     }
+    this.noteAlertLeft({ ...s.graphics, revision: s.revision });
     this.graphics = { ...s.graphics, revision: s.revision };
     this.synced = true;
     if (this.selectedRaceId && !this.races.has(this.selectedRaceId)) this.selectedRaceId = null;
@@ -99,8 +123,16 @@ export class ControlState {
 
   applyGraphics(g: GraphicsState): void {
     if (this.graphics && this.graphics.revision > g.revision) return;
+    this.noteAlertLeft(g);
     this.graphics = g;
     this.changed();
+  }
+
+  private noteAlertLeft(next: GraphicsState): void {
+    const was = this.graphics?.program.alert;
+    if (was?.type === 'leadChange' && !sameGraphic(was, next.program.alert)) this.alertLeftAt.set(was.leadChangeId, this.now());
+    const showing = next.program.alert;
+    if (showing?.type === 'leadChange') this.alertLeftAt.delete(showing.leadChangeId);
   }
 
   applyLeadChange(lc: LeadChange): void {
@@ -135,6 +167,19 @@ export class ControlState {
     this.changed();
   }
 
+  /** Connected and in sync with the server: only then are actions sent. */
+  get live(): boolean {
+    return this.connection.status === 'connected' && this.synced;
+  }
+
+  /** The aired alert the program alert layer shows now, if this page knows it. */
+  programAlert(): Alert | null {
+    const g = this.graphics?.program.alert;
+    if (g?.type !== 'leadChange') return null;
+    for (const a of this.alerts.values()) if (a.leadChangeId === g.leadChangeId && a.status === 'aired') return a;
+    return null;
+  }
+
   select(raceId: string | null): void {
     this.selectedRaceId = raceId;
     this.changed();
@@ -166,6 +211,7 @@ export class ControlState {
     this.leadChanges.clear();
     this.alerts.clear();
     this.freshAlerts.clear();
+    this.alertLeftAt.clear();
     this.graphics = null;
     this.tally = null;
     this.synced = false;

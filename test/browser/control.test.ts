@@ -231,6 +231,115 @@ describe.skipIf(unavailable !== null)(`control panel (/control/)${unavailable ? 
     await expect.poll(async () => (await graphics()).program.lowerThird).toEqual({ type: 'race', raceId: PA });
   });
 
+  it('calls Georgia for the chosen winner after a confirming second click, shows CALLED, and withdraws the call', async () => {
+    await setup();
+    await lw.api('POST', `/api/races/${GA}/results`, { body: GA_FLIP, token: 'ingest' });
+    const page = await panel();
+    const getGa = async () => (await lw.api('GET', `/api/races/${GA}`)).body as { status: string; call: { winner: string } | null };
+    await race(page, /^Georgia President/).click();
+
+    // The leader is preselected; choosing another winner renames the button.
+    const winner = page.getByLabel('Winner', { exact: true });
+    expect(await winner.inputValue()).toBe('biden');
+    await winner.selectOption('trump');
+    await page.getByRole('button', { name: 'Call race: Georgia President for Trump' }).waitFor();
+    await winner.selectOption('biden');
+
+    // One click only arms: nothing is called until the second.
+    await page.getByRole('button', { name: 'Call race: Georgia President for Biden' }).click();
+    const confirm = page.getByRole('button', { name: 'Confirm call: Georgia President for Biden' });
+    await confirm.waitFor();
+    expect((await getGa()).status).not.toBe('called');
+    await confirm.click();
+    await expect.poll(getGa).toMatchObject({ status: 'called', call: { winner: 'biden' } });
+    await expect.poll(() => race(page, /^Georgia President/).locator('.tag-called').textContent()).toContain('CALLED · BIDEN');
+    await expect.poll(() => race(page, /^Georgia President/).getAttribute('aria-label')).toContain('called for Biden');
+    await page.getByRole('status').filter({ hasText: 'CALLED: Georgia President for Biden' }).waitFor();
+
+    await page.getByRole('button', { name: 'Withdraw call: Georgia President' }).click();
+    expect((await getGa()).status).toBe('called');
+    await page.getByRole('button', { name: 'Confirm withdraw call: Georgia President' }).click();
+    await expect.poll(getGa).toMatchObject({ status: 'leading', call: null });
+    await expect.poll(() => race(page, /^Georgia President/).locator('.tag-called').count()).toBe(0);
+    await page.getByRole('button', { name: 'Call race: Georgia President for Biden' }).waitFor();
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('asks for a winner when there is no leader, and shows a refused call like any other refusal', async () => {
+    await setup();
+    const page = await panel();
+    // Pennsylvania has no votes: no leader to preselect, so the producer must choose.
+    await race(page, /^Pennsylvania President/).click();
+    await page.getByRole('button', { name: 'Call race: Pennsylvania President (choose the winner first)' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Call Pennsylvania President: choose the winner first' }).waitFor();
+
+    await page.getByLabel('Winner', { exact: true }).selectOption('biden');
+    // The store is away for this one request: the server's refusal is shown with its code.
+    await page.route('**/api/races/*/call', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'unavailable', message: 'the store cannot be reached' }) }),
+    );
+    await page.getByRole('button', { name: 'Call race: Pennsylvania President for Biden' }).click();
+    await page.getByRole('button', { name: 'Confirm call: Pennsylvania President for Biden' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Call Pennsylvania President for Biden refused — the store cannot be reached (unavailable)' })
+      .waitFor();
+    expect((await lw.api('GET', `/api/races/${PA}`)).body.status).toBe('awaiting');
+  });
+
+  it('counts down the aired alert on the ALERT lamp, the program monitor row and the history', async () => {
+    await setup();
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    opened.push(page);
+    // The server's clock (a manual one) stands at 10:00:00Z: the page's clock starts there too.
+    await page.clock.install({ time: new Date('2020-11-06T10:00:00.000Z') });
+    await page.goto(`${lw.base}/control/?key=${PRODUCER}&monitors=off`);
+    await page.getByRole('button', { name: /^Take/ }).waitFor();
+
+    await lw.api('POST', `/api/races/${GA}/results`, { body: GA_FLIP, token: 'ingest' });
+    await page.getByRole('button', { name: /^Air alert: Georgia President/ }).click();
+    // alertDurationMs is 60 s in these tests.
+    await expect.poll(() => lamp(page, 'alert')).toMatch(/leaves air in (60|59) s/);
+    const row = page.getByRole('list', { name: 'PROGRAM layers' }).locator('[data-layer="alert"]');
+    await expect.poll(() => row.textContent()).toMatch(/leaves air in (60|59) s/);
+    const history = page.getByRole('list', { name: 'Alert history' });
+    await expect.poll(() => history.textContent()).toMatch(/ON AIR.*leaves air in (60|59) s/);
+
+    await page.clock.fastForward(45_000);
+    await expect.poll(() => lamp(page, 'alert')).toMatch(/leaves air in 1[45] s/);
+    await page.clock.fastForward(20_000);
+    // Past offAirAt: nothing special while the server has yet to take it off.
+    await expect.poll(() => lamp(page, 'alert')).not.toContain('leaves air');
+    expect(await row.textContent()).not.toContain('leaves air');
+  });
+
+  it('shows TAKE idle when preview already is on program, and TAKE and AIR DIRECT disabled while not live', async () => {
+    await setup();
+    const page = await panel();
+    const take = page.getByRole('button', { name: /^Take/ });
+    await race(page, /^Georgia President/).click();
+    await expect.poll(() => take.getAttribute('class')).not.toMatch(/idle|empty/);
+    await page.keyboard.press('t');
+    await expect.poll(() => take.getAttribute('aria-label')).toBe('Take lower third to program: Georgia President (already on program)');
+    expect(await take.textContent()).toContain('already on program');
+    expect(await take.getAttribute('class')).toContain('idle');
+
+    await lw.close();
+    await page.getByRole('alert').filter({ hasText: /NOT LIVE/ }).waitFor();
+    const air = page.getByRole('button', { name: /^Air direct/ });
+    await expect.poll(() => take.getAttribute('aria-disabled')).toBe('true');
+    expect(await air.getAttribute('aria-disabled')).toBe('true');
+    await take.focus();
+    expect(await take.evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Take lower third: not sent — not connected to the server' }).waitFor();
+    // aria-disabled: playwright would wait for it to become enabled before a click, so press it from the keyboard.
+    await air.focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('alert').filter({ hasText: 'Air direct Georgia President: not sent — not connected to the server' }).waitFor();
+  });
+
   it('turns a race amber after 60 s and red after 180 s without a new revision, and fresh again on the next batch', async () => {
     await setup();
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });

@@ -7,16 +7,22 @@ import {
   candidateName,
   clockTime,
   describeAge,
+  describeAlertEnd,
+  describeCallButton,
   describeCount,
   describeGraphic,
   describeLead,
   describeLeadChange,
+  describeOffAir,
+  describeTake,
+  describeUncallButton,
   formatAge,
+  OFF_AIR_SLACK_MS,
   raceName,
   share,
 } from '../../overlay/control/describe.js';
 import { ControlState } from '../../overlay/control/state.js';
-import { gaBefore, gaFlip, gaLeadChange, view } from './fixtures.js';
+import { alert, gaBefore, gaFlip, gaLeadChange, view } from './fixtures.js';
 
 const huge = () => view({ votes: { biden: 4_000_000_000_000_000, trump: 3_000_000_000_000_000, other: 1 }, recount: null });
 const called = () => ({ ...gaFlip(), status: 'called' as const, call: { winner: 'biden', at: '2020-11-07T16:25:00.000Z' } });
@@ -164,5 +170,67 @@ describe('raceName, share and clockTime', () => {
     { does: 'gives back text that is not a time', iso: 'soon', want: 'soon' },
   ])('$does', ({ iso, want }) => {
     expect(clockTime(iso)).toBe(want);
+  });
+});
+
+const T0 = Date.parse('2020-11-06T10:00:00.000Z');
+const OFF_AT = '2020-11-06T10:00:10.000Z';
+
+describe('describeOffAir (the countdown of an aired alert, on the panel clock)', () => {
+  it.each([
+    { does: 'counts the whole duration just after airing', now: T0, want: 'leaves air in 10 s' },
+    { does: 'rounds up, so 6.2 s left reads 7 s', now: T0 + 3_800, want: 'leaves air in 7 s' },
+    { does: 'reads 7 s at exactly 7 s left', now: T0 + 3_000, want: 'leaves air in 7 s' },
+    { does: 'reads 1 s in the last second', now: T0 + 9_999, want: 'leaves air in 1 s' },
+    { does: 'shows nothing at offAirAt', now: T0 + 10_000, want: null },
+    { does: 'shows nothing after offAirAt (the server has yet to take it off)', now: T0 + 12_000, want: null },
+    { does: 'reads minutes for a long duration', now: T0 - 80_000, want: 'leaves air in 1 min 30 s' },
+  ])('$does', ({ now, want }) => {
+    expect(describeOffAir(OFF_AT, now)).toBe(want);
+  });
+
+  it('shows nothing without offAirAt or with an unreadable one', () => {
+    expect(describeOffAir(undefined, T0)).toBeNull();
+    expect(describeOffAir('soon', T0)).toBeNull();
+  });
+});
+
+describe('describeAlertEnd (how an aired alert left air, for the history)', () => {
+  const aired = alert('a1', { status: 'aired', updatedAt: '2020-11-06T10:00:00.000Z', offAirAt: OFF_AT });
+  it.each([
+    { does: 'counts down while on air', a: aired, o: { onAir: true, leftAt: undefined, now: T0 + 3_000 }, want: 'leaves air in 7 s' },
+    { does: 'says nothing while still on air after offAirAt', a: aired, o: { onAir: true, leftAt: undefined, now: T0 + 10_500 }, want: '' },
+    { does: 'says it left by itself when seen leaving at offAirAt', a: aired, o: { onAir: false, leftAt: T0 + 10_050, now: T0 + 20_000 }, want: 'left air by itself after 10 s' },
+    { does: 'allows the push a little slack before offAirAt', a: aired, o: { onAir: false, leftAt: T0 + 10_000 - OFF_AIR_SLACK_MS, now: T0 + 20_000 }, want: 'left air by itself after 10 s' },
+    { does: 'says it was taken off early when seen leaving before', a: aired, o: { onAir: false, leftAt: T0 + 4_000, now: T0 + 20_000 }, want: 'taken off air before its 10 s' },
+    { does: 'states the rule when this page did not see it leave', a: aired, o: { onAir: false, leftAt: undefined, now: T0 + 20_000 }, want: 'auto-off after 10 s' },
+    { does: 'says nothing of a dismissed alert', a: alert('a2', { status: 'dismissed' }), o: { onAir: false, leftAt: undefined, now: T0 }, want: '' },
+    { does: 'says nothing of an aired alert without offAirAt (older server)', a: alert('a3', { status: 'aired' }), o: { onAir: false, leftAt: undefined, now: T0 }, want: '' },
+    { does: 'leaves out the duration when the airing time is unknown', a: { ...aired, updatedAt: undefined }, o: { onAir: false, leftAt: T0 + 10_000, now: T0 + 20_000 }, want: 'left air by itself' },
+  ])('$does', ({ a, o, want }) => {
+    expect(describeAlertEnd(a, o)).toBe(want);
+  });
+});
+
+describe('describeTake (TAKE’s second line)', () => {
+  it.each([
+    { readiness: 'empty', want: 'preview is empty' },
+    { readiness: 'ready', want: 'Georgia President → program' },
+    { readiness: 'on-program', want: 'Georgia President · already on program' },
+  ] as const)('$readiness: $want', ({ readiness, want }) => {
+    expect(describeTake(readiness, 'Georgia President')).toBe(want);
+  });
+});
+
+describe('call buttons’ accessible names', () => {
+  const ga = gaFlip();
+  it.each([
+    { does: 'names race and winner', got: () => describeCallButton(ga, 'Biden', false), want: 'Call race: Georgia President for Biden' },
+    { does: 'asks for confirmation once armed', got: () => describeCallButton(ga, 'Biden', true), want: 'Confirm call: Georgia President for Biden' },
+    { does: 'asks for a winner when none is chosen', got: () => describeCallButton(ga, null, false), want: 'Call race: Georgia President (choose the winner first)' },
+    { does: 'names the race to withdraw', got: () => describeUncallButton(ga, false), want: 'Withdraw call: Georgia President' },
+    { does: 'asks to confirm the withdrawal once armed', got: () => describeUncallButton(ga, true), want: 'Confirm withdraw call: Georgia President' },
+  ])('$does', ({ got, want }) => {
+    expect(got()).toBe(want);
   });
 });

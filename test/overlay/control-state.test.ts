@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ControlSnapshot, GraphicsState, Layers, RaceView } from '../../shared/index.js';
-import { ControlState } from '../../overlay/control/state.js';
+import type { ControlSnapshot, Graphic, GraphicsState, Layers, RaceView } from '../../shared/index.js';
+import { ControlState, sameGraphic, takeReadiness } from '../../overlay/control/state.js';
 import { alert, gaBefore, gaFlip, gaLeadChange, paFlip, view } from './fixtures.js';
 
 const EMPTY: Layers = { lowerThird: null, alert: null, ticker: null };
@@ -312,5 +312,96 @@ describe('ControlState.subscribe', () => {
     state.applyRace(gaFlip(3));
     await Promise.resolve();
     expect(calls).toBe(0);
+  });
+});
+
+const GA_RACE: Graphic = { type: 'race', raceId: 'ga-president-2020' };
+const PA_RACE: Graphic = { type: 'race', raceId: 'pa-president-2020' };
+const LC1: Graphic = { type: 'leadChange', leadChangeId: 'lc-a1' };
+const LC2: Graphic = { type: 'leadChange', leadChangeId: 'lc-a2' };
+const ticker = (...raceIds: string[]): Graphic => ({ type: 'ticker', raceIds });
+const layers = (lowerThird: Layers['lowerThird'], alertLayer: Layers['alert'] = null): Layers => ({ lowerThird, alert: alertLayer, ticker: null });
+
+describe('sameGraphic', () => {
+  it.each([
+    { does: 'matches two empty layers', a: null, b: null, want: true },
+    { does: 'does not match a graphic with an empty layer', a: GA_RACE, b: null, want: false },
+    { does: 'matches the same race', a: GA_RACE, b: { ...GA_RACE }, want: true },
+    { does: 'does not match another race', a: GA_RACE, b: PA_RACE, want: false },
+    { does: 'matches the same lead change', a: LC1, b: { ...LC1 }, want: true },
+    { does: 'does not match a race with a lead change', a: GA_RACE, b: LC1, want: false },
+    { does: 'matches tickers of the same races in the same order', a: ticker('a', 'b'), b: ticker('a', 'b'), want: true },
+    { does: 'does not match tickers in another order', a: ticker('a', 'b'), b: ticker('b', 'a'), want: false },
+  ] as { does: string; a: Graphic | null; b: Graphic | null; want: boolean }[])('$does', ({ a, b, want }) => {
+    expect(sameGraphic(a, b)).toBe(want);
+    expect(sameGraphic(b, a)).toBe(want);
+  });
+});
+
+describe('takeReadiness (TAKE hot, idle or empty)', () => {
+  it.each([
+    { does: 'is empty before the first snapshot', g: null, want: 'empty' },
+    { does: 'is empty when nothing is cued, even with something on program', g: { program: layers(GA_RACE), preview: EMPTY }, want: 'empty' },
+    { does: 'is ready when preview differs from program', g: { program: layers(PA_RACE), preview: layers(GA_RACE) }, want: 'ready' },
+    { does: 'is ready when program is empty', g: { program: EMPTY, preview: layers(GA_RACE) }, want: 'ready' },
+    { does: 'is on-program (idle) when preview already is on program', g: { program: layers(GA_RACE), preview: layers(GA_RACE) }, want: 'on-program' },
+  ] as const)('$does', ({ g, want }) => {
+    expect(takeReadiness(g, 'lowerThird')).toBe(want);
+  });
+
+  it('looks only at the layer asked about', () => {
+    const g = { program: layers(GA_RACE, LC1), preview: layers(PA_RACE, LC1) };
+    expect(takeReadiness(g, 'lowerThird')).toBe('ready');
+    expect(takeReadiness(g, 'alert')).toBe('on-program');
+  });
+});
+
+describe('ControlState.live', () => {
+  it('is live only once connected and in sync, and not after losing the connection', () => {
+    const { state } = setup();
+    expect(state.live).toBe(false);
+    state.setConnection('connected', 'waiting for the snapshot…');
+    expect(state.live).toBe(false);
+    state.applySnapshot(snapshot());
+    expect(state.live).toBe(true);
+    state.setConnection('reconnecting', 'connection lost');
+    expect(state.live).toBe(false);
+  });
+});
+
+describe('the alert on program', () => {
+  const aired = (id: string) => alert(id, { status: 'aired', updatedAt: '2020-11-06T10:00:00.000Z', offAirAt: '2020-11-06T10:00:10.000Z' });
+
+  it('is the aired alert whose lead change the program alert layer shows', () => {
+    const { state } = setup();
+    state.applySnapshot(snapshot({ alerts: [alert('a2'), aired('a1')], graphics: { program: layers(null, LC1), preview: EMPTY } }));
+    expect(state.programAlert()?.id).toBe('a1');
+    state.applyGraphics(graphicsAt(8, layers(null, LC2)));
+    // a2 is still pending: nothing this page knows as aired is on program.
+    expect(state.programAlert()).toBeNull();
+    state.applyGraphics(graphicsAt(9, EMPTY));
+    expect(state.programAlert()).toBeNull();
+  });
+
+  it('remembers when this page saw an alert leave program, and forgets it when the alert returns', () => {
+    const { state, advance } = setup();
+    state.applySnapshot(snapshot({ alerts: [aired('a1')], graphics: { program: layers(null, LC1), preview: EMPTY } }));
+    expect(state.alertLeftAt.size).toBe(0);
+    advance(10_000);
+    state.applyGraphics(graphicsAt(8, EMPTY));
+    expect(state.alertLeftAt.get('lc-a1')).toBe(1_010_000);
+    advance(5_000);
+    state.applyGraphics(graphicsAt(9, EMPTY));
+    expect(state.alertLeftAt.get('lc-a1')).toBe(1_010_000);
+    state.applyGraphics(graphicsAt(10, layers(null, LC1)));
+    expect(state.alertLeftAt.has('lc-a1')).toBe(false);
+    advance(1_000);
+    // Replaced by another alert counts as leaving too; a stale push changes nothing.
+    state.applyGraphics(graphicsAt(11, layers(null, LC2)));
+    state.applyGraphics(graphicsAt(10, EMPTY));
+    expect(state.alertLeftAt.get('lc-a1')).toBe(1_016_000);
+    expect(state.alertLeftAt.has('lc-a2')).toBe(false);
+    state.reset();
+    expect(state.alertLeftAt.size).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import type { Actions } from '../actions.js';
-import { describeGraphic } from '../describe.js';
+import { describeGraphic, describeTake } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
-import type { ControlState } from '../state.js';
+import { takeReadiness, type ControlState } from '../state.js';
 
 const ARM_MS = 3_000;
 
@@ -56,6 +56,8 @@ export function createAirBar(state: ControlState, actions: Actions) {
       state.setFeedback('error', 'Air direct: pick a race first (click it or use ↑/↓)');
       return;
     }
+    // Not live: nothing to arm; the action reports "not sent".
+    if (!state.live) return actions.airRace(id);
     if (armedFor !== id) {
       armedFor = id;
       clearTimeout(armTimer);
@@ -82,10 +84,24 @@ export function createAirBar(state: ControlState, actions: Actions) {
   );
 
   function update(): void {
+    const live = state.live;
     const cued = state.graphics?.preview.lowerThird ?? null;
-    setText(takeWhat, cued ? `${describeGraphic(cued, state)} → program` : 'preview is empty');
-    setAttr(take, 'aria-label', cued ? `Take lower third to program: ${describeGraphic(cued, state)}` : 'Take lower third to program (preview is empty)');
-    toggleClass(take, 'empty', !cued);
+    const readiness = takeReadiness(state.graphics, 'lowerThird');
+    const what = describeGraphic(cued, state);
+    setText(takeWhat, describeTake(readiness, what));
+    setAttr(
+      take,
+      'aria-label',
+      readiness === 'empty'
+        ? 'Take lower third to program (preview is empty)'
+        : `Take lower third to program: ${what}${readiness === 'on-program' ? ' (already on program)' : ''}`,
+    );
+    toggleClass(take, 'empty', readiness === 'empty');
+    toggleClass(take, 'idle', readiness === 'on-program');
+    // Not live: they look disabled but stay focusable, and pressing says why nothing was sent.
+    setAttr(take, 'aria-disabled', live ? null : 'true');
+    setAttr(airDirect, 'aria-disabled', live ? null : 'true');
+    if (!live) armedFor = null;
 
     const pgm = state.graphics?.program;
     for (const [b, g, idle] of [

@@ -1,6 +1,6 @@
 import type { Alert } from '../../../shared/index.js';
 import type { Actions } from '../actions.js';
-import { candidateName, clockTime, describeLeadChange, raceName } from '../describe.js';
+import { candidateName, clockTime, describeAlertEnd, describeLeadChange, raceName } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import type { ControlState } from '../state.js';
 
@@ -69,7 +69,7 @@ export function createAlertQueue(state: ControlState, actions: Actions) {
   const cards = new Map<string, PendingCard>();
   let historyKey = '';
 
-  function update(): void {
+  function update(now: number): void {
     const list = state.pendingAlerts();
     setText(count, list.length === 0 ? 'none pending' : `${list.length} pending`);
     toggleClass(count, 'hot', list.length > 0);
@@ -94,21 +94,25 @@ export function createAlertQueue(state: ControlState, actions: Actions) {
     });
 
     const onAir = state.graphics?.program.alert;
-    const past = state.alertHistory().slice(0, 30);
-    const key = past.map((a) => `${a.id}:${a.status}:${onAir?.type === 'leadChange' && onAir.leadChangeId === a.leadChangeId}`).join('|') + `|${state.leadChanges.size}|${state.races.size}`;
+    const rows = state.alertHistory().slice(0, 30).map((a) => {
+      const live = onAir?.type === 'leadChange' && onAir.leadChangeId === a.leadChangeId;
+      return { a, live, end: describeAlertEnd(a, { onAir: live, leftAt: state.alertLeftAt.get(a.leadChangeId), now }) };
+    });
+    // The countdown changes the key every second while an alert is on air: only then is the list rebuilt each second.
+    const key = rows.map((r) => `${r.a.id}:${r.a.status}:${r.live}:${r.end}`).join('|') + `|${state.leadChanges.size}|${state.races.size}`;
     if (key !== historyKey) {
       historyKey = key;
       history.replaceChildren(
-        ...past.map((a) => {
-          const live = onAir?.type === 'leadChange' && onAir.leadChangeId === a.leadChangeId;
-          return el(
+        ...rows.map(({ a, live, end }) =>
+          el(
             'li',
             { class: `history-item status-${a.status}${live ? ' live' : ''}` },
             el('span', { class: 'tag', text: live ? 'ON AIR' : a.status.toUpperCase() }),
             el('span', { class: 'history-what', text: `${alertName(a, state)} · ${whatHappened(a, state).split(' · ').slice(1).join(' · ')}` }),
             el('span', { class: 'history-time', text: clockTime(a.updatedAt ?? a.createdAt) }),
-          );
-        }),
+            ...(end ? [el('span', { class: 'history-end', text: end })] : []),
+          ),
+        ),
       );
     }
   }

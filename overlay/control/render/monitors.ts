@@ -1,5 +1,5 @@
 import type { Channel, LayerName } from '../../../shared/index.js';
-import { describeGraphic } from '../describe.js';
+import { describeGraphic, describeOffAir } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import type { ControlState } from '../state.js';
 
@@ -29,13 +29,14 @@ function createMonitor(channel: Channel, enabled: boolean) {
     enabled ? frame : el('p', { class: 'monitor-off', text: 'Monitor off (?monitors=off): the layer list below is the truth' }),
   );
   const pages = el('span', { class: 'monitor-pages' });
-  const rows = new Map<LayerName, { row: HTMLElement; what: HTMLElement; mark: HTMLElement }>();
+  const rows = new Map<LayerName, { row: HTMLElement; what: HTMLElement; count: HTMLElement; mark: HTMLElement }>();
   const layerList = el('ul', { class: 'monitor-layers', attrs: { 'aria-label': `${label} layers` } });
   for (const [layer, name] of LAYERS) {
     const what = el('span', { class: 'layer-what' });
+    const count = el('span', { class: 'layer-count' });
     const mark = el('span', { class: 'layer-mark' });
-    const row = el('li', { class: 'layer-row', attrs: { 'data-layer': layer } }, el('span', { class: 'layer-name', text: name }), what, mark);
-    rows.set(layer, { row, what, mark });
+    const row = el('li', { class: 'layer-row', attrs: { 'data-layer': layer } }, el('span', { class: 'layer-name', text: name }), what, count, mark);
+    rows.set(layer, { row, what, count, mark });
     layerList.append(row);
   }
   const root = el(
@@ -51,9 +52,9 @@ function createMonitor(channel: Channel, enabled: boolean) {
     frame.style.transform = `scale(${scale})`;
   }).observe(screen);
 
-  function update(state: ControlState): void {
+  function update(state: ControlState, now: number): void {
     const layers = state.graphics?.[channel];
-    const n = state.connection.status === 'connected' && state.synced ? state.tally?.[channel] : undefined;
+    const n = state.live ? state.tally?.[channel] : undefined;
     setText(pages, n === undefined ? 'pages: —' : `${n} page${n === 1 ? '' : 's'} connected`);
     setAttr(pages, 'title', 'overlay pages capturing this channel (OBS, vMix, CasparCG…); monitors are not counted');
     for (const [layer] of LAYERS) {
@@ -62,6 +63,8 @@ function createMonitor(channel: Channel, enabled: boolean) {
       setText(r.what, describeGraphic(g, state));
       toggleClass(r.row, 'live', g !== null);
       setText(r.mark, g === null ? '' : channel === 'program' ? 'ON AIR' : 'CUED');
+      const leaves = channel === 'program' && layer === 'alert' ? describeOffAir(state.programAlert()?.offAirAt, now) : null;
+      setText(r.count, leaves ?? '');
     }
   }
 
@@ -83,9 +86,9 @@ export function createMonitors({ enabled }: { enabled: boolean }) {
   const root = el('div', { class: 'monitors' }, preview.root, program.root);
   return {
     root,
-    update(state: ControlState) {
-      preview.update(state);
-      program.update(state);
+    update(state: ControlState, now: number) {
+      preview.update(state, now);
+      program.update(state, now);
     },
     load() {
       preview.load();

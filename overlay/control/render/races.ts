@@ -50,9 +50,15 @@ class RaceCard {
     this.updateAge(entry, now);
     toggleClass(this.button, 'on-program', onProgram);
     toggleClass(this.button, 'in-preview', inPreview);
+    toggleClass(this.button, 'called', v.status === 'called');
     toggleClass(this.button, 'selected', state.selectedRaceId === v.id);
     setAttr(this.button, 'aria-current', state.selectedRaceId === v.id ? 'true' : null);
-    const flags = [onProgram && 'on program', inPreview && 'in preview', v.inRecountRange && 'recount range'].filter(Boolean);
+    const flags = [
+      v.status === 'called' && v.call && `called for ${candidateName(v, v.call.winner)}`,
+      onProgram && 'on program',
+      inPreview && 'in preview',
+      v.inRecountRange && 'recount range',
+    ].filter(Boolean);
     setAttr(this.button, 'aria-label', `${raceName(v)}: ${describeLead(v)}${flags.length ? ` (${flags.join(', ')})` : ''}`);
   }
 
@@ -64,14 +70,14 @@ class RaceCard {
   }
 
   private updateTags(onProgram: boolean, inPreview: boolean, v: RaceView): void {
-    const key = `${onProgram}|${inPreview}|${v.inRecountRange}|${v.status}`;
+    const key = `${onProgram}|${inPreview}|${v.inRecountRange}|${v.status}|${v.call?.winner}`;
     if (key === this.tagKey) return;
     this.tagKey = key;
     const tags: HTMLElement[] = [];
+    if (v.status === 'called' && v.call) tags.push(el('span', { class: 'tag tag-called', text: `✓ CALLED · ${candidateName(v, v.call.winner).toUpperCase()}` }));
     if (onProgram) tags.push(el('span', { class: 'tag tag-pgm', text: 'PGM' }));
     if (inPreview) tags.push(el('span', { class: 'tag tag-pvw', text: 'PVW' }));
     if (v.inRecountRange) tags.push(el('span', { class: 'tag tag-recount', text: 'RECOUNT RANGE' }));
-    if (v.status === 'called') tags.push(el('span', { class: 'tag tag-called', text: 'CALLED' }));
     this.tags.replaceChildren(...tags);
   }
 
@@ -97,7 +103,7 @@ class RaceCard {
 }
 
 /** The race list: every race with live numbers, in a fixed order; clicking one cues its lower third. */
-export function createRaceList(state: ControlState, actions: Actions) {
+export function createRaceList(state: ControlState, actions: Actions, footer?: { root: HTMLElement; update(): void }) {
   const list = el('ul', { class: 'race-list', attrs: { 'aria-label': 'Races' } });
   const empty = el('p', { class: 'empty', text: 'No races defined yet.' });
   const root = el(
@@ -106,6 +112,7 @@ export function createRaceList(state: ControlState, actions: Actions) {
     el('header', { class: 'pane-head' }, el('h2', { text: 'Races', attrs: { id: 'races-h' } }), el('span', { class: 'legend', text: `click or ↑/↓ cues to preview · quiet: amber ≥ ${AGE_AMBER_MS / 1000} s, red ≥ ${AGE_RED_MS / 1000} s` })),
     empty,
     list,
+    ...(footer ? [footer.root] : []),
   );
   const cards = new Map<string, RaceCard>();
   let lastSelected: string | null = null;
@@ -130,6 +137,7 @@ export function createRaceList(state: ControlState, actions: Actions) {
       }
     }
     empty.hidden = entries.length > 0;
+    footer?.update();
     // Follow keyboard selection: keep the picked race visible and focused.
     if (state.selectedRaceId !== lastSelected) {
       lastSelected = state.selectedRaceId;

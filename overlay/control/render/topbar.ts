@@ -1,5 +1,5 @@
 import type { LayerName } from '../../../shared/index.js';
-import { describeGraphic } from '../describe.js';
+import { describeGraphic, describeOffAir } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import type { ControlState } from '../state.js';
 
@@ -27,13 +27,14 @@ export function createTopBar(state: ControlState, onChangeToken: () => void) {
   const connDetail = el('span', { class: 'conn-detail' });
   conn.append(el('span', { class: 'conn-dot' }), connState, connDetail);
 
-  const lamps = new Map<LayerName, { root: HTMLElement; state: HTMLElement; what: HTMLElement }>();
+  const lamps = new Map<LayerName, { root: HTMLElement; state: HTMLElement; what: HTMLElement; count: HTMLElement }>();
   const tally = el('ul', { class: 'tally', attrs: { 'aria-label': 'On program now' } });
   for (const [layer, name] of LAMPS) {
     const lampState = el('span', { class: 'lamp-state' });
     const what = el('span', { class: 'lamp-what' });
-    const root = el('li', { class: 'lamp', attrs: { 'data-layer': layer } }, el('span', { class: 'lamp-name', text: name }), lampState, what);
-    lamps.set(layer, { root, state: lampState, what });
+    const count = el('span', { class: 'lamp-count' });
+    const root = el('li', { class: 'lamp', attrs: { 'data-layer': layer } }, el('span', { class: 'lamp-name', text: name }), count, lampState, what);
+    lamps.set(layer, { root, state: lampState, what, count });
     tally.append(root);
   }
   const pages = el('div', { class: 'pages', attrs: { 'aria-label': 'Overlay pages connected' } });
@@ -56,7 +57,7 @@ export function createTopBar(state: ControlState, onChangeToken: () => void) {
 
   function update(now: number): void {
     const c = state.connection;
-    const live = c.status === 'connected' && state.synced;
+    const live = state.live;
     setText(connState, live ? 'LIVE' : STATUS_TEXT[c.status]);
     setText(connDetail, live ? 'connected · in sync' : c.detail);
     setAttr(conn, 'data-status', live ? 'live' : c.status);
@@ -67,6 +68,7 @@ export function createTopBar(state: ControlState, onChangeToken: () => void) {
       toggleClass(lamp.root, 'on', g !== null);
       setText(lamp.state, g ? 'ON AIR' : 'OFF');
       setText(lamp.what, g ? describeGraphic(g, state) : '');
+      setText(lamp.count, layer === 'alert' ? (describeOffAir(state.programAlert()?.offAirAt, now) ?? '') : '');
     }
     const t = live ? state.tally : null;
     setText(pages, t ? `Overlay pages · PGM ${t.program} · PVW ${t.preview}` : 'Overlay pages · —');
