@@ -10,6 +10,7 @@ import { startDemo } from './demo/runner.js';
 import { createLogger } from './logger.js';
 import { MemoryBackend } from './store/memory.js';
 import { RedisBackend } from './store/redis.js';
+import { closeClient } from './store/closeClient.js';
 import { Store } from './store/store.js';
 
 /** `npm start`: build the pages if missing, pick the store, listen, print where everything is. */
@@ -67,7 +68,7 @@ async function main() {
     stopDemo();
     await server.close();
     await store.close();
-    for (const c of adapterClients) c.destroy(); // close() can wait forever on a client still reconnecting
+    await Promise.all(adapterClients.map((c) => closeClient(c)));
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -9,6 +9,7 @@ import {
   type RaceRecord as RaceRecordT,
 } from '../../shared/index.js';
 import type { Logger } from '../logger.js';
+import { closeClient } from './closeClient.js';
 import { COMMIT_ALERT, COMMIT_GRAPHICS, COMMIT_RACE } from './lua.js';
 import { scriptRunner } from './scripts.js';
 import type { Backend, ChangeListener, RaceCommit, StoreChange } from './types.js';
@@ -163,15 +164,9 @@ export class RedisBackend implements Backend {
     return () => void this.events.off('change', listener);
   }
 
-  /** Closes gracefully, or drops the connections if Redis does not answer within two seconds. */
   async close() {
     this.events.removeAllListeners();
-    const graceful = Promise.allSettled([this.subscriber.close(), this.client.close()]);
-    const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 2_000).unref());
-    if ((await Promise.race([graceful, timeout])) === 'timeout') {
-      this.subscriber.destroy();
-      this.client.destroy();
-    }
+    await Promise.all([closeClient(this.subscriber), closeClient(this.client)]);
   }
 
   private async hashValues(key: string, ids: string[]): Promise<unknown[]> {

@@ -3,6 +3,7 @@ import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelGraphics, ControlSnapshot, LeadChange, OverlaySnapshot, RaceView, Tally } from '../../../shared/index.js';
 import { silentLogger } from '../../../server/logger.js';
+import { closeClient } from '../../../server/store/closeClient.js';
 import { RedisBackend } from '../../../server/store/redis.js';
 import { Store } from '../../../server/store/store.js';
 import { GA_BEFORE, GA_FLIP, next, startLeadWire, type LeadWire } from '../../helpers/server.js';
@@ -37,7 +38,7 @@ describe('two LeadWire instances sharing one Redis', () => {
     pub.on('error', () => {});
     sub.on('error', () => {});
     await Promise.all([pub.connect(), sub.connect()]);
-    clients.push(async () => (pub.destroy(), sub.destroy()));
+    clients.push(() => Promise.all([closeClient(pub), closeClient(sub)]));
     const backend = await RedisBackend.connect({ url: redis.url, prefix, logger: silentLogger() });
     const store = new Store(backend, { clock: manualClock(), timeoutMs: 1_000 });
     clients.push(() => store.close());
