@@ -45,6 +45,9 @@ export function createServer(d: ServerDeps): LeadWireServer {
       });
     },
   });
+  const stopFollowing = d.store.subscribe((change) => {
+    if (change.type === 'alert') graphics.follow(change.alert);
+  });
   const app = createHttpApp({ store: d.store, results, graphics, metrics, logger: d.logger, check, webRoot: d.webRoot });
   const http = createHttpServer(app);
   const realtime = attachRealtime(http, { store: d.store, graphics, check, logger: d.logger, metrics, adapter: d.adapter });
@@ -60,6 +63,7 @@ export function createServer(d: ServerDeps): LeadWireServer {
       return bound;
     },
     async close() {
+      stopFollowing();
       graphics.close();
       await realtime.close(); // closes the HTTP server too
       http.closeAllConnections();

@@ -144,7 +144,15 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     const g = (await store.getGraphics()).program.alert;
     if (g?.type !== 'leadChange') return;
     const alert = await store.getAlert(alertIdFor(g.leadChangeId));
-    if (alert?.status !== 'aired') return;
+    if (alert) follow(alert);
+  }
+
+  /**
+   * Every instance follows every alert change, so an aired alert leaves air on time even if the instance
+   * that aired it is gone. Clearing is a compare-and-set on what is showing, so doing it twice is harmless.
+   */
+  function follow(alert: Alert): void {
+    if (alert.status !== 'aired') return cancelOffAir(alert.id);
     const offAirAt = alert.offAirAt ? Date.parse(alert.offAirAt) : Date.parse(alert.updatedAt ?? alert.createdAt) + alertDurationMs;
     scheduleOffAir(alert, Math.max(0, offAirAt - clock.now().getTime()));
   }
@@ -165,6 +173,7 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     dismissAlert,
     listAlerts,
     recover,
+    follow,
     close,
   };
 }

@@ -6,7 +6,7 @@ import { silentLogger } from '../../../server/logger.js';
 import { closeClient } from '../../../server/store/closeClient.js';
 import { RedisBackend } from '../../../server/store/redis.js';
 import { Store } from '../../../server/store/store.js';
-import { GA_BEFORE, GA_FLIP, next, startLeadWire, type LeadWire } from '../../helpers/server.js';
+import { eventually, GA_BEFORE, GA_FLIP, next, startLeadWire, type LeadWire } from '../../helpers/server.js';
 import { startRedis, type PrivateRedis } from '../../helpers/redis.js';
 import { manualClock } from '../../helpers/stores.js';
 import { arrival, batchAt, collect, defineGeorgia, GA, postGeorgia, strictlyIncreasing } from './support.js';
@@ -32,7 +32,7 @@ describe('two LeadWire instances sharing one Redis', () => {
   });
 
   /** One instance: its own store clients and socket.io adapter clients, on the shared prefix. */
-  async function instance(prefix: string): Promise<LeadWire> {
+  async function instance(prefix: string, alertDurationMs?: number): Promise<LeadWire> {
     const pub = createClient({ url: redis.url, disableOfflineQueue: true }); // as server/main.ts
     const sub = pub.duplicate();
     pub.on('error', () => {});
@@ -42,16 +42,16 @@ describe('two LeadWire instances sharing one Redis', () => {
     const backend = await RedisBackend.connect({ url: redis.url, prefix, logger: silentLogger() });
     const store = new Store(backend, { clock: manualClock(), timeoutMs: 1_000 });
     clients.push(() => store.close());
-    const lw = await startLeadWire({ store, adapter: createAdapter(pub, sub, { key: `${prefix}socket.io` }) });
+    const lw = await startLeadWire({ store, alertDurationMs, adapter: createAdapter(pub, sub, { key: `${prefix}socket.io` }) });
     servers.push(lw);
     return lw;
   }
 
   let run = 0;
   /** Servers A and B on a prefix of their own, so tests never see each other's data. */
-  async function pair() {
+  async function pair(alertDurationMs?: number) {
     const prefix = `multi${++run}:`;
-    return { a: await instance(prefix), b: await instance(prefix) };
+    return { a: await instance(prefix, alertDurationMs), b: await instance(prefix, alertDurationMs) };
   }
 
   it('gives a control panel that connects while Redis is down the last known state, and survives', async () => {
@@ -69,6 +69,20 @@ describe('two LeadWire instances sharing one Redis', () => {
     } finally {
       await redis.start();
     }
+  });
+
+  it('takes an alert aired on A off air on time even when A is gone', async () => {
+    const { a, b } = await pair(1_000);
+    await defineGeorgia(a);
+    await postGeorgia(a, GA_BEFORE);
+    const flip = await postGeorgia(a, GA_FLIP);
+    expect((await a.api('POST', `/api/alerts/alert.${flip.body.leadChange.id}/take`)).status).toBe(200);
+    await a.close(); // A's own timer goes with it
+    const graphics = await eventually(async () => {
+      const { body } = await b.api('GET', '/api/graphics');
+      return body.program.alert === null ? body : undefined;
+    }, 8_000, 'B to take the alert off air');
+    expect(graphics.program.alert).toBeNull();
   });
 
   it('pushes a race update and a lead change posted to A to an overlay page on B', async () => {
