@@ -9,7 +9,7 @@ import type { Store } from '../store/store.js';
 import { setupControlNamespace } from './controlNamespace.js';
 import { LatestState } from './latest.js';
 import { setupOverlayNamespace } from './overlayNamespace.js';
-import { startPublisher } from './publisher.js';
+import { followStore, pushSink } from './publisher.js';
 import { controlNamespace, overlayNamespace } from './types.js';
 
 export interface RealtimeDeps {
@@ -30,9 +30,9 @@ export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
     pingTimeout: 5_000,
     ...(d.adapter ? { adapter: d.adapter } : {}),
   });
-  const latest = new LatestState();
   const overlay = overlayNamespace(io);
   const control = controlNamespace(io);
+  const latest = new LatestState(pushSink(overlay, control));
 
   // Overlay pages of every instance, counted through the adapter; control-panel monitors are not captures.
   const tally = async (): Promise<Tally> => {
@@ -61,7 +61,7 @@ export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
 
   setupOverlayNamespace(overlay, { ...d, latest, onPresence });
   setupControlNamespace(control, { ...d, latest, tally });
-  const stopPublisher = startPublisher(d.store, latest, overlay, control, d.logger);
+  const stopPublisher = followStore(d.store, latest, d.logger);
 
   return {
     io,

@@ -1,9 +1,18 @@
 import type { Alert, GraphicsState, LeadChange, RaceView } from '../../shared/index.js';
 
+/** Where news goes: whatever `LatestState` accepts as newer is pushed through it. */
+export interface LatestSink {
+  race(view: RaceView): void;
+  graphics(state: GraphicsState): void;
+  leadChange(lc: LeadChange): void;
+  alert(alert: Alert): void;
+}
+
 /**
- * The newest state this instance has seen, from store reads and store changes alike. Pushes and snapshots
- * go through it, so a client never receives a race or graphics revision lower than one already sent,
- * and while the store is away a reconnecting client still gets the last known state.
+ * The newest state this instance has seen, from store reads and store changes alike. Whatever it accepts as
+ * newer, from either source, goes to the sink at once, so a client never receives a race or graphics
+ * revision lower than one already sent, and a revision first learnt from a read is still pushed. While the
+ * store is away a reconnecting client gets the last known state from here.
  */
 export class LatestState {
   readonly races = new Map<string, RaceView>();
@@ -15,28 +24,33 @@ export class LatestState {
   /** The store read under way, shared by every client that asks meanwhile. */
   refreshing: Promise<boolean> | null = null;
 
-  /** Keeps the view if it is newer than the one held; says whether it was. */
-  offerRace(view: RaceView): boolean {
+  constructor(private readonly sink: LatestSink) {}
+
+  offerRace(view: RaceView): void {
     const held = this.races.get(view.id);
-    if (held && held.revision >= view.revision) return false;
+    if (held && held.revision >= view.revision) return;
     this.races.set(view.id, view);
-    return true;
+    this.sink.race(view);
   }
 
-  offerGraphics(state: GraphicsState): boolean {
-    if (this.graphics && this.graphics.revision >= state.revision) return false;
+  offerGraphics(state: GraphicsState): void {
+    if (this.graphics && this.graphics.revision >= state.revision) return;
     this.graphics = state;
-    return true;
+    this.sink.graphics(state);
   }
 
-  offerLeadChange(lc: LeadChange) {
+  offerLeadChange(lc: LeadChange): void {
+    if (this.leadChanges.has(lc.id)) return;
     this.leadChanges.set(lc.id, lc);
+    this.sink.leadChange(lc);
   }
 
-  /** Alerts have no revision: the later status change wins. */
-  offerAlert(alert: Alert) {
+  /** Alerts have no revision: the later status change wins; the same one twice is no news. */
+  offerAlert(alert: Alert): void {
     const held = this.alerts.get(alert.id);
-    if (held && (held.updatedAt ?? held.createdAt) > (alert.updatedAt ?? alert.createdAt)) return;
+    const stamp = (a: Alert) => a.updatedAt ?? a.createdAt;
+    if (held && (stamp(held) > stamp(alert) || (stamp(held) === stamp(alert) && held.status === alert.status))) return;
     this.alerts.set(alert.id, alert);
+    this.sink.alert(alert);
   }
 }

@@ -4,8 +4,9 @@ import type { Store } from '../store/store.js';
 import type { LatestState } from './latest.js';
 
 /**
- * Refreshes the latest state from the store. When the store cannot be reached the last known state is
- * kept and the failure reported; `false` means there is nothing trustworthy to send yet.
+ * Refreshes the latest state from the store (whatever is newer is pushed to clients on the way). When the
+ * store cannot be reached the last known state is kept and the failure reported; `false` means there is
+ * nothing trustworthy to send yet.
  */
 export function refresh(store: Store, latest: LatestState, logger: Logger): Promise<boolean> {
   // Pages reconnecting together (after a restart, say) share one read of the store.

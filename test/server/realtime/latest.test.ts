@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { LatestState, type LatestSink } from '../../../server/realtime/latest.js';
+import type { Alert, GraphicsState, RaceView } from '../../../shared/index.js';
+
+/** A latest state whose pushes are recorded as "kind:id@revision". */
+function recorder() {
+  const pushed: string[] = [];
+  const sink: LatestSink = {
+    race: (v) => pushed.push(`race:${v.id}@${v.revision}`),
+    graphics: (g) => pushed.push(`graphics@${g.revision}`),
+    leadChange: (lc) => pushed.push(`leadChange:${lc.id}`),
+    alert: (a) => pushed.push(`alert:${a.id}:${a.status}`),
+  };
+  return { latest: new LatestState(sink), pushed };
+}
+
+const race = (revision: number) => ({ id: 'ga', revision }) as RaceView;
+const graphics = (revision: number) => ({ revision }) as GraphicsState;
+const alert = (status: Alert['status'], updatedAt: string) =>
+  ({ id: 'a1', status, createdAt: '2020-11-06T10:00:00.000Z', updatedAt }) as Alert;
+
+describe('LatestState', () => {
+  it.each([
+    { does: 'pushes race revisions in order', offers: [1, 2, 3], want: ['race:ga@1', 'race:ga@2', 'race:ga@3'] },
+    { does: 'never pushes a revision lower than one already pushed', offers: [1, 3, 2], want: ['race:ga@1', 'race:ga@3'] },
+    { does: 'pushes the same revision once', offers: [2, 2], want: ['race:ga@2'] },
+  ])('$does', ({ offers, want }) => {
+    const { latest, pushed } = recorder();
+    for (const r of offers) latest.offerRace(race(r));
+    expect(pushed).toEqual(want);
+  });
+
+  it('pushes a revision it first learnt from a store read, so the change message arriving later loses nothing', () => {
+    const { latest, pushed } = recorder();
+    latest.offerRace(race(1)); // change stream
+    latest.offerRace(race(2)); // a snapshot read for a new client saw revision 2 first
+    latest.offerRace(race(2)); // then its change message arrives
+    expect(pushed).toEqual(['race:ga@1', 'race:ga@2']);
+  });
+
+  it('guards graphics revisions the same way', () => {
+    const { latest, pushed } = recorder();
+    for (const r of [1, 3, 2, 3, 4]) latest.offerGraphics(graphics(r));
+    expect(pushed).toEqual(['graphics@1', 'graphics@3', 'graphics@4']);
+  });
+
+  it('pushes an alert status change once, and never an older one', () => {
+    const { latest, pushed } = recorder();
+    latest.offerAlert(alert('pending', '2020-11-06T10:00:00.000Z'));
+    latest.offerAlert(alert('aired', '2020-11-06T10:00:05.000Z'));
+    latest.offerAlert(alert('aired', '2020-11-06T10:00:05.000Z'));
+    latest.offerAlert(alert('pending', '2020-11-06T10:00:00.000Z'));
+    expect(pushed).toEqual(['alert:a1:pending', 'alert:a1:aired']);
+  });
+});
