@@ -62,8 +62,17 @@ export class ForbiddenError extends AppError {
 
 /** The store cannot be reached; writes fail at once rather than hang. */
 export class UnavailableError extends AppError {
-  constructor(cause?: unknown) {
-    super(503, 'unavailable', 'the data store cannot be reached; nothing was changed', {}, { cause });
+  /** `outcomeUnknown`: a write was sent but not answered in time; it may still land. */
+  constructor(cause?: unknown, outcomeUnknown = false) {
+    super(
+      503,
+      'unavailable',
+      outcomeUnknown
+        ? 'the data store did not answer in time; the change may still be stored: read it back before retrying'
+        : 'the data store cannot be reached; nothing was changed',
+      outcomeUnknown ? { outcome: 'unknown' } : {},
+      { cause },
+    );
   }
 }
 

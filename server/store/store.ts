@@ -62,7 +62,7 @@ export class Store {
       const existing = await this.guard(() => this.backend.readRace(def.id));
       const outcome = applyDefinition(existing, def, this.opts.clock.now());
       if (outcome.kind !== 'created' && outcome.kind !== 'updated') return outcome;
-      const ok = await this.guard(() =>
+      const ok = await this.commit(() =>
         this.backend.commitRace({ record: outcome.record, expectedRevision: existing?.revision ?? null }),
       );
       return ok ? outcome : undefined;
@@ -79,7 +79,7 @@ export class Store {
       if (outcome.kind !== 'applied') return outcome;
       const alert = outcome.leadChange && newAlert(outcome.leadChange, now);
       const commit = { record: outcome.record, expectedRevision: record.revision, leadChange: outcome.leadChange, alert };
-      const ok = await this.guard(() => this.backend.commitRace(commit));
+      const ok = await this.commit(() => this.backend.commitRace(commit));
       return ok ? outcome : undefined;
     });
   }
@@ -91,7 +91,7 @@ export class Store {
       if (!record) return { kind: 'not_found' as const };
       const outcome = applyCall(record, winner, this.opts.clock.now());
       if (outcome.kind !== 'changed') return outcome;
-      const ok = await this.guard(() => this.backend.commitRace({ record: outcome.record, expectedRevision: record.revision }));
+      const ok = await this.commit(() => this.backend.commitRace({ record: outcome.record, expectedRevision: record.revision }));
       return ok ? outcome : undefined;
     });
   }
@@ -102,7 +102,7 @@ export class Store {
       const current = await this.guard(() => this.backend.readGraphics());
       const next = change(current);
       if (next === current) return current;
-      return (await this.guard(() => this.backend.commitGraphics(next, current.revision))) ? next : undefined;
+      return (await this.commit(() => this.backend.commitGraphics(next, current.revision))) ? next : undefined;
     });
   }
 
@@ -112,13 +112,13 @@ export class Store {
       const current = await this.guard(() => this.backend.readAlert(id));
       if (!current) return null;
       const next = change(current);
-      return (await this.guard(() => this.backend.commitAlert(next, current.status))) ? next : undefined;
+      return (await this.commit(() => this.backend.commitAlert(next, current.status))) ? next : undefined;
     });
   }
 
   /** Writes a whole race record as it is (for restores and tests of stored state). */
   putRace(record: RaceRecord, expectedRevision: number | null) {
-    return this.guard(() => this.backend.commitRace({ record, expectedRevision }));
+    return this.commit(() => this.backend.commitRace({ record, expectedRevision }));
   }
 
   /** Runs an attempt until it commits (returns a value) or loses too many races to other writers. */
@@ -130,20 +130,35 @@ export class Store {
     throw new UnavailableError(new Error(`gave up after ${this.maxAttempts} contended attempts`));
   }
 
-  private async guard<T>(op: () => Promise<T>): Promise<T> {
+  /**
+   * A write. A write sent but not answered in time may still land (it cannot be recalled), so that case
+   * says the outcome is unknown instead of "nothing was changed".
+   */
+  private commit<T>(op: () => Promise<T>): Promise<T> {
+    return this.guard(op, true);
+  }
+
+  private async guard<T>(op: () => Promise<T>, isCommit = false): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`store did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      timer = setTimeout(() => reject(new StoreDeadline(this.timeoutMs)), this.timeoutMs);
     });
     try {
       return await Promise.race([op(), timeout]);
     } catch (err) {
       // Corrupt data is not an outage; everything else from the backend is.
       if (err instanceof AppError || err instanceof ZodError) throw err;
-      throw new UnavailableError(err);
+      throw new UnavailableError(err, isCommit && err instanceof StoreDeadline);
     } finally {
       clearTimeout(timer);
     }
+  }
+}
+
+/** The store did not answer within its deadline. */
+class StoreDeadline extends Error {
+  constructor(ms: number) {
+    super(`the store did not answer within ${ms} ms`);
   }
 }
 

@@ -37,7 +37,12 @@ export async function startRedis(): Promise<PrivateRedis> {
   const start = async () => {
     proc = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''],
+      [
+        ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dir],
+        ...['--appendonly', 'yes', '--appendfsync', 'always', '--save', ''],
+        // Lets tests stall the server (DEBUG SLEEP) the way a slow disk or a network stall would.
+        ...['--enable-debug-command', 'local'],
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreChange } from '../../server/store/types.js';
 import type { Store } from '../../server/store/store.js';
+import { createClient } from 'redis';
 import { UnavailableError } from '../../server/errors.js';
 import { RaceDefinition, buildRaceView, cue, take } from '../../shared/index.js';
 import { GA_BEFORE, GA_FLIP, GEORGIA } from '../helpers/server.js';
@@ -113,6 +114,26 @@ describe.each(storeKinds())('$name store', (kind) => {
     const out = await store.applyBatch('ga-president-2020', GA_FLIP);
     if (out.kind !== 'applied') throw new Error(out.kind);
     expect(buildRaceView((await store.getRace('ga-president-2020'))!)).toEqual(buildRaceView(out.record));
+  });
+
+  it.runIf(kind.name === 'redis')('says the outcome is unknown when a write goes unanswered, because it may still land', async () => {
+    await fresh();
+    await store.defineRace(def());
+    const record = (await store.getRace('ga-president-2020'))!;
+    const staller = createClient({ url: kind.redis()!.url });
+    await staller.connect();
+    try {
+      const stall = staller.sendCommand(['DEBUG', 'SLEEP', '1.5']); // the store's deadline is 1 s
+      await new Promise((r) => setTimeout(r, 50));
+      const err = await store.putRace({ ...record, revision: 2 }, 1).then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(UnavailableError);
+      expect((err as UnavailableError).details).toEqual({ outcome: 'unknown' });
+      await stall;
+      // And indeed it landed once Redis woke up.
+      expect((await store.getRace('ga-president-2020'))?.revision).toBe(2);
+    } finally {
+      await staller.close();
+    }
   });
 
   it.runIf(kind.name === 'redis')('answers unavailable at once while Redis is down, and works again after it returns', async () => {
