@@ -21,7 +21,7 @@ const START = Date.parse('2020-11-06T09:50:07.414Z') - 10 * STEP_MS;
  * Every batch of a demo race, step by step: the keyframes exactly, and between them counts that grow
  * unevenly (weighted random increments) towards the next keyframe. Correction steps take a few votes back.
  */
-export function raceBatches(race: DemoRace, seed = 2020): Map<number, BulkItem> {
+function raceBatches(race: DemoRace, seed = 2020): Map<number, BulkItem> {
   const rnd = random(seed ^ hash(race.id));
   const out = new Map<number, BulkItem>();
   const frames = race.keyframes;

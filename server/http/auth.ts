@@ -21,7 +21,7 @@ export function createTokenCheck(tokens: Record<Role, string>) {
 export type TokenCheck = ReturnType<typeof createTokenCheck>;
 
 /** The token of a request: `Authorization: Bearer <token>` or `?key=<token>`. */
-export function requestToken(req: Request): string | undefined {
+function requestToken(req: Request): string | undefined {
   const header = req.get('authorization');
   const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) return bearer;

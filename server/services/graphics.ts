@@ -135,7 +135,7 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
       const g = s.program.alert;
       return g?.type === 'leadChange' && g.leadChangeId === leadChangeId;
     };
-    if (!showing(await store.getGraphics())) return;
+    // Unchanged state is not written, so this is one read when the alert has already gone.
     await store.updateGraphics((s) => (showing(s) ? clear(s, 'alert', 'program') : s));
   }
 

@@ -19,8 +19,6 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export const ErrorBody = z.looseObject({ error: ErrorCode, message: z.string(), issues: z.array(Issue).optional() });
-export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** Converts zod issues into the contract's `{ path: "votes.trump", message }` form. */
 export function toIssues(error: z.ZodError): Issue[] {

@@ -24,3 +24,29 @@ export const GA_FLIP = {
   votes: { biden: 2_449_371, trump: 2_448_454, other: 61_000 },
   outstanding: { ballots: 8_410, label: 'military and overseas ballots' },
 };
+
+/** Georgia's view as defined, before any count: what every client sees of GEORGIA at revision 1. */
+export const GEORGIA_AWAITING_VIEW = {
+  id: 'ga-president-2020',
+  title: 'President',
+  jurisdiction: 'Georgia',
+  electoralVotes: 16,
+  candidates: [
+    { id: 'biden', name: 'Joe Biden', party: 'DEM', votes: 0, pct: 0 },
+    { id: 'trump', name: 'Donald Trump', party: 'REP', votes: 0, pct: 0 },
+    { id: 'other', name: 'Others', party: null, votes: 0, pct: 0 },
+  ],
+  totalVotes: 0,
+  leader: null,
+  runnerUp: null,
+  margin: 0,
+  marginPct: 0,
+  recount: { marginPct: 0.5, marginVotes: null, basis: 'total' },
+  inRecountRange: false,
+  asOf: null,
+  revision: 1,
+  expectedVotePct: null,
+  outstanding: null,
+  status: 'awaiting',
+  call: null,
+};

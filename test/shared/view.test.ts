@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { buildRaceView, RaceView, type RaceRecord } from '../../shared/index.js';
+import { GEORGIA_AWAITING_VIEW } from '../helpers/fixtures.js';
 import { afterBatches, defineRace, freshRecord } from './fixtures.js';
 
 const GA_FLIP = {
@@ -12,30 +13,7 @@ const withVotes = (votes: Record<string, number>, record: RaceRecord = freshReco
 
 describe('buildRaceView', () => {
   it('shows a race awaiting results with no leader, no margin and no recount range', () => {
-    expect(buildRaceView(freshRecord())).toEqual({
-      id: 'ga-president-2020',
-      title: 'President',
-      jurisdiction: 'Georgia',
-      electoralVotes: 16,
-      candidates: [
-        { id: 'biden', name: 'Joe Biden', party: 'DEM', votes: 0, pct: 0 },
-        { id: 'trump', name: 'Donald Trump', party: 'REP', votes: 0, pct: 0 },
-        { id: 'other', name: 'Others', party: null, votes: 0, pct: 0 },
-      ],
-      totalVotes: 0,
-      leader: null,
-      runnerUp: null,
-      margin: 0,
-      marginPct: 0,
-      recount: { marginPct: 0.5, marginVotes: null, basis: 'total' },
-      inRecountRange: false,
-      asOf: null,
-      revision: 1,
-      expectedVotePct: null,
-      outstanding: null,
-      status: 'awaiting',
-      call: null,
-    });
+    expect(buildRaceView(freshRecord())).toEqual(GEORGIA_AWAITING_VIEW);
   });
 
   it('shows the Georgia count after the flip with every field of the contract', () => {

@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { GA_BEFORE, GA_FLIP, GEORGIA } from '../../helpers/server.js';
+import { GA_BEFORE, GA_FLIP, GEORGIA, GEORGIA_AWAITING_VIEW as FRESH_GEORGIA } from '../../helpers/fixtures.js';
 import { storeKinds } from '../../helpers/stores.js';
 import { ARIZONA, AZ, AZ_BATCH, GA, allRejectedWithoutChange, georgia, georgiaFlipped, rejectedWithoutChange, snapshot, useLeadWire } from './setup.js';
 
 const GA_TOTAL_BEFORE = 2_447_991 + 2_448_454 + 60_990;
 const pctOf = (v: number, total: number) => (100 * v) / total;
 
-/** Georgia's view as defined, before any count. */
-const FRESH_GEORGIA = {
-  id: GA,
-  title: 'President',
-  jurisdiction: 'Georgia',
-  electoralVotes: 16,
-  candidates: [
-    { id: 'biden', name: 'Joe Biden', party: 'DEM', votes: 0, pct: 0 },
-    { id: 'trump', name: 'Donald Trump', party: 'REP', votes: 0, pct: 0 },
-    { id: 'other', name: 'Others', party: null, votes: 0, pct: 0 },
-  ],
-  totalVotes: 0,
-  leader: null,
-  runnerUp: null,
-  margin: 0,
-  marginPct: 0,
-  recount: { marginPct: 0.5, marginVotes: null, basis: 'total' },
-  inRecountRange: false,
-  asOf: null,
-  revision: 1,
-  expectedVotePct: null,
-  outstanding: null,
-  status: 'awaiting',
-  call: null,
-};
 
 /** Georgia's view after GA_BEFORE: Trump by 463. */
 const GEORGIA_BEFORE = {
