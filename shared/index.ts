@@ -7,4 +7,5 @@ export * from './domain/batch.js';
 export * from './domain/definition.js';
 export * from './domain/call.js';
 export * from './domain/graphics.js';
+export * from './domain/measure.js';
 export * from './format.js';
