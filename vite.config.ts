@@ -30,10 +30,5 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: integration files start servers, Redis and Chromium, so run a few files at once at most.
     maxWorkers: 2,
-    // After a Redis outage a subscriber may never drain, and cleanup has to drop it (closeClient). The
-    // socket.io Redis adapter leaves its unsubscribe promises unhandled, so those few rejections, and only
-    // those, are expected; every other unhandled error still fails the run.
-    // Errors reach this hook serialised (no class to test with instanceof), hence the message and the stack.
-    onUnhandledError: (error) => !(error.message === 'Disconnects client' && error.stack?.includes('closeClient')),
   },
 });

@@ -1,16 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient, type RedisClientType } from 'redis';
 import { createServer } from './app.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { DEMO_RACES } from './demo/races.js';
 import { startDemo } from './demo/runner.js';
 import { createLogger } from './logger.js';
+import { createRedisAdapter } from './realtime/redisAdapter.js';
 import { MemoryBackend } from './store/memory.js';
 import { RedisBackend } from './store/redis.js';
-import { closeClient } from './store/closeClient.js';
 import { Store } from './store/store.js';
 
 /** `npm start`: build the pages if missing, pick the store, listen, print where everything is. */
@@ -29,16 +27,9 @@ async function main() {
   const backend = config.redisUrl ? await RedisBackend.connect({ url: config.redisUrl, logger }) : new MemoryBackend();
   const store = new Store(backend, { clock: systemClock });
 
-  let adapter;
-  const adapterClients: RedisClientType[] = [];
-  if (config.redisUrl) {
-    const pub: RedisClientType = createClient({ url: config.redisUrl, disableOfflineQueue: true });
-    const sub = pub.duplicate();
-    for (const c of [pub, sub]) c.on('error', () => {}); // the store's client reports Redis trouble
-    await Promise.all([pub.connect(), sub.connect()]);
-    adapterClients.push(pub, sub);
-    adapter = createAdapter(pub, sub, { key: 'lw:socket.io' }); // same prefix as the store's keys
-  }
+  // Same prefix as the store's keys.
+  const redisAdapter = config.redisUrl ? await createRedisAdapter({ url: config.redisUrl, key: 'lw:socket.io', logger }) : null;
+  const adapter = redisAdapter?.adapter;
 
   const server = createServer({ store, clock: systemClock, logger, config, webRoot, adapter });
   const port = await server.listen(config.port, config.host);
@@ -68,7 +59,7 @@ async function main() {
     stopDemo();
     await server.close();
     await store.close();
-    await Promise.all(adapterClients.map((c) => closeClient(c)));
+    await redisAdapter?.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

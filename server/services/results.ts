@@ -6,6 +6,7 @@ import {
   CallInput,
   BulkResults,
   RaceDefinitionInput,
+  ResetInput,
   ResultBatch,
   Slug,
   buildRaceView,
@@ -56,7 +57,7 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
 
   /** Applies a parsed batch; `path` names where it sits in the request body, for issue paths. */
   async function apply(id: string, batch: ResultBatch, path = ''): Promise<BatchResponse> {
-    const outcome = await store.applyBatch(id, batch);
+    const outcome = await store.applyBatch(id, { ...batch, source: batch.source ?? 'manual' });
     metrics.batches.inc({ outcome: outcome.kind });
     switch (outcome.kind) {
       case 'not_found':
@@ -88,7 +89,14 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
    * before anything was applied the request answers 503; after, the items not tried are `unavailable`.
    */
   async function postBulk(body: unknown): Promise<BulkResult[]> {
-    const { updates } = parse(BulkResults, body);
+    return ingest(parse(BulkResults, body).updates);
+  }
+
+  /**
+   * The bulk path without the envelope: what feeds post through. Each item is validated as a bulk item
+   * of `POST /api/results` is, so a feed gets exactly the same validation, ordering and lead-change detection.
+   */
+  async function ingest(updates: readonly unknown[]): Promise<BulkResult[]> {
     const results: BulkResult[] = [];
     for (const [index, raw] of updates.entries()) {
       try {
@@ -116,6 +124,15 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
       }
     }
     return results;
+  }
+
+  /** `POST /api/races/:raceId/reset`: starts the race afresh, optionally in the other mode (`{ "test": bool }`). */
+  async function resetRace(raceId: string, body: unknown): Promise<RaceView> {
+    const id = parse(Slug, raceId, 'raceId');
+    const { test } = parse(ResetInput, body ?? {});
+    const outcome = await store.resetRace(id, test);
+    if (outcome.kind === 'not_found') throw new NotFoundError('race', id);
+    return buildRaceView(outcome.record);
   }
 
   /** Calls a race for the candidate the body names. */
@@ -146,7 +163,7 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
     return store.listLeadChanges(raceId);
   }
 
-  return { defineRace, postBatch, postBulk, callRace, uncallRace, getRace, listRaces, leadChanges };
+  return { defineRace, postBatch, postBulk, ingest, resetRace, callRace, uncallRace, getRace, listRaces, leadChanges };
 }
 
 /** The race an item names, as far as it names one (an invalid item still gets its outcome). */

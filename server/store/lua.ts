@@ -6,7 +6,10 @@
 /**
  * KEYS: race hash, race id list, lead-change hash, lead-change order list, alert hash, alert order list
  * ARGV: expected revision ('' = must not exist), new revision, record JSON, channel,
- *       lead-change id, lead-change JSON, alert id, alert JSON ('' where none), then messages to publish
+ *       lead-change id, lead-change JSON, alert id, alert JSON ('' where none),
+ *       n = how many alerts to dismiss, then n × (alert id, dismissed alert JSON, its message),
+ *       then messages to publish
+ * A dismissal applies only to an alert that is still pending (a producer may have aired it meanwhile).
  */
 export const COMMIT_RACE = `
 local rev = redis.call('HGET', KEYS[1], 'rev')
@@ -21,7 +24,18 @@ if ARGV[7] ~= '' then
   redis.call('HSET', KEYS[5], ARGV[7], ARGV[8])
   redis.call('RPUSH', KEYS[6], ARGV[7])
 end
-for i = 9, #ARGV do redis.call('PUBLISH', ARGV[4], ARGV[i]) end
+local n = tonumber(ARGV[9])
+local dismissed = {}
+for i = 0, n - 1 do
+  local id, json = ARGV[10 + 3 * i], ARGV[11 + 3 * i]
+  local cur = redis.call('HGET', KEYS[5], id)
+  if cur and cjson.decode(cur).status == 'pending' then
+    redis.call('HSET', KEYS[5], id, json)
+    dismissed[#dismissed + 1] = ARGV[12 + 3 * i]
+  end
+end
+for i = 10 + 3 * n, #ARGV do redis.call('PUBLISH', ARGV[4], ARGV[i]) end
+for _, m in ipairs(dismissed) do redis.call('PUBLISH', ARGV[4], m) end
 return 1
 `;
 

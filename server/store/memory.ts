@@ -22,15 +22,18 @@ export class MemoryBackend implements Backend {
     return clone([...this.races.values()]);
   }
 
-  async commitRace({ record, expectedRevision, leadChange, alert }: RaceCommit) {
+  async commitRace({ record, expectedRevision, leadChange, alert, dismiss = [] }: RaceCommit) {
     const stored = this.races.get(record.definition.id);
     if ((stored?.revision ?? null) !== expectedRevision) return false;
     this.races.set(record.definition.id, clone(record));
     if (leadChange) this.leadChanges.set(leadChange.id, clone(leadChange));
     if (alert) this.alerts.set(alert.id, clone(alert));
+    const dismissed = dismiss.filter((a) => this.alerts.get(a.id)?.status === 'pending');
+    for (const a of dismissed) this.alerts.set(a.id, clone(a));
     this.publish({ type: 'race', record });
     if (leadChange) this.publish({ type: 'leadChange', leadChange });
     if (alert) this.publish({ type: 'alert', alert });
+    for (const a of dismissed) this.publish({ type: 'alert', alert: a });
     return true;
   }
 

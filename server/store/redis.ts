@@ -84,7 +84,7 @@ export class RedisBackend implements Backend {
     return rows.filter((r): r is string => typeof r === 'string').map((r) => RaceRecord.parse(JSON.parse(r)));
   }
 
-  async commitRace({ record, expectedRevision, leadChange, alert }: RaceCommit) {
+  async commitRace({ record, expectedRevision, leadChange, alert, dismiss = [] }: RaceCommit) {
     const k = this.keys;
     const messages: StoreChange[] = [{ type: 'race', record }];
     if (leadChange) messages.push({ type: 'leadChange', leadChange });
@@ -101,6 +101,8 @@ export class RedisBackend implements Backend {
         leadChange ? JSON.stringify(leadChange) : '',
         alert?.id ?? '',
         alert ? JSON.stringify(alert) : '',
+        String(dismiss.length),
+        ...dismiss.flatMap((a) => [a.id, JSON.stringify(a), JSON.stringify({ type: 'alert', alert: a } satisfies StoreChange)]),
         ...messages.map((m) => JSON.stringify(m)),
       ],
     );

@@ -4,6 +4,7 @@ import {
   applyCall,
   type CallOutcome,
   applyDefinition,
+  resetRecord,
   type Alert,
   type BatchOutcome,
   type DefinitionOutcome,
@@ -78,10 +79,36 @@ export class Store {
       const outcome = applyBatch(record, batch, now);
       if (outcome.kind !== 'applied') return outcome;
       const alert = outcome.leadChange && newAlert(outcome.leadChange, now);
-      const commit = { record: outcome.record, expectedRevision: record.revision, leadChange: outcome.leadChange, alert };
+      const dismiss = outcome.reset ? await this.pendingAlertsDismissed(raceId, now) : [];
+      const commit = { record: outcome.record, expectedRevision: record.revision, leadChange: outcome.leadChange, alert, dismiss };
       const ok = await this.commit(() => this.backend.commitRace(commit));
       return ok ? outcome : undefined;
     });
+  }
+
+  /**
+   * Starts a race afresh (counts, ordering, lead-change baseline, call), in `test` mode or not (default: the
+   * mode it is in), dismissing its pending alerts in the same commit.
+   */
+  resetRace(raceId: string, test?: boolean): Promise<{ kind: 'reset'; record: RaceRecord } | { kind: 'not_found' }> {
+    return this.retry(async () => {
+      const record = await this.guard(() => this.backend.readRace(raceId));
+      if (!record) return { kind: 'not_found' as const };
+      const now = this.opts.clock.now();
+      const next = resetRecord(record, test ?? record.test ?? false, now);
+      const dismiss = await this.pendingAlertsDismissed(raceId, now);
+      const ok = await this.commit(() => this.backend.commitRace({ record: next, expectedRevision: record.revision, dismiss }));
+      return ok ? { kind: 'reset' as const, record: next } : undefined;
+    });
+  }
+
+  /** A race's pending alerts, as they read once dismissed. */
+  private async pendingAlertsDismissed(raceId: string, now: Date): Promise<Alert[]> {
+    const alerts = await this.guard(() => this.backend.listAlerts());
+    const at = now.toISOString();
+    return alerts
+      .filter((a) => a.raceId === raceId && a.status === 'pending')
+      .map((a) => ({ ...a, status: 'dismissed' as const, updatedAt: at }));
   }
 
   /** Calls a race for a candidate, or withdraws the call (`null`); `not_found` when the race is not defined. */
@@ -164,5 +191,14 @@ class StoreDeadline extends Error {
 
 function newAlert(lc: LeadChange, now: Date): Alert {
   const at = now.toISOString();
-  return { id: alertIdFor(lc.id), kind: 'leadChange', leadChangeId: lc.id, raceId: lc.raceId, status: 'pending', createdAt: at, updatedAt: at };
+  return {
+    id: alertIdFor(lc.id),
+    kind: 'leadChange',
+    leadChangeId: lc.id,
+    raceId: lc.raceId,
+    status: 'pending',
+    createdAt: at,
+    updatedAt: at,
+    ...(lc.test ? { test: true } : {}),
+  };
 }

@@ -18,6 +18,8 @@ export interface RaceCommit {
   expectedRevision: number | null;
   leadChange?: LeadChange | null;
   alert?: Alert | null;
+  /** Alerts to dismiss with it, each only if still pending (a reset dismisses the old mode's alerts). */
+  dismiss?: Alert[];
 }
 
 /**

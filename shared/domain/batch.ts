@@ -1,10 +1,12 @@
 import type { Issue } from '../schema/errors.js';
 import type { LeadChange, Outstanding, RaceRecord, ResultBatch } from '../schema/race.js';
 import { detectLeadShift, nextLastLeader } from './leadChange.js';
+import { needsReset, resetRecord } from './reset.js';
 import { standings } from './standings.js';
 
 export type BatchOutcome =
-  | { kind: 'applied'; record: RaceRecord; leadChange: LeadChange | null; correction: boolean }
+  /** `reset`: the batch's test flag differed from the race's, so the race was started afresh first. */
+  | { kind: 'applied'; record: RaceRecord; leadChange: LeadChange | null; correction: boolean; reset: boolean }
   | { kind: 'duplicate'; record: RaceRecord }
   | { kind: 'stale'; current: { asOf: string | null; revision: number } }
   | { kind: 'conflict'; current: { asOf: string | null; revision: number } }
@@ -34,9 +36,14 @@ const sameOutstanding = (a: Outstanding | null, b: Outstanding | null) =>
  * Batches are ordered by `asOf` as instants; an older one is stale, the same instant is a duplicate only
  * when its content is identical.
  */
-export function applyBatch(record: RaceRecord, batch: ResultBatch, now: Date): BatchOutcome {
-  const issues = batchIssues(record, batch);
+export function applyBatch(existing: RaceRecord, batch: ResultBatch, now: Date): BatchOutcome {
+  const issues = batchIssues(existing, batch);
   if (issues.length > 0) return { kind: 'invalid', issues };
+
+  // A batch of the other mode (test ↔ live) starts the race afresh, then applies to the empty race.
+  const test = batch.test ?? false;
+  const reset = needsReset(existing, test);
+  const record = reset ? resetRecord(existing, test, now) : existing;
 
   const asOf = new Date(batch.asOf).toISOString();
   const expectedVotePct = batch.expectedVotePct ?? null;
@@ -70,17 +77,22 @@ export function applyBatch(record: RaceRecord, batch: ResultBatch, now: Date): B
     asOf,
     revision,
     detectedAt: now.toISOString(),
+    ...(test ? { test: true } : {}),
   };
   return {
     kind: 'applied',
     correction,
     leadChange,
+    reset,
     record: {
       ...record,
       votes,
       asOf,
       expectedVotePct,
       outstanding,
+      reporting: batch.reporting ?? null,
+      source: batch.source ?? null,
+      test,
       revision,
       lastLeader: nextLastLeader(record.lastLeader, s.leader),
       updatedAt: now.toISOString(),

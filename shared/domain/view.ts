@@ -32,5 +32,8 @@ export function buildRaceView(record: RaceRecord): RaceView {
     outstanding: record.outstanding,
     status,
     call: record.call,
+    test: record.test ?? false,
+    source: record.source ?? null,
+    reporting: record.reporting ?? null,
   };
 }

@@ -15,6 +15,8 @@ export const Alert = z.object({
   updatedAt: z.string().optional(),
   /** When an aired alert leaves air by itself (extension; set while it is aired). */
   offAirAt: z.string().optional(),
+  /** v2: raised by rehearsal data. */
+  test: z.boolean().optional(),
 });
 export type Alert = z.infer<typeof Alert>;
 

@@ -45,12 +45,32 @@ export const Outstanding = z.strictObject({
 });
 export type Outstanding = z.infer<typeof Outstanding>;
 
+/** How much of a race has reported, in the source's own unit (precincts; counties on a statewide Clarity summary). */
+export const Reporting = z
+  .strictObject({
+    reported: VoteCount,
+    total: VoteCount,
+    unit: z.string().trim().min(1).max(40).default('precincts'),
+  })
+  .refine((r) => r.reported <= r.total, { message: 'reported must not exceed total', path: ['reported'] });
+export type Reporting = z.infer<typeof Reporting>;
+
+/** Who sent a batch: a feed id, `manual` (HTTP ingest) or `desk` (the manual entry page). */
+export const Source = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'must be a feed id or a word like "manual" (lower-case letters, digits, . _ -)');
+
 /** One batch: the full count of a race as of a moment. */
 export const ResultBatch = z.strictObject({
   asOf: Instant,
   votes: z.record(Slug, VoteCount),
   expectedVotePct: z.number().min(0).max(100).nullable().optional(),
   outstanding: Outstanding.nullable().optional(),
+  /** Rehearsal data. A batch whose flag differs from the race's resets the race first. @default false */
+  test: z.boolean().optional(),
+  /** Set by feeds; HTTP ingest records "manual" when absent. */
+  source: Source.optional(),
+  reporting: Reporting.nullable().optional(),
 });
 export type ResultBatch = z.infer<typeof ResultBatch>;
 
@@ -67,6 +87,9 @@ export type BulkStatus = z.infer<typeof BulkStatus>;
 
 export const Call = z.strictObject({ winner: Slug, at: Instant });
 export type Call = z.infer<typeof Call>;
+
+/** Body of `POST /api/races/:raceId/reset` (all optional): the mode to start afresh in; default the race's own. */
+export const ResetInput = z.strictObject({ test: z.boolean().optional() });
 
 /** Body of `POST /api/races/:raceId/call` (extension): the candidate the desk calls the race for. */
 export const CallInput = z.strictObject({ winner: Slug });
@@ -105,6 +128,10 @@ export const RaceView = z.object({
   outstanding: Outstanding.nullable(),
   status: RaceStatus,
   call: Call.nullable(),
+  /** v2: the flag and source of the latest accepted batch, and how much has reported. */
+  test: z.boolean(),
+  source: z.string().nullable(),
+  reporting: Reporting.nullable(),
 });
 export type RaceView = z.infer<typeof RaceView>;
 
@@ -118,6 +145,8 @@ export const LeadChange = z.object({
   asOf: z.string(),
   revision: z.number(),
   detectedAt: z.string(),
+  /** v2: detected in rehearsal data. */
+  test: z.boolean().optional(),
 });
 export type LeadChange = z.infer<typeof LeadChange>;
 
@@ -133,6 +162,10 @@ export const RaceRecord = z.object({
   lastLeader: z.string().nullable(),
   call: Call.nullable(),
   updatedAt: z.string(),
+  /** v2 (absent in records stored before): the latest accepted batch's test flag, source and reporting. */
+  test: z.boolean().optional(),
+  source: z.string().nullable().optional(),
+  reporting: Reporting.nullable().optional(),
 });
 export type RaceRecord = z.infer<typeof RaceRecord>;
 

@@ -49,4 +49,7 @@ export const GEORGIA_AWAITING_VIEW = {
   outstanding: null,
   status: 'awaiting',
   call: null,
+  test: false,
+  source: null,
+  reporting: null,
 };

@@ -69,9 +69,13 @@ describe('applyBatch: accepting a newer batch', () => {
       kind: 'applied',
       correction: false,
       leadChange: null,
+      reset: false,
       record: {
         ...freshRecord(),
         votes: VOTES,
+        reporting: null,
+        source: null,
+        test: false,
         asOf: T0,
         expectedVotePct: 98.9,
         outstanding: OUT,

@@ -46,8 +46,8 @@ describe('toIssues', () => {
   });
 
   it('names a root-level unknown key by its own path', () => {
-    const r = ResultBatch.safeParse({ asOf: ASOF, votes: {}, source: 'AP' });
-    expect(r.success || toIssues(r.error)).toEqual([{ path: 'source', message: 'unknown field "source"' }]);
+    const r = ResultBatch.safeParse({ asOf: ASOF, votes: {}, feed: 'AP' });
+    expect(r.success || toIssues(r.error)).toEqual([{ path: 'feed', message: 'unknown field "feed"' }]);
   });
 });
 

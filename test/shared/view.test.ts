@@ -41,6 +41,9 @@ describe('buildRaceView', () => {
       outstanding: { ballots: 8410, label: 'military and overseas ballots' },
       status: 'leading',
       call: null,
+      test: false,
+      source: null,
+      reporting: null,
     });
     expect(view.marginPct).toBeCloseTo(0.018492, 6);
     expect(RaceView.safeParse(view).success).toBe(true);

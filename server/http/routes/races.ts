@@ -29,6 +29,10 @@ export function racesRouter(results: ResultsService, check: TokenCheck): Router 
     res.json(await results.postBatch(String(req.params.raceId), req.body));
   });
 
+  r.post('/races/:raceId/reset', producer, async (req, res) => {
+    res.json(await results.resetRace(String(req.params.raceId), req.body));
+  });
+
   r.post('/races/:raceId/call', producer, async (req, res) => {
     res.json(await results.callRace(String(req.params.raceId), req.body));
   });

@@ -10,6 +10,7 @@ const pctOf = (v: number, total: number) => (100 * v) / total;
 /** Georgia's view after GA_BEFORE: Trump by 463. */
 const GEORGIA_BEFORE = {
   ...FRESH_GEORGIA,
+  source: 'manual', // posted over HTTP without a source
   candidates: [
     { id: 'biden', name: 'Joe Biden', party: 'DEM', votes: 2_447_991, pct: pctOf(2_447_991, GA_TOTAL_BEFORE) },
     { id: 'trump', name: 'Donald Trump', party: 'REP', votes: 2_448_454, pct: pctOf(2_448_454, GA_TOTAL_BEFORE) },

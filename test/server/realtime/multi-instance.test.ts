@@ -1,9 +1,7 @@
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelGraphics, ControlSnapshot, LeadChange, OverlaySnapshot, RaceView, Tally } from '../../../shared/index.js';
 import { silentLogger } from '../../../server/logger.js';
-import { closeClient } from '../../../server/store/closeClient.js';
+import { createRedisAdapter } from '../../../server/realtime/redisAdapter.js';
 import { RedisBackend } from '../../../server/store/redis.js';
 import { Store } from '../../../server/store/store.js';
 import { eventually, GA_BEFORE, GA_FLIP, next, startLeadWire, type LeadWire } from '../../helpers/server.js';
@@ -33,16 +31,12 @@ describe('two LeadWire instances sharing one Redis', () => {
 
   /** One instance: its own store clients and socket.io adapter clients, on the shared prefix. */
   async function instance(prefix: string, alertDurationMs?: number): Promise<LeadWire> {
-    const pub = createClient({ url: redis.url, disableOfflineQueue: true }); // as server/main.ts
-    const sub = pub.duplicate();
-    pub.on('error', () => {});
-    sub.on('error', () => {});
-    await Promise.all([pub.connect(), sub.connect()]);
-    clients.push(() => Promise.all([closeClient(pub), closeClient(sub)]));
+    const redisAdapter = await createRedisAdapter({ url: redis.url, key: `${prefix}socket.io`, logger: silentLogger() }); // as server/main.ts
+    clients.push(redisAdapter.close);
     const backend = await RedisBackend.connect({ url: redis.url, prefix, logger: silentLogger() });
     const store = new Store(backend, { clock: manualClock(), timeoutMs: 1_000 });
     clients.push(() => store.close());
-    const lw = await startLeadWire({ store, alertDurationMs, adapter: createAdapter(pub, sub, { key: `${prefix}socket.io` }) });
+    const lw = await startLeadWire({ store, alertDurationMs, adapter: redisAdapter.adapter });
     servers.push(lw);
     return lw;
   }
