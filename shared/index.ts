@@ -9,4 +9,5 @@ export * from './domain/definition.js';
 export * from './domain/call.js';
 export * from './domain/graphics.js';
 export * from './domain/measure.js';
+export * from './domain/seats.js';
 export * from './format.js';
