@@ -10,4 +10,5 @@ export * from './domain/call.js';
 export * from './domain/graphics.js';
 export * from './domain/measure.js';
 export * from './domain/seats.js';
+export * from './domain/runoff.js';
 export * from './format.js';
