@@ -11,4 +11,5 @@ export * from './domain/graphics.js';
 export * from './domain/measure.js';
 export * from './domain/seats.js';
 export * from './domain/runoff.js';
+export * from './domain/needs.js';
 export * from './format.js';
