@@ -46,3 +46,42 @@ export function surname(name: string): string {
   const parts = name.trim().split(/\s+/);
   return parts[parts.length - 1] ?? name;
 }
+
+/**
+ * What the runner-up needs: 58.26 → "needs 58.3% of the remaining vote"; above 100 → "cannot overtake". A need is
+ * rounded up, so the share on screen is always enough (55.41 reads 55.5%, never a share that falls short).
+ */
+export function phraseNeeds(pctOfRemaining: number): string {
+  if (pctOfRemaining > 100) return 'cannot overtake';
+  // The small allowance keeps a share that is already at one decimal (58.3 × 10 = 583.0000000001) from rounding up.
+  const tenths = Math.ceil(pctOfRemaining * 10 - 1e-9);
+  return `needs ${formatPct(tenths / 10)} of the remaining vote`;
+}
+
+/**
+ * How much has reported, in whole percent rounded down: "<1%" while something but less than 1% is in, ">99%" while
+ * more than 99% but not everything is in, so a count never reads "0%" with votes in nor "100%" before it is
+ * complete. Takes `{ reported, total }` (compared as whole numbers) or a percentage.
+ */
+export function formatReporting(input: { reported: number; total: number } | number): string {
+  if (typeof input === 'number') {
+    if (input <= 0) return '0%';
+    if (input >= 100) return '100%';
+    if (input < 1) return '<1%';
+    if (input > 99) return '>99%';
+    return `${Math.floor(input)}%`;
+  }
+  const reported = BigInt(input.reported);
+  const total = BigInt(input.total);
+  if (reported <= 0n || total <= 0n) return '0%';
+  if (reported >= total) return '100%';
+  if (reported * 100n < total) return '<1%';
+  if (reported * 100n > total * 99n) return '>99%';
+  return `${(reported * 100n) / total}%`;
+}
+
+/** The rest of a field in a line: 1 → "1 other", 2 → "2 others", 0 → "no others". */
+export function phraseOthers(n: number): string {
+  if (n === 0) return 'no others';
+  return `${formatVotes(n)} ${n === 1 ? 'other' : 'others'}`;
+}
