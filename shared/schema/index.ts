@@ -4,3 +4,4 @@ export * from './graphics.js';
 export * from './alert.js';
 export * from './errors.js';
 export * from './protocol.js';
+export * from './feed.js';
