@@ -1,5 +1,6 @@
 import { Easing, Group, Tween } from '@tweenjs/tween.js';
 import type { Ticker } from 'pixi.js';
+import type { Frames } from './frames.js';
 
 /** Maps linear progress 0..1 to eased progress. */
 export type Ease = (t: number) => number;
@@ -30,18 +31,20 @@ interface Job {
 }
 
 /**
- * tween.js animations driven by one pixi Ticker hook. Each graphic owns one; `destroy()` removes the hook and
- * settles every pending promise (as not completed), so nothing awaits forever.
+ * tween.js animations driven by one pixi Ticker hook. While any tween runs it holds frames (the overlay
+ * renders on demand) and releases them when the last one ends. Each graphic owns one; `destroy()` removes
+ * the hook, releases its frames and settles every pending promise (as not completed), so nothing awaits
+ * forever.
  */
 export class Tweens {
   private readonly group = new Group();
   private readonly jobs = new Set<Job>();
   /** The group's clock: advanced by the ticker's deltaMS so animations follow the pixi ticker (speed, pauses). */
   private clock = 0;
-  private hooked = false;
+  private release: (() => void) | null = null;
   private dead = false;
 
-  constructor(private readonly ticker: Ticker) {}
+  constructor(private readonly frames: Frames) {}
 
   /** True while any tween is running or waiting for its delay. */
   get active(): boolean {
@@ -122,14 +125,16 @@ export class Tweens {
   }
 
   private hook(): void {
-    if (this.hooked || this.dead) return;
-    this.ticker.add(this.tick, this);
-    this.hooked = true;
+    if (this.release || this.dead) return;
+    this.frames.ticker.add(this.tick, this);
+    this.release = this.frames.hold();
   }
 
   private unhook(): void {
-    if (!this.hooked) return;
-    this.ticker.remove(this.tick, this);
-    this.hooked = false;
+    if (!this.release) return;
+    this.frames.ticker.remove(this.tick, this);
+    const release = this.release;
+    this.release = null;
+    release();
   }
 }

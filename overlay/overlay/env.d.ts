@@ -13,6 +13,14 @@ export interface LeadwireDebug {
   readonly outAnimations: Readonly<LayerCounts>;
   /** pixi renderer in use: "webgl", "webgpu" or "canvas". */
   readonly renderer: string;
+  /** Frames rendered since the page loaded (the page renders only when something on it changes). */
+  readonly framesRendered: number;
+  /** True while the page is producing frames: something was requested or an animation runs. */
+  readonly rendering: boolean;
+  /** True while drawing is paused (document hidden, or paused by the embedding page). */
+  readonly paused: boolean;
+  /** The text of every visible text object on the stage, as drawn (rolling numbers included). */
+  drawnText(): string[];
 }
 
 declare global {

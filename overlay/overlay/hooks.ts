@@ -13,8 +13,13 @@
  *
  * OBS browser sources fire `obsSourceVisibleChanged` / `obsSourceActiveChanged`; when the source becomes
  * visible or active again the overlay reconnects so it draws a fresh snapshot.
+ *
+ * A page that embeds the overlay in an iframe of the same origin (the control panel's monitors) may pause
+ * and resume its drawing by posting `{ "type": "leadwire:render", "paused": true | false }`
+ * (overlay/lib/render-message.ts). The page also stops drawing by itself while its document is hidden.
  */
 import type { Channel } from '../../shared/index.js';
+import { parseRenderMessage } from '../lib/render-message.js';
 
 export interface PlayoutActions {
   play(): void;
@@ -65,5 +70,14 @@ export function installPlayoutHooks(win: Window, actions: PlayoutActions): void 
   });
   win.addEventListener('obsSourceActiveChanged', (e) => {
     if (e.detail?.active) actions.refresh();
+  });
+}
+
+/** Listens for render messages from the embedding page (same origin, the parent window only). */
+export function installEmbedderHook(win: Window, setPaused: (paused: boolean) => void): void {
+  win.addEventListener('message', (e) => {
+    if (e.origin !== win.location.origin || e.source !== win.parent) return;
+    const msg = parseRenderMessage(e.data);
+    if (msg) setPaused(msg.paused);
   });
 }

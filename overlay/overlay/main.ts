@@ -1,14 +1,17 @@
 /**
  * The on-air overlay page: `/overlay/?channel=program|preview[&bg=<css colour>|checker]`.
- * One init: fonts, the pixi app, one resize path, the scene, then the socket that feeds it.
+ * One init: fonts, the pixi app, one resize path, the scene, then the socket that feeds it. The page renders
+ * on demand: a frame only when something on it changes (a push, a running animation, a resize).
  */
 import '@fontsource/barlow-condensed/500.css';
 import '@fontsource/barlow-condensed/600.css';
 import '@fontsource/barlow-condensed/700.css';
 import { Application, UPDATE_PRIORITY } from 'pixi.js';
+import { RenderOnDemand } from '../lib/frames.js';
 import { connect, refresh, switchChannel } from './connection.js';
+import { drawnTexts } from './debug.js';
 import { ConnectionDot } from './graphics/ConnectionDot.js';
-import { installPlayoutHooks } from './hooks.js';
+import { installEmbedderHook, installPlayoutHooks } from './hooks.js';
 import { Mirror } from './mirror.js';
 import { fitStage, paintBackground, readParams } from './page.js';
 import { Scene } from './scene.js';
@@ -31,6 +34,16 @@ async function init(): Promise<void> {
   const body = document.body;
   body.dataset.connected = 'false';
 
+  // Listening before the first await: an embedding page posts as soon as this page has loaded.
+  let embedderPaused = false;
+  let frames: RenderOnDemand | null = null;
+  const applyPause = (): void => frames?.setPaused(embedderPaused || document.hidden);
+  installEmbedderHook(window, (paused) => {
+    embedderPaused = paused;
+    applyPause();
+  });
+  document.addEventListener('visibilitychange', applyPause);
+
   // Text is measured for layout, so the faces must be ready before the first graphic is built.
   await Promise.all(FONT_WEIGHTS.map((w) => document.fonts.load(`${w} 40px "Barlow Condensed"`, 'Aa0·')));
 
@@ -43,8 +56,16 @@ async function init(): Promise<void> {
     autoDensity: true,
     resolution: window.devicePixelRatio || 1,
     preference: 'webgl',
+    autoStart: false,
   });
   body.append(app.canvas);
+  // The ticker plugin would render on every tick; RenderOnDemand draws only the frames something asked for.
+  app.ticker.remove(app.render, app);
+  const demand = new RenderOnDemand(app.ticker, () => app.render());
+  frames = demand;
+  applyPause();
+  let framesRendered = 0;
+  app.renderer.runners.postrender.add({ postrender: () => void framesRendered++ });
 
   // The stage stays 1920×1080 logical; the backing store follows window size × devicePixelRatio so text and
   // shapes are rasterised at device pixels (crisp at any size), and CSS letterboxes the canvas.
@@ -57,6 +78,7 @@ async function init(): Promise<void> {
     style.height = `${STAGE.height * scale}px`;
     style.left = `${fit.left}px`;
     style.top = `${fit.top}px`;
+    demand.request();
   };
   window.addEventListener('resize', resize);
   resize();
@@ -64,7 +86,7 @@ async function init(): Promise<void> {
   const mirrorRoot = document.getElementById('on-air') ?? body.appendChild(document.createElement('div'));
   mirrorRoot.id = 'on-air';
   mirrorRoot.setAttribute('aria-live', 'polite');
-  const scene = new Scene({ ticker: app.ticker, mirror: new Mirror(mirrorRoot) });
+  const scene = new Scene({ frames: demand, mirror: new Mirror(mirrorRoot) });
   app.stage.addChild(scene);
   const dot = params.channel === 'preview' ? app.stage.addChild(new ConnectionDot()) : null;
 
@@ -76,13 +98,17 @@ async function init(): Promise<void> {
   };
   const markReady = (): void => {
     if (body.dataset.ready === 'true') return;
-    // After the next render: UTILITY runs behind the renderer's own ticker hook.
+    // After the next frame: added behind RenderOnDemand's own UTILITY hook, which draws.
     app.ticker.addOnce(() => (body.dataset.ready = 'true'), undefined, UPDATE_PRIORITY.UTILITY);
+    demand.request();
   };
 
   const socket = connect(params.channel, params.monitor, (connected) => {
     body.dataset.connected = String(connected);
-    dot?.set(connected);
+    if (dot) {
+      dot.set(connected);
+      demand.request();
+    }
   });
   socket.on('snapshot', (snap) => {
     commit(applySnapshot(state, snap));
@@ -111,6 +137,16 @@ async function init(): Promise<void> {
     inAnimations: scene.inAnimations,
     outAnimations: scene.outAnimations,
     renderer: app.renderer.name,
+    get framesRendered() {
+      return framesRendered;
+    },
+    get rendering() {
+      return demand.running;
+    },
+    get paused() {
+      return demand.isPaused;
+    },
+    drawnText: () => drawnTexts(app.stage),
   };
 }
 

@@ -1,22 +1,23 @@
-import { Container, type Ticker } from 'pixi.js';
+import { Container } from 'pixi.js';
 import type { LayerName } from '../../shared/index.js';
+import type { Frames } from '../lib/frames.js';
 import { LeadChangeAlert } from './graphics/LeadChangeAlert.js';
 import { LowerThird } from './graphics/LowerThird.js';
 import { TickerBand } from './graphics/TickerBand.js';
 import type { Mirror } from './mirror.js';
-import { LAYER_NAMES, resolveLayer, type LayerContent, type OverlayState } from './state.js';
+import { LAYER_NAMES, resolveLayer, sameContent, type LayerContent, type OverlayState } from './state.js';
 
 type AnyGraphic = LowerThird | LeadChangeAlert | TickerBand;
 
 export type LayerCounts = Record<LayerName, number>;
 
 export interface SceneDeps {
-  ticker: Ticker;
+  frames: Frames;
   mirror: Mirror;
 }
 
 interface Entry {
-  key: string;
+  content: LayerContent;
   comp: AnyGraphic;
   /** Its in-animation has started (it is, or is becoming, visible). */
   shown: boolean;
@@ -46,28 +47,32 @@ class LayerSlot {
     return this.current?.comp ?? null;
   }
 
-  set(content: LayerContent | null): void {
+  /** Shows `content`; false when it is what the layer already draws (nothing to render). */
+  set(content: LayerContent | null): boolean {
     const cur = this.current;
-    if (cur && content && cur.key === content.key) {
+    if (sameContent(cur?.content ?? null, content)) return false;
+    if (cur && content && cur.content.key === content.key) {
+      cur.content = content;
       update(cur.comp, content);
-      return;
+      return true;
     }
     if (cur) this.retire(cur);
     this.current = null;
     if (content) {
       const comp = this.create(content);
-      this.current = { key: content.key, comp, shown: false };
+      this.current = { content, comp, shown: false };
       this.container.addChild(comp);
       this.maybeShow();
     }
     this.refreshMirror();
+    return true;
   }
 
   private create(content: LayerContent): AnyGraphic {
     // Graphics report their text while constructing, before `made` is assigned: only a shown one is mirrored.
     let made: AnyGraphic | null = null;
     const deps = {
-      ticker: this.deps.ticker,
+      frames: this.deps.frames,
       onText: (text: string) => {
         if (made && this.current?.comp === made && this.current.shown) this.deps.mirror.set(this.layer, text);
       },
@@ -92,6 +97,7 @@ class LayerSlot {
     void comp.hide().then(() => {
       this.leaving.delete(comp);
       comp.destroy();
+      this.deps.frames.request();
       this.maybeShow();
       this.refreshMirror();
     });
@@ -124,9 +130,11 @@ export class Scene extends Container {
   readonly inAnimations: LayerCounts = { lowerThird: 0, alert: 0, ticker: 0 };
   readonly outAnimations: LayerCounts = { lowerThird: 0, alert: 0, ticker: 0 };
   private readonly slots: Record<LayerName, LayerSlot>;
+  private readonly frames: Frames;
 
   constructor(deps: SceneDeps) {
     super();
+    this.frames = deps.frames;
     const counts = { in: this.inAnimations, out: this.outAnimations };
     this.slots = {
       lowerThird: new LayerSlot('lowerThird', deps, counts),
@@ -137,8 +145,11 @@ export class Scene extends Container {
     this.addChild(this.slots.ticker.container, this.slots.lowerThird.container, this.slots.alert.container);
   }
 
+  /** Draws `state`, asking for a frame only when a layer changed. */
   sync(state: OverlayState): void {
-    for (const layer of LAYER_NAMES) this.slots[layer].set(resolveLayer(state, layer));
+    let changed = false;
+    for (const layer of LAYER_NAMES) changed = this.slots[layer].set(resolveLayer(state, layer)) || changed;
+    if (changed) this.frames.request();
   }
 
   get animating(): boolean {

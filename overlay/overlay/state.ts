@@ -108,3 +108,20 @@ export function resolveLayer(s: OverlayState, layer: LayerName): LayerContent | 
     }
   }
 }
+
+/**
+ * True when two contents draw the same thing: the same graphic fed the same objects (state updates keep
+ * the objects they do not change, so an unrelated race's push leaves a layer's content the same).
+ */
+export function sameContent(a: LayerContent | null, b: LayerContent | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.key !== b.key || a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'race':
+      return b.kind === 'race' && a.race === b.race;
+    case 'leadChange':
+      return b.kind === 'leadChange' && a.leadChange === b.leadChange && a.race === b.race;
+    case 'ticker':
+      return b.kind === 'ticker' && a.races.length === b.races.length && a.races.every((r, i) => r === b.races[i]);
+  }
+}

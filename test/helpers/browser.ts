@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
 /** Debian's Chromium; nothing is ever downloaded. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,4 +51,21 @@ export async function openPage(
   page.on('pageerror', (e) => page.errors.push(e.message));
   await page.goto(url);
   return page;
+}
+
+/** What an overlay page (or a control panel's monitor frame) says about its own rendering (`window.leadwire`). */
+export interface RenderStats {
+  /** Frames rendered since the page loaded. */
+  frames: number;
+  /** Producing frames right now (a change waits to be drawn, or an animation runs). */
+  rendering: boolean;
+  animating: boolean;
+  paused: boolean;
+}
+
+export function renderStats(target: Page | Frame): Promise<RenderStats> {
+  return target.evaluate(() => {
+    const lw = window.leadwire!;
+    return { frames: lw.framesRendered, rendering: lw.rendering, animating: lw.animating(), paused: lw.paused };
+  });
 }

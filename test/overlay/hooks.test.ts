@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseRenderMessage, renderMessage } from '../../overlay/lib/render-message.js';
 import { installPlayoutHooks, parseUpdate, type PlayoutActions } from '../../overlay/overlay/hooks.js';
 
 const ID_64 = `a${'b'.repeat(63)}`;
@@ -114,5 +115,24 @@ describe('installPlayoutHooks', () => {
     installPlayoutHooks(win, actions);
     call(win);
     expect(calls).toEqual(want);
+  });
+});
+
+describe('parseRenderMessage', () => {
+  it.each([
+    { does: 'reads a pause', input: { type: 'leadwire:render', paused: true }, want: { type: 'leadwire:render', paused: true } },
+    { does: 'reads a resume', input: { type: 'leadwire:render', paused: false }, want: { type: 'leadwire:render', paused: false } },
+    { does: 'ignores a paused flag that is not a boolean', input: { type: 'leadwire:render', paused: 'true' }, want: null },
+    { does: 'ignores a missing paused flag', input: { type: 'leadwire:render' }, want: null },
+    { does: 'ignores another type', input: { type: 'other', paused: true }, want: null },
+    { does: 'ignores a string', input: 'leadwire:render', want: null },
+    { does: 'ignores null', input: null, want: null },
+    { does: 'ignores undefined', input: undefined, want: null },
+  ])('$does', ({ input, want }) => {
+    expect(parseRenderMessage(input)).toEqual(want);
+  });
+
+  it('reads back what renderMessage builds', () => {
+    expect(parseRenderMessage(renderMessage(true))).toEqual(renderMessage(true));
   });
 });

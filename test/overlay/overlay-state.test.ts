@@ -8,6 +8,7 @@ import {
   initialState,
   LAYER_NAMES,
   resolveLayer,
+  sameContent,
   setChannel,
   setPinnedRace,
   setStopped,
@@ -350,5 +351,44 @@ describe('resolveLayer', () => {
     const on = full(GA_LT);
     const replayed = setStopped(setStopped(on, true), false);
     expect(LAYER_NAMES.map((l) => resolveLayer(replayed, l))).toEqual(LAYER_NAMES.map((l) => resolveLayer(on, l)));
+  });
+});
+
+describe('sameContent', () => {
+  const lc = gaLeadChange();
+  const TICKER: Layers = { ...EMPTY, ticker: { type: 'ticker', raceIds: ['ga-president-2020', 'pa-president-2020'] } };
+  const full = (layers: Layers): OverlayState =>
+    synced({ layers, races: { 'ga-president-2020': gaFlip(3), 'pa-president-2020': paFlip(1) }, leadChanges: { 'lc-1': lc } });
+  const air = (layers: Layers) => (s: OverlayState) => applyGraphics(s, graphics('program', 8, layers));
+  const count = (race: ReturnType<typeof gaFlip>) => (s: OverlayState) => applyRace(s, race);
+
+  it.each([
+    { does: 'holds for two empty layers', from: EMPTY, step: air(EMPTY), layer: 'lowerThird', want: true },
+    { does: 'does not hold when a graphic comes on', from: EMPTY, step: air(GA_LT), layer: 'lowerThird', want: false },
+    { does: 'does not hold when a graphic goes off', from: GA_LT, step: air(EMPTY), layer: 'lowerThird', want: false },
+    { does: 'does not hold for another race', from: GA_LT, step: air(PA_LT), layer: 'lowerThird', want: false },
+    { does: 'holds when another race gets a count', from: GA_LT, step: count(paFlip(2)), layer: 'lowerThird', want: true },
+    { does: 'does not hold when the race on air gets a count', from: GA_LT, step: count(gaFlip(4)), layer: 'lowerThird', want: false },
+    { does: 'holds for an alert when an unrelated race moves', from: ALERT, step: count(paFlip(2)), layer: 'alert', want: true },
+    { does: 'does not hold for an alert whose race moves', from: ALERT, step: count(gaFlip(4)), layer: 'alert', want: false },
+    { does: 'holds for a ticker whose races are the same objects', from: TICKER, step: air(TICKER), layer: 'ticker', want: true },
+    { does: 'does not hold for a ticker when one of its races moves', from: TICKER, step: count(paFlip(2)), layer: 'ticker', want: false },
+    {
+      does: 'does not hold for a ticker that loses a race',
+      from: TICKER,
+      step: air({ ...EMPTY, ticker: { type: 'ticker', raceIds: ['ga-president-2020'] } }),
+      layer: 'ticker',
+      want: false,
+    },
+    {
+      does: 'does not hold after a snapshot, whose races are new objects',
+      from: GA_LT,
+      step: (s: OverlayState) => applySnapshot(s, snapshot({ races: { 'ga-president-2020': gaFlip(3) } })),
+      layer: 'lowerThird',
+      want: false,
+    },
+  ] as const)('$does', ({ from, step, layer, want }) => {
+    const a = full(from);
+    expect(sameContent(resolveLayer(a, layer), resolveLayer(step(a), layer))).toBe(want);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Frames } from '../../overlay/lib/frames.js';
 import { easeOutCubic, linear, Tweens } from '../../overlay/lib/tween.js';
 
 // pixi.js sniffs navigator.userAgent while its modules load; Node 20 has no navigator. A real Ticker needs
@@ -10,7 +11,22 @@ function setup() {
   const ticker = new Ticker();
   let now = 0;
   ticker.update(now);
-  const tweens = new Tweens(ticker);
+  /** Frames as RenderOnDemand hands them out, counted: how many holds are open, how many requests came. */
+  const demand = { open: 0, requests: 0 };
+  const frames: Frames = {
+    ticker,
+    request: () => void demand.requests++,
+    hold: () => {
+      demand.open++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        demand.open--;
+      };
+    },
+  };
+  const tweens = new Tweens(frames);
   /** Advances the ticker by `ms` in 16 ms frames (pixi caps one frame at 100 ms). */
   const advance = (ms: number): void => {
     for (let left = ms; left > 0; left -= 16) {
@@ -22,7 +38,7 @@ function setup() {
     tweens.destroy();
     ticker.destroy();
   };
-  return { ticker, tweens, advance, cleanup };
+  return { ticker, tweens, demand, advance, cleanup };
 }
 
 let env: ReturnType<typeof setup>;
@@ -115,6 +131,37 @@ describe('Tweens', () => {
     env.advance(100);
     await Promise.all([a, b]);
     expect(env.ticker.count).toBe(0);
+  });
+
+  it('holds frames while a tween runs or waits for its delay and releases them once the last one ends', async () => {
+    env = setup();
+    expect(env.demand.open).toBe(0);
+    const a = env.tweens.to({ v: 0 }, { v: 1 }, { duration: 50 });
+    const b = env.tweens.to({ v: 0 }, { v: 1 }, { duration: 50, delay: 50 });
+    expect(env.demand.open).toBe(1);
+    env.advance(64);
+    await a;
+    expect(env.demand.open).toBe(1);
+    env.advance(48);
+    await b;
+    expect(env.demand.open).toBe(0);
+    const c = env.tweens.to({ v: 0 }, { v: 1 }, { duration: 50 });
+    expect(env.demand.open).toBe(1);
+    env.tweens.kill({});
+    expect(env.demand.open).toBe(1);
+    env.tweens.killAll();
+    await expect(c).resolves.toBe(false);
+    expect(env.demand.open).toBe(0);
+  });
+
+  it('releases its frames on destroy', () => {
+    env = setup();
+    void env.tweens.to({ v: 0 }, { v: 1 }, { duration: 500 });
+    expect(env.demand.open).toBe(1);
+    env.tweens.destroy();
+    expect(env.demand.open).toBe(0);
+    void env.tweens.to({ v: 0 }, { v: 1 });
+    expect(env.demand.open).toBe(0);
   });
 
   it('settles pending promises false and removes its hook on destroy, twice safely', async () => {

@@ -1,4 +1,5 @@
 import type { Channel, LayerName } from '../../../shared/index.js';
+import { renderMessage } from '../../lib/render-message.js';
 import { describeGraphic, describeOffAir } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import type { ControlState } from '../state.js';
@@ -12,7 +13,9 @@ const LAYERS: readonly [LayerName, string][] = [
 
 /**
  * One monitor: the real overlay page of a channel, rendered at 1920×1080 and scaled down, so the producer sees
- * exactly what is captured. Under it, what each layer of that channel holds.
+ * exactly what is captured. Under it, what each layer of that channel holds. The page renders on demand by
+ * itself; a monitor scrolled out of view or hidden is told to stop drawing altogether (render message, see
+ * overlay/lib/render-message.ts) and to draw again when it comes back.
  */
 function createMonitor(channel: Channel, enabled: boolean) {
   const label = channel === 'program' ? 'PROGRAM' : 'PREVIEW';
@@ -51,6 +54,17 @@ function createMonitor(channel: Channel, enabled: boolean) {
     const scale = screen.clientWidth / STAGE.width;
     frame.style.transform = `scale(${scale})`;
   }).observe(screen);
+
+  let inView = false;
+  const tellPage = (): void => frame.contentWindow?.postMessage(renderMessage(!inView), location.origin);
+  new IntersectionObserver((entries) => {
+    const last = entries.at(-1);
+    if (!last || last.isIntersecting === inView) return;
+    inView = last.isIntersecting;
+    tellPage();
+  }).observe(screen);
+  // A page that has just loaded has heard nothing yet.
+  frame.addEventListener('load', tellPage);
 
   function update(state: ControlState, now: number): void {
     const layers = state.graphics?.[channel];

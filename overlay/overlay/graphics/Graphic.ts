@@ -1,8 +1,10 @@
-import { Container, type DestroyOptions, type Ticker } from 'pixi.js';
+import { Container, type DestroyOptions } from 'pixi.js';
+import type { Frames } from '../../lib/frames.js';
 import { Tweens } from '../../lib/tween.js';
 
 export interface GraphicDeps {
-  ticker: Ticker;
+  /** The clock and the frames: a change drawn without a tween asks for a frame itself. */
+  frames: Frames;
   /** Called with the graphic's drawn text whenever it changes (the DOM mirror). */
   onText: (text: string) => void;
 }
@@ -13,15 +15,15 @@ export interface GraphicDeps {
  */
 export abstract class Graphic<D> extends Container {
   protected readonly tweens: Tweens;
-  protected readonly ticker: Ticker;
+  protected readonly frames: Frames;
   private readonly onText: (text: string) => void;
   private lastText = '';
 
   constructor(deps: GraphicDeps) {
     super();
-    this.ticker = deps.ticker;
+    this.frames = deps.frames;
     this.onText = deps.onText;
-    this.tweens = new Tweens(deps.ticker);
+    this.tweens = new Tweens(deps.frames);
   }
 
   abstract show(): void;
@@ -51,6 +53,6 @@ export abstract class Graphic<D> extends Container {
     super.destroy(options ?? { children: true });
   }
 
-  /** Subclasses remove their own ticker hooks and listeners here. */
+  /** Subclasses remove their own timers and listeners here. */
   protected onDestroy(): void {}
 }

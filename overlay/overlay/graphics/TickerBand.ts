@@ -1,4 +1,4 @@
-import { Container, Graphics, type Ticker } from 'pixi.js';
+import { Container, Graphics } from 'pixi.js';
 import type { RaceView } from '../../../shared/index.js';
 import { easeInCubic, easeOutCubic } from '../../lib/tween.js';
 import { tickerItemModel, tickerItemText, type TickerItemModel } from '../models.js';
@@ -11,7 +11,10 @@ const LABEL = 'RESULTS';
 const LABEL_W = 150;
 const DWELL_MS = 6000;
 
-/** The bottom band: one race line at a time, flipping to the next every few seconds (or on `next()`). */
+/**
+ * The bottom band: one race line at a time, flipping to the next every few seconds (or on `next()`). The
+ * dwell is a timer, not a ticker hook, so a band that stands still asks for no frames.
+ */
 export class TickerBand extends Graphic<RaceView[]> {
   private readonly band = new Container();
   private readonly lines = new Container();
@@ -19,7 +22,9 @@ export class TickerBand extends Graphic<RaceView[]> {
   private items: TickerItemModel[] = [];
   private index = 0;
   private current: Container | null = null;
-  private dwell = 0;
+  /** The line animating out, if any: at most one, so flips while frames are paused cannot pile lines up. */
+  private leavingLine: Container | null = null;
+  private dwell: ReturnType<typeof setTimeout> | null = null;
   private onAir = false;
 
   constructor(deps: GraphicDeps, races: RaceView[]) {
@@ -40,7 +45,6 @@ export class TickerBand extends Graphic<RaceView[]> {
     this.alpha = 0;
     this.items = races.map(tickerItemModel);
     this.render(false);
-    this.ticker.add(this.tick, this);
   }
 
   show(): void {
@@ -50,10 +54,12 @@ export class TickerBand extends Graphic<RaceView[]> {
     this.band.y = HEIGHT;
     void this.tweens.to<Container>(this, { alpha: 1 }, { duration: 250 });
     void this.tweens.to(this.band, { y: 0 }, { duration: 450, ease: easeOutCubic });
+    this.scheduleFlip(true);
   }
 
   async hide(): Promise<void> {
     this.onAir = false;
+    this.scheduleFlip(true);
     const slide = this.tweens.to(this.band, { y: HEIGHT }, { duration: 350, ease: easeInCubic });
     const fade = this.tweens.to<Container>(this, { alpha: 0 }, { duration: 350, ease: easeInCubic });
     await Promise.all([slide, fade]);
@@ -67,24 +73,30 @@ export class TickerBand extends Graphic<RaceView[]> {
     const now = this.items[this.index];
     // Redraw only when the line on screen reads differently; other races wait for their turn.
     if (!shown || !now || tickerItemText(shown) !== tickerItemText(now)) this.render(false);
+    this.scheduleFlip(false);
   }
 
   /** Flips to the next race line now. */
   next(): void {
     if (this.items.length === 0) return;
     this.index = (this.index + 1) % this.items.length;
-    this.dwell = 0;
     this.render(this.onAir);
+    this.scheduleFlip(true);
   }
 
   protected override onDestroy(): void {
-    this.ticker.remove(this.tick, this);
+    this.onAir = false;
+    this.scheduleFlip(true);
   }
 
-  private tick(ticker: Ticker): void {
-    if (!this.onAir || this.items.length < 2) return;
-    this.dwell += ticker.deltaMS;
-    if (this.dwell >= DWELL_MS) this.next();
+  /** Keeps one flip timer while on air with two races or more; `restart` begins a new dwell. */
+  private scheduleFlip(restart: boolean): void {
+    const wanted = this.onAir && this.items.length >= 2;
+    if (this.dwell !== null && (restart || !wanted)) {
+      clearTimeout(this.dwell);
+      this.dwell = null;
+    }
+    if (wanted && this.dwell === null) this.dwell = setTimeout(() => this.next(), DWELL_MS);
   }
 
   private render(animate: boolean): void {
@@ -92,12 +104,13 @@ export class TickerBand extends Graphic<RaceView[]> {
     const old = this.current;
     this.current = model ? this.line(model) : null;
     if (this.current) this.lines.addChild(this.current);
+    if (this.leavingLine) this.drop(this.leavingLine);
     if (old) {
       if (animate) {
-        void this.tweens.to(old, { y: -HEIGHT, alpha: 0 }, { duration: 300, ease: easeInCubic }).then(() => old.destroy({ children: true }));
+        this.leavingLine = old;
+        void this.tweens.to(old, { y: -HEIGHT, alpha: 0 }, { duration: 300, ease: easeInCubic }).then(() => this.drop(old));
       } else {
-        this.tweens.kill(old);
-        old.destroy({ children: true });
+        this.drop(old);
       }
     }
     if (this.current && animate) {
@@ -105,6 +118,14 @@ export class TickerBand extends Graphic<RaceView[]> {
       void this.tweens.to(this.current, { y: 0 }, { duration: 350, delay: 120, ease: easeOutCubic });
     }
     this.setText(model ? `${LABEL}\n${tickerItemText(model)}` : LABEL);
+    this.frames.request();
+  }
+
+  private drop(line: Container): void {
+    if (this.leavingLine === line) this.leavingLine = null;
+    if (line.destroyed) return;
+    this.tweens.kill(line);
+    line.destroy({ children: true });
   }
 
   private line(m: TickerItemModel): Container {

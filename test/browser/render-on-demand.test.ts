@@ -1,0 +1,207 @@
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lowerThirdModel, lowerThirdText } from '../../overlay/overlay/models.js';
+import { MemoryBackend } from '../../server/store/memory.js';
+import { Store } from '../../server/store/store.js';
+import type { RaceView } from '../../shared/index.js';
+import { browserUnavailable, launchBrowser, openPage, renderStats, WEB_ROOT } from '../helpers/browser.js';
+import { GA_BEFORE, GA_FLIP, GEORGIA, PRODUCER, startLeadWire, type LeadWire } from '../helpers/server.js';
+import { manualClock } from '../helpers/stores.js';
+
+// Behaviour, not timings: every wait is on a condition the page reports itself (its frame counter, its
+// mirror), with generous timeouts; the only fixed durations are the windows in which nothing may be drawn.
+const why = browserUnavailable();
+
+const GA = 'ga-president-2020';
+/** Half-size window: software WebGL is slow, and the page scales its 1920×1080 stage. */
+const HALF = { width: 960, height: 540 };
+/** How long an idle page is watched for frames it should not render. */
+const QUIET_MS = 3_000;
+/** Biden further ahead: a count that interrupts the roll to GA_FLIP. */
+const GA_LATER = {
+  asOf: '2020-11-06T11:00:00.000Z',
+  votes: { biden: 2_451_234, trump: 2_449_001, other: 61_100 },
+  outstanding: { ballots: 4_120, label: 'military and overseas ballots' },
+};
+
+const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+const mirror = (target: Page | Frame, layer: string) =>
+  target.evaluate((l) => document.querySelector(`#on-air [data-layer="${l}"]`)?.textContent ?? null, layer);
+const drawn = (target: Page | Frame) => target.evaluate(() => window.leadwire!.drawnText());
+/** Waits until the page has drawn what it was asked to and stopped producing frames; returns its count. */
+async function idle(target: Page | Frame): Promise<number> {
+  await poll(async () => {
+    const s = await renderStats(target);
+    return !s.rendering && !s.animating;
+  }).toBe(true);
+  return (await renderStats(target)).frames;
+}
+/** Watches an idle page for QUIET_MS and returns how many frames it rendered meanwhile (should be 0). */
+async function framesWhileQuiet(page: Page, target: Page | Frame = page): Promise<number> {
+  const before = await idle(target);
+  await page.waitForTimeout(QUIET_MS);
+  return (await renderStats(target)).frames - before;
+}
+
+describe.skipIf(why !== null)(`render on demand in Chromium${why ? ` (skipped: ${why})` : ''}`, () => {
+  let browser: Browser;
+  let lw: LeadWire;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+  afterEach(async () => {
+    for (const ctx of browser.contexts()) await ctx.close();
+    await lw?.close();
+  });
+
+  async function start() {
+    const store = new Store(new MemoryBackend(), { clock: manualClock() });
+    lw = await startLeadWire({ store, webRoot: WEB_ROOT });
+    await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA, token: 'ingest' });
+    await lw.api('POST', `/api/races/${GA}/results`, { body: GA_BEFORE, token: 'ingest' });
+  }
+  const overlay = async (channel: 'program' | 'preview' = 'program') => {
+    const page = await openPage(browser, `${lw.base}/overlay/?channel=${channel}`, HALF);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+    return page;
+  };
+  const airGeorgia = () =>
+    lw.api('POST', '/api/graphics/air', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: GA } } });
+  const postCount = async (batch: unknown) => {
+    expect((await lw.api('POST', `/api/races/${GA}/results`, { body: batch, token: 'ingest' })).status).toBe(200);
+  };
+  /** The lower third's mirror text as the page must show it for the race as the server now has it. */
+  const expectedLowerThird = async () => lowerThirdText(lowerThirdModel((await lw.api<RaceView>('GET', `/api/races/${GA}`)).body));
+
+  it('renders no frame once an empty overlay is ready', async () => {
+    await start();
+    const page = await overlay();
+    expect(await idle(page)).toBeGreaterThan(0);
+    expect(await framesWhileQuiet(page)).toBe(0);
+    expect(await page.locator('#on-air > *').count()).toBe(0);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('renders nothing under a static lower third, frames for a new count, then nothing again, the mirror exact throughout', async () => {
+    await start();
+    const page = await overlay();
+    await airGeorgia();
+    const before = await expectedLowerThird();
+    await poll(() => mirror(page, 'lowerThird')).toBe(before);
+    expect(await framesWhileQuiet(page)).toBe(0);
+    expect(await mirror(page, 'lowerThird')).toBe(before);
+
+    const atRest = (await renderStats(page)).frames;
+    await postCount(GA_FLIP);
+    const after = await expectedLowerThird();
+    await poll(() => mirror(page, 'lowerThird')).toBe(after);
+    expect(await idle(page)).toBeGreaterThan(atRest);
+    expect(await drawn(page)).toEqual(expect.arrayContaining(['2,449,371', '2,448,454']));
+
+    expect(await framesWhileQuiet(page)).toBe(0);
+    expect(await mirror(page, 'lowerThird')).toBe(after);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('ends a roll interrupted by a new count on the new number', async () => {
+    await start();
+    const page = await overlay();
+    await airGeorgia();
+    await poll(() => mirror(page, 'lowerThird')).toBe(await expectedLowerThird());
+    await idle(page);
+
+    await postCount(GA_FLIP);
+    await poll(() => mirror(page, 'lowerThird')).toContain('2,449,371');
+    // The roll to GA_FLIP lasts 400 ms of animation; the next count lands while it runs.
+    await postCount(GA_LATER);
+    const final = await expectedLowerThird();
+    await poll(() => mirror(page, 'lowerThird')).toBe(final);
+    await idle(page);
+    const text = await drawn(page);
+    expect(text).toEqual(expect.arrayContaining(['2,451,234', '2,449,001']));
+    expect(text).not.toContain('2,449,371');
+    expect(await mirror(page, 'lowerThird')).toBe(final);
+    expect(await framesWhileQuiet(page)).toBe(0);
+  });
+
+  it('draws a push to a race that is not on air with no frame at all', async () => {
+    await start();
+    await lw.api('PUT', '/api/races/pa-president-2020', { body: { ...GEORGIA, jurisdiction: 'Pennsylvania' }, token: 'ingest' });
+    const page = await overlay();
+    await airGeorgia();
+    await poll(() => mirror(page, 'lowerThird')).toBe(await expectedLowerThird());
+    const atRest = await idle(page);
+    await lw.api('POST', '/api/races/pa-president-2020/results', { body: GA_BEFORE, token: 'ingest' });
+    await poll(() => page.evaluate(() => window.leadwire!.state().races['pa-president-2020']?.totalVotes ?? 0)).toBeGreaterThan(0);
+    expect(await idle(page)).toBe(atRest);
+  });
+
+  it('keeps the playout hooks working: stop() and play() animate, a resize and an OBS resync redraw, then idle', async () => {
+    await start();
+    const page = await overlay();
+    await airGeorgia();
+    const text = await expectedLowerThird();
+    await poll(() => mirror(page, 'lowerThird')).toBe(text);
+
+    let atRest = await idle(page);
+    await page.evaluate(() => window.stop());
+    await poll(() => mirror(page, 'lowerThird')).toBeNull();
+    expect(await idle(page)).toBeGreaterThan(atRest);
+    expect(await drawn(page)).toEqual([]);
+
+    atRest = await idle(page);
+    await page.evaluate(() => window.play!());
+    await poll(() => mirror(page, 'lowerThird')).toBe(text);
+    expect(await idle(page)).toBeGreaterThan(atRest);
+
+    atRest = await idle(page);
+    await page.setViewportSize({ width: 800, height: 450 });
+    await poll(async () => (await renderStats(page)).frames).toBeGreaterThan(atRest);
+
+    atRest = await idle(page);
+    await page.evaluate(() =>
+      window.dispatchEvent(new CustomEvent('obsSourceVisibleChanged', { detail: { visible: true } })),
+    );
+    await poll(async () => (await renderStats(page)).frames).toBeGreaterThan(atRest);
+    await idle(page);
+    expect(await mirror(page, 'lowerThird')).toBe(text);
+    expect(await framesWhileQuiet(page)).toBe(0);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('pauses a control-panel monitor that is out of view and draws it again when it comes back', { timeout: 90_000 }, async () => {
+    await start();
+    const panel = await openPage(browser, `${lw.base}/control/?key=${PRODUCER}`, { width: 1600, height: 900 });
+    await panel.getByRole('button', { name: /^Take/ }).waitFor({ state: 'visible', timeout: 20_000 });
+    const frameOf = async (channel: string) => {
+      await poll(async () => panel.frames().some((f) => f.url().includes(`/overlay/?channel=${channel}&`))).toBe(true);
+      const f = panel.frames().find((x) => x.url().includes(`/overlay/?channel=${channel}&`))!;
+      await f.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+      return f;
+    };
+    const program = await frameOf('program');
+    const preview = await frameOf('preview');
+    expect((await renderStats(program)).paused).toBe(false);
+    expect(await framesWhileQuiet(panel, program)).toBe(0);
+    expect(await framesWhileQuiet(panel, preview)).toBe(0);
+
+    // Out of view (as when the producer scrolls it away): the page is told to stop drawing.
+    await panel.evaluate(() => document.querySelector<HTMLElement>('.monitor-program .monitor-screen')!.style.setProperty('display', 'none'));
+    await poll(async () => (await renderStats(program)).paused).toBe(true);
+    const hidden = await idle(program);
+    await airGeorgia();
+    const text = await expectedLowerThird();
+    // Still exact while it draws nothing.
+    await poll(() => mirror(program, 'lowerThird')).toBe(text);
+    await idle(program);
+    expect((await renderStats(program)).frames).toBe(hidden);
+
+    await panel.evaluate(() => document.querySelector<HTMLElement>('.monitor-program .monitor-screen')!.style.removeProperty('display'));
+    await poll(async () => (await renderStats(program)).paused).toBe(false);
+    expect(await idle(program)).toBeGreaterThan(hidden);
+    expect(await drawn(program)).toEqual(expect.arrayContaining(['2,448,454', '2,447,991']));
+    expect(await framesWhileQuiet(panel, program)).toBe(0);
+    expect(panel.errors).toEqual([]);
+  });
+});
