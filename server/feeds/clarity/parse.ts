@@ -1,0 +1,250 @@
+import type { z } from 'zod';
+import { RaceDefinitionInput, Reporting, ResultBatch, toIssues } from '../../../shared/index.js';
+import type { FeedConfig, RaceMapping } from '../config.js';
+import { FeedParseError } from '../errors.js';
+import type { FeedRace, WinnerFlag } from '../types.js';
+import { lastNameSlug, parseChoiceName, slugify, uniqueId } from './names.js';
+import { ClarityContest, ClaritySettings, ClaritySummary, Flag } from './schema.js';
+import { stateName } from './states.js';
+
+export interface ClarityContext {
+  feed: FeedConfig;
+  /** When these counts stand: the summary's Last-Modified, else when the version was first seen (ISO UTC). */
+  asOf: string;
+  /** The site's state ("GA"): the jurisdiction of auto races and part of their ids. */
+  statePostal: string;
+}
+
+export interface ClarityParseResult {
+  races: FeedRace[];
+  /** The site's `istestmode` (true when the feed forces test); null when the settings say nothing. */
+  test: boolean | null;
+  warnings: string[];
+}
+
+export interface ClaritySettingsInfo {
+  /** `settings.electiondetails.istestmode`; null when absent. */
+  test: boolean | null;
+  /** `settings.electiondetails.isstate`: a state site counts counties, a county site precincts; null when absent. */
+  statewide: boolean | null;
+}
+
+/** Reads electionsettings.json; throws `FeedParseError` when it is not JSON or not an object. */
+export function parseClaritySettings(body: string): ClaritySettingsInfo {
+  const parsed = ClaritySettings.safeParse(readJson(body, 'electionsettings.json'));
+  if (!parsed.success) throw new FeedParseError(`Clarity electionsettings.json is not a settings object (${issuesOf(parsed.error)})`);
+  const details = parsed.data.settings?.electiondetails;
+  return { test: details?.istestmode ?? null, statewide: details?.isstate ?? null };
+}
+
+/**
+ * Turns one version's summary.json (and its electionsettings.json, when there is one) into races: every contest
+ * with `races: "auto"`, else the mapped ones. A contest that cannot become a valid definition and batch is left out
+ * with a warning naming it; a body that is not JSON, or not a list of contests, throws `FeedParseError`.
+ */
+export function parseClaritySummary(summaryBody: string, settingsBody: string | null, ctx: ClarityContext): ClarityParseResult {
+  const settings = settingsBody === null ? { test: null, statewide: null } : parseClaritySettings(settingsBody);
+  const list = ClaritySummary.safeParse(readJson(summaryBody, 'summary.json'));
+  if (!list.success) throw new FeedParseError('Clarity summary.json is not a list of contests');
+
+  const warnings: string[] = [];
+  const contests: ClarityContest[] = [];
+  list.data.forEach((item, i) => {
+    const c = ClarityContest.safeParse(item);
+    if (c.success) contests.push(c.data);
+    else warnings.push(`${describeRaw(item, i)} skipped: ${issuesOf(c.error)}`);
+  });
+
+  const test = ctx.feed.test === true ? true : settings.test;
+  const common: Common = {
+    asOf: ctx.asOf,
+    test: test === true,
+    unit: settings.statewide === false ? 'precincts' : 'counties',
+    jurisdiction: stateName(ctx.statePostal) ?? ctx.statePostal.toUpperCase(),
+  };
+  const plans = ctx.feed.races === 'auto' ? autoPlans(contests, ctx.statePostal, warnings) : mappedPlans(contests, ctx.feed.races, warnings);
+
+  const races: FeedRace[] = [];
+  const ids = new Set<string>();
+  for (const plan of plans) {
+    if (ids.has(plan.raceId)) {
+      warnings.push(`${describe(plan.contest)} skipped: race ${plan.raceId} already comes from another contest`);
+      continue;
+    }
+    const race = buildRace(plan, common, warnings);
+    if (race) {
+      ids.add(plan.raceId);
+      races.push(race);
+    }
+  }
+  return { races, test, warnings };
+}
+
+interface Plan {
+  contest: ClarityContest;
+  raceId: string;
+  mapping?: RaceMapping;
+}
+
+interface Common {
+  asOf: string;
+  test: boolean;
+  unit: string;
+  jurisdiction: string;
+}
+
+function autoPlans(contests: ClarityContest[], statePostal: string, warnings: string[]): Plan[] {
+  return contests.flatMap((contest) => {
+    const key = slugify(contest.K);
+    if (!key) {
+      warnings.push(`${describe(contest)} skipped: its key makes no race id`);
+      return [];
+    }
+    return [{ contest, raceId: slugify(`clarity-${statePostal}-${key}`) }];
+  });
+}
+
+const sameName = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function mappedPlans(contests: ClarityContest[], mappings: RaceMapping[], warnings: string[]): Plan[] {
+  return mappings.flatMap((mapping, j) => {
+    const { contest: name, key } = mapping.match;
+    const where = `races.${j} (${mapping.raceId})`;
+    if (name === undefined && key === undefined) {
+      warnings.push(`${where}: match needs "contest" (the contest's C) or "key" (its K)`);
+      return [];
+    }
+    const found = contests.filter(
+      (c) => (name === undefined || sameName(c.C, String(name))) && (key === undefined || c.K === String(key)),
+    );
+    const wanted = [name !== undefined && `contest "${name}"`, key !== undefined && `key ${key}`].filter(Boolean).join(' and ');
+    if (found.length === 0) {
+      warnings.push(`${where}: the summary has no contest with ${wanted}`);
+      return [];
+    }
+    if (found.length > 1) warnings.push(`${where}: ${found.length} contests have ${wanted}; the first is used`);
+    return [{ contest: found[0]!, raceId: mapping.raceId, mapping }];
+  });
+}
+
+interface Entry {
+  id: string;
+  names: string[];
+  party: string | null;
+  votes: number;
+  winner: boolean;
+}
+
+function buildRace({ contest, raceId, mapping }: Plan, common: Common, warnings: string[]): FeedRace | null {
+  const what = describe(contest);
+  if (contest.CH.length !== contest.V.length) {
+    warnings.push(`${what} skipped: ${contest.CH.length} choices (CH) but ${contest.V.length} counts (V)`);
+    return null;
+  }
+
+  const mapped = (ch: string, name: string) => mapping?.candidates?.[ch] ?? mapping?.candidates?.[name];
+  const choices = contest.CH.map((ch) => ({ ch, ...parseChoiceName(ch) }));
+  // Mapped ids are reserved first, so an unmapped choice never takes one.
+  const taken = new Set(choices.flatMap((c) => mapped(c.ch, c.name) ?? []));
+  const entries = new Map<string, Entry>();
+  choices.forEach((c, i) => {
+    const id = mapped(c.ch, c.name) ?? uniqueId(lastNameSlug(c.name) || `choice-${i + 1}`, taken);
+    const votes = contest.V[i]!;
+    const winner = isTruthy(contest.W?.[i]);
+    const entry = entries.get(id);
+    if (entry) {
+      // Several choices mapped to one id (e.g. minor candidates → "other") count together.
+      entry.names.push(c.name);
+      entry.votes += votes;
+      entry.winner ||= winner;
+    } else {
+      entries.set(id, { id, names: [c.name], party: c.party ?? partyOf(contest.P?.[i]), votes, winner });
+    }
+  });
+
+  const def = RaceDefinitionInput.safeParse({
+    title: contest.C.slice(0, 120),
+    jurisdiction: common.jurisdiction,
+    candidates: [...entries.values()].map((e) => ({
+      id: e.id,
+      name: e.names.length > 1 ? 'Others' : e.names[0]!.slice(0, 80),
+      ...(e.party && e.names.length === 1 ? { party: e.party } : {}),
+    })),
+  });
+  if (!def.success) {
+    warnings.push(`${what} skipped: not a valid race (${issuesOf(def.error)})`);
+    return null;
+  }
+
+  const batch = ResultBatch.safeParse({
+    asOf: common.asOf,
+    votes: Object.fromEntries([...entries.values()].map((e) => [e.id, e.votes])),
+    // PR/TP count areas (counties on a state site), not votes: no expected-vote estimate comes from them.
+    expectedVotePct: null,
+    outstanding: null,
+    test: common.test,
+    reporting: reportingOf(contest, common.unit, what, warnings),
+  });
+  if (!batch.success) {
+    warnings.push(`${what} skipped: not a valid batch (${issuesOf(batch.error)})`);
+    return null;
+  }
+
+  const winners: WinnerFlag[] = [...entries.values()].filter((e) => e.winner).map((e) => ({ candidateId: e.id, kind: 'winner' }));
+  const race: FeedRace = { raceId, definition: def.data, batch: batch.data, winners };
+  const overrides = mapping ? overridesOf(mapping) : {};
+  if (Object.keys(overrides).length > 0) race.overrides = overrides;
+  return race;
+}
+
+function reportingOf(contest: ClarityContest, unit: string, what: string, warnings: string[]) {
+  if (contest.PR == null || contest.TP == null) return null;
+  const r = Reporting.safeParse({ reported: contest.PR, total: contest.TP, unit });
+  if (r.success) return r.data;
+  warnings.push(`${what}: reporting left out (PR ${contest.PR} of TP ${contest.TP}: ${issuesOf(r.error)})`);
+  return null;
+}
+
+function overridesOf(m: RaceMapping): NonNullable<FeedRace['overrides']> {
+  return {
+    ...(m.title !== undefined ? { title: m.title } : {}),
+    ...(m.jurisdiction !== undefined ? { jurisdiction: m.jurisdiction } : {}),
+    ...(m.electoralVotes !== undefined ? { electoralVotes: m.electoralVotes } : {}),
+    ...(m.recount !== undefined ? { recount: m.recount } : {}),
+  };
+}
+
+/** `P[i]` names a party on some sites (primaries, WV); Georgia fills it with "NP" and puts the party in `CH`. */
+function partyOf(p: string | null | undefined): string | null {
+  const t = p?.trim().toUpperCase();
+  return t && t !== 'NP' && t.length <= 16 ? t : null;
+}
+
+function isTruthy(w: unknown): boolean {
+  const f = Flag.safeParse(w);
+  return f.success && f.data;
+}
+
+function readJson(body: string, file: string): unknown {
+  const text = body.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const start = text.trim().slice(0, 40).replace(/\s+/g, ' ');
+    throw new FeedParseError(`Clarity ${file} is not JSON (it starts "${start}")`, { cause: err });
+  }
+}
+
+const describe = (c: ClarityContest) => `contest "${c.C}" (K ${c.K})`;
+
+function describeRaw(item: unknown, i: number): string {
+  const o = (item ?? {}) as Record<string, unknown>;
+  const name = typeof o.C === 'string' && o.C.trim() ? `"${o.C}"` : `#${i + 1}`;
+  const key = typeof o.K === 'string' || typeof o.K === 'number' ? ` (K ${o.K})` : '';
+  return `contest ${name}${key}`;
+}
+
+const issuesOf = (e: z.ZodError) =>
+  toIssues(e)
+    .map((i) => `${i.path || '(root)'}: ${i.message}`)
+    .join('; ');
