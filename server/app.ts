@@ -3,6 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { ServerOptions } from 'socket.io';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { FeedConfig } from './feeds/config.js';
+import type { HttpResponse } from './feeds/http.js';
+import { createFeedSupervisor, type FeedSupervisor } from './feeds/supervisor.js';
+import type { FeedKind } from './feeds/types.js';
+import type { FeedKindName } from '../shared/index.js';
 import { createTokenCheck } from './http/auth.js';
 import { createHttpApp } from './http/app.js';
 import type { Logger } from './logger.js';
@@ -21,12 +26,25 @@ export interface ServerDeps {
   webRoot?: string;
   /** socket.io adapter for several instances sharing one Redis. */
   adapter?: ServerOptions['adapter'];
+  /** The feeds to poll (`LEADWIRE_FEEDS`) and the kinds that can; none by default. */
+  feeds?: {
+    configs: FeedConfig[];
+    kinds: Partial<Record<FeedKindName, FeedKind>>;
+    /** Where feeds read their keys (`apiKeyEnv`). @default process.env */
+    env?: NodeJS.ProcessEnv;
+    /** Who this instance is, for the feed locks. */
+    instanceId: string;
+    /** Called with every payload fetched (recording). */
+    onFetch?: (feed: FeedConfig, r: HttpResponse) => void | Promise<void>;
+  };
 }
 
 export interface LeadWireServer {
   http: HttpServer;
   /** Starts listening; resolves with the bound port (0 picks a free one). */
   listen(port: number, host?: string): Promise<number>;
+  /** The feeds this instance runs (status, pause, resume, poll). */
+  feeds: FeedSupervisor;
   close(): Promise<void>;
 }
 
@@ -48,22 +66,37 @@ export function createServer(d: ServerDeps): LeadWireServer {
   const stopFollowing = d.store.subscribe((change) => {
     if (change.type === 'alert') graphics.follow(change.alert);
   });
-  const app = createHttpApp({ store: d.store, results, graphics, metrics, logger: d.logger, check, webRoot: d.webRoot });
+  const feeds = createFeedSupervisor({
+    feeds: d.feeds?.configs ?? [],
+    kinds: d.feeds?.kinds ?? {},
+    store: d.store,
+    results,
+    clock: d.clock,
+    logger: d.logger,
+    metrics,
+    env: d.feeds?.env ?? process.env,
+    instanceId: d.feeds?.instanceId ?? 'local',
+    onFetch: d.feeds?.onFetch,
+  });
+  const app = createHttpApp({ store: d.store, results, graphics, feeds, metrics, logger: d.logger, check, webRoot: d.webRoot });
   const http = createHttpServer(app);
   const realtime = attachRealtime(http, { store: d.store, graphics, check, logger: d.logger, metrics, adapter: d.adapter });
 
   return {
     http,
+    feeds,
     async listen(port, host = '127.0.0.1') {
       const bound = await new Promise<number>((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
       });
       await graphics.recover().catch((err: unknown) => d.logger.warn({ err }, 'could not resume the on-air alert timer'));
+      await feeds.start();
       return bound;
     },
     async close() {
       stopFollowing();
+      await feeds.stop();
       graphics.close();
       await realtime.close(); // closes the HTTP server too
       http.closeAllConnections();

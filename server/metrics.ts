@@ -26,6 +26,24 @@ export function createMetrics() {
       labelNames: ['namespace'] as const,
       registers: [registry],
     }),
+    feedPolls: new Counter({
+      name: 'leadwire_feed_polls_total',
+      help: 'Feed polls, by feed and outcome (ok, unchanged, error)',
+      labelNames: ['feed', 'outcome'] as const,
+      registers: [registry],
+    }),
+    feedLastSuccess: new Gauge({
+      name: 'leadwire_feed_last_success_timestamp_seconds',
+      help: 'When each feed last polled successfully (Unix seconds)',
+      labelNames: ['feed'] as const,
+      registers: [registry],
+    }),
+    feedBatches: new Counter({
+      name: 'leadwire_feed_batches_total',
+      help: 'Batches feeds posted, by feed and ingest status',
+      labelNames: ['feed', 'status'] as const,
+      registers: [registry],
+    }),
     storeUp: new Gauge({ name: 'leadwire_store_up', help: '1 when the store answered its last health check', registers: [registry] }),
   };
 }

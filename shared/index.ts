@@ -8,6 +8,7 @@ export * from './domain/reset.js';
 export * from './domain/definition.js';
 export * from './domain/call.js';
 export * from './domain/graphics.js';
+export * from './domain/feed.js';
 export * from './domain/measure.js';
 export * from './domain/seats.js';
 export * from './domain/runoff.js';

@@ -7,6 +7,8 @@ import type { ResultsService } from '../services/results.js';
 import type { Store } from '../store/store.js';
 import type { TokenCheck } from './auth.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import type { FeedSupervisor } from '../feeds/supervisor.js';
+import { feedsRouter } from './routes/feeds.js';
 import { graphicsRouter } from './routes/graphics.js';
 import { healthRouter } from './routes/health.js';
 import { racesRouter } from './routes/races.js';
@@ -18,6 +20,7 @@ export interface HttpDeps {
   metrics: Metrics;
   logger: Logger;
   check: TokenCheck;
+  feeds: FeedSupervisor;
   /** Folder of the built overlay and control pages; not served when absent. */
   webRoot?: string;
   /** Largest accepted JSON body. @default "1mb" */
@@ -34,7 +37,7 @@ export function createHttpApp(d: HttpDeps): Express {
     res.on('finish', () => end({ route: req.route?.path ?? 'unmatched', status: String(res.statusCode) }));
     next();
   });
-  app.use(healthRouter(d.store, d.metrics));
+  app.use(healthRouter(d.store, d.metrics, d.feeds));
   app.use('/api', express.json({ limit: d.bodyLimit ?? '1mb', strict: false }));
   app.use('/api', (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -42,6 +45,7 @@ export function createHttpApp(d: HttpDeps): Express {
   });
   app.use('/api', racesRouter(d.results, d.check));
   app.use('/api', graphicsRouter(d.graphics, d.check));
+  app.use('/api', feedsRouter(d.feeds, d.check));
   app.use('/api', notFoundHandler);
 
   if (d.webRoot && existsSync(d.webRoot)) {

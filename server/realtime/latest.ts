@@ -1,4 +1,4 @@
-import type { Alert, GraphicsState, LeadChange, RaceView } from '../../shared/index.js';
+import type { Alert, FeedStatus, GraphicsState, LeadChange, RaceView } from '../../shared/index.js';
 
 /** Where news goes: whatever `LatestState` accepts as newer is pushed through it. */
 export interface LatestSink {
@@ -6,6 +6,7 @@ export interface LatestSink {
   graphics(state: GraphicsState): void;
   leadChange(lc: LeadChange): void;
   alert(alert: Alert): void;
+  feed(status: FeedStatus): void;
 }
 
 /**
@@ -18,6 +19,7 @@ export class LatestState {
   readonly races = new Map<string, RaceView>();
   readonly leadChanges = new Map<string, LeadChange>();
   readonly alerts = new Map<string, Alert>();
+  readonly feeds = new Map<string, FeedStatus>();
   graphics: GraphicsState | null = null;
   /** True once a whole snapshot has been read from the store. */
   loaded = false;
@@ -43,6 +45,15 @@ export class LatestState {
     if (this.leadChanges.has(lc.id)) return;
     this.leadChanges.set(lc.id, lc);
     this.sink.leadChange(lc);
+  }
+
+  /** A feed's status: only its poller writes it, in order; the one with the later poll or success wins. */
+  offerFeed(status: FeedStatus): void {
+    const held = this.feeds.get(status.id);
+    if (held && JSON.stringify(held) === JSON.stringify(status)) return;
+    if (held && (held.polls > status.polls || (held.lastPollAt ?? '') > (status.lastPollAt ?? ''))) return;
+    this.feeds.set(status.id, status);
+    this.sink.feed(status);
   }
 
   /** Alerts have no revision: the later status change wins; the same one twice is no news. */

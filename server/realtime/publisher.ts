@@ -29,6 +29,9 @@ export function pushSink(overlay: OverlayNamespace, control: ControlNamespace): 
     alert(a) {
       control.local.emit('alert', a);
     },
+    feed(f) {
+      control.local.emit('feed', f);
+    },
   };
 }
 
@@ -50,6 +53,11 @@ export function followStore(store: Store, latest: LatestState, logger: Logger): 
         return;
       case 'graphics':
         latest.offerGraphics(change.state);
+        return;
+      case 'feed':
+        latest.offerFeed(change.status);
+        return;
+      case 'feedControl':
         return;
     }
   });

@@ -16,12 +16,14 @@ export function refresh(store: Store, latest: LatestState, logger: Logger): Prom
 
 async function read(store: Store, latest: LatestState, logger: Logger): Promise<boolean> {
   try {
-    const [races, leadChanges, graphics, alerts] = await Promise.all([
+    const [races, leadChanges, graphics, alerts, feeds] = await Promise.all([
       store.listRaces(),
       store.listLeadChanges(),
       store.getGraphics(),
       store.listAlerts(),
+      store.listFeedStatus(),
     ]);
+    for (const f of feeds) latest.offerFeed(f);
     for (const r of races) latest.offerRace(buildRaceView(r));
     for (const lc of leadChanges) latest.offerLeadChange(lc);
     for (const a of alerts) latest.offerAlert(a);
@@ -71,5 +73,6 @@ export function controlSnapshot(latest: LatestState): ControlSnapshot {
     leadChanges: Object.fromEntries(latest.leadChanges),
     alerts: [...latest.alerts.values()],
     revision: g.revision,
+    feeds: [...latest.feeds.values()],
   };
 }

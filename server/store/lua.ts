@@ -56,3 +56,24 @@ redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 redis.call('PUBLISH', ARGV[4], ARGV[5])
 return 1
 `;
+
+/** KEYS: hash. ARGV: field, JSON, channel, message. A write and its announcement, in commit order. */
+export const WRITE_AND_PUBLISH = `
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PUBLISH', ARGV[3], ARGV[4])
+return 1
+`;
+
+/** KEYS: lock key. ARGV: owner, ttl ms. Takes a free lock or renews one's own; 1 when the owner holds it. */
+export const CLAIM_LOCK = `
+local holder = redis.call('GET', KEYS[1])
+if holder and holder ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1
+`;
+
+/** KEYS: lock key. ARGV: owner. Deletes the lock only if the owner still holds it. */
+export const RELEASE_LOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1
+`;

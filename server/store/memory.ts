@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { EMPTY_GRAPHICS, type Alert, type GraphicsState, type LeadChange, type RaceRecord } from '../../shared/index.js';
-import type { Backend, ChangeListener, RaceCommit, StoreChange } from './types.js';
+import { EMPTY_GRAPHICS, type Alert, type FeedStatus, type GraphicsState, type LeadChange, type RaceRecord } from '../../shared/index.js';
+import type { Backend, ChangeListener, FeedControl, RaceCommit, StoreChange } from './types.js';
 
 /**
  * The embedded store: one process, nothing persisted. Each commit checks and writes without yielding,
@@ -13,6 +13,9 @@ export class MemoryBackend implements Backend {
   private readonly alerts = new Map<string, Alert>();
   private graphics: GraphicsState = EMPTY_GRAPHICS;
   private readonly events = new EventEmitter();
+  private readonly feedStatus = new Map<string, FeedStatus>();
+  private readonly feedControls = new Map<string, FeedControl>();
+  private readonly locks = new Map<string, { owner: string; until: number }>();
 
   async readRace(id: string) {
     return clone(this.races.get(id) ?? null);
@@ -69,6 +72,35 @@ export class MemoryBackend implements Backend {
     this.alerts.set(alert.id, clone(alert));
     this.publish({ type: 'alert', alert });
     return true;
+  }
+
+  async writeFeedStatus(status: FeedStatus) {
+    this.feedStatus.set(status.id, clone(status));
+    this.publish({ type: 'feed', status });
+  }
+
+  async listFeedStatus() {
+    return clone([...this.feedStatus.values()]);
+  }
+
+  async writeFeedControl(id: string, control: FeedControl) {
+    this.feedControls.set(id, clone(control));
+    this.publish({ type: 'feedControl', id, control });
+  }
+
+  async readFeedControls() {
+    return clone(Object.fromEntries(this.feedControls));
+  }
+
+  async claimLock(name: string, owner: string, ttlMs: number) {
+    const held = this.locks.get(name);
+    if (held && held.owner !== owner && held.until > Date.now()) return false;
+    this.locks.set(name, { owner, until: Date.now() + ttlMs });
+    return true;
+  }
+
+  async releaseLock(name: string, owner: string) {
+    if (this.locks.get(name)?.owner === owner) this.locks.delete(name);
   }
 
   async ping() {}

@@ -3,6 +3,7 @@ import { createClient, type RedisClientType } from 'redis';
 import {
   Alert,
   EMPTY_GRAPHICS,
+  FeedStatus,
   GraphicsState,
   LeadChange,
   RaceRecord,
@@ -10,9 +11,9 @@ import {
 } from '../../shared/index.js';
 import type { Logger } from '../logger.js';
 import { closeClient } from './closeClient.js';
-import { COMMIT_ALERT, COMMIT_GRAPHICS, COMMIT_RACE } from './lua.js';
+import { CLAIM_LOCK, COMMIT_ALERT, COMMIT_GRAPHICS, COMMIT_RACE, RELEASE_LOCK, WRITE_AND_PUBLISH } from './lua.js';
 import { scriptRunner } from './scripts.js';
-import type { Backend, ChangeListener, RaceCommit, StoreChange } from './types.js';
+import type { Backend, ChangeListener, FeedControl, RaceCommit, StoreChange } from './types.js';
 
 export interface RedisBackendOptions {
   url: string;
@@ -155,6 +156,34 @@ export class RedisBackend implements Backend {
     return ok === 1;
   }
 
+  async writeFeedStatus(status: FeedStatus) {
+    const message: StoreChange = { type: 'feed', status };
+    await this.run(WRITE_AND_PUBLISH, [this.keys.feeds], [status.id, JSON.stringify(status), this.keys.channel, JSON.stringify(message)]);
+  }
+
+  async listFeedStatus() {
+    const all = await this.client.hGetAll(this.keys.feeds);
+    return Object.values(all).map((j) => FeedStatus.parse(JSON.parse(j)));
+  }
+
+  async writeFeedControl(id: string, control: FeedControl) {
+    const message: StoreChange = { type: 'feedControl', id, control };
+    await this.run(WRITE_AND_PUBLISH, [this.keys.feedControls], [id, JSON.stringify(control), this.keys.channel, JSON.stringify(message)]);
+  }
+
+  async readFeedControls() {
+    const all = await this.client.hGetAll(this.keys.feedControls);
+    return Object.fromEntries(Object.entries(all).map(([id, j]) => [id, parseFeedControl(JSON.parse(j))]));
+  }
+
+  async claimLock(name: string, owner: string, ttlMs: number) {
+    return (await this.run(CLAIM_LOCK, [this.keys.lock(name)], [owner, String(Math.max(1, Math.round(ttlMs)))])) === 1;
+  }
+
+  async releaseLock(name: string, owner: string) {
+    await this.run(RELEASE_LOCK, [this.keys.lock(name)], [owner]);
+  }
+
   /** Both connections must be up: without the subscriber no change reaches any client. */
   async ping() {
     await this.client.ping();
@@ -196,6 +225,10 @@ function parseChange(raw: { type: string; [k: string]: unknown }): StoreChange {
       return { type: 'alert', alert: Alert.parse(raw.alert) };
     case 'graphics':
       return { type: 'graphics', state: GraphicsState.parse(raw.state) };
+    case 'feed':
+      return { type: 'feed', status: FeedStatus.parse(raw.status) };
+    case 'feedControl':
+      return { type: 'feedControl', id: String(raw.id), control: parseFeedControl(raw.control) };
     default:
       throw new Error(`unknown change type ${raw.type}`);
   }
@@ -211,5 +244,13 @@ function keyNames(prefix: string) {
     alertOrder: `${prefix}alerts:order`,
     graphics: `${prefix}graphics`,
     channel: `${prefix}changes`,
+    feeds: `${prefix}feeds`,
+    feedControls: `${prefix}feeds:control`,
+    lock: (name: string) => `${prefix}lock:${name}`,
   };
+}
+
+function parseFeedControl(raw: unknown): FeedControl {
+  const c = (raw ?? {}) as Partial<FeedControl>;
+  return { paused: c.paused === true, pollRequest: typeof c.pollRequest === 'string' ? c.pollRequest : null };
 }

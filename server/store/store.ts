@@ -7,6 +7,7 @@ import {
   resetRecord,
   type Alert,
   type BatchOutcome,
+  type FeedStatus,
   type DefinitionOutcome,
   type GraphicsState,
   type LeadChange,
@@ -16,7 +17,7 @@ import {
 } from '../../shared/index.js';
 import type { Clock } from '../clock.js';
 import { AppError, UnavailableError } from '../errors.js';
-import type { Backend, ChangeListener } from './types.js';
+import type { Backend, ChangeListener, FeedControl } from './types.js';
 
 export interface StoreOptions {
   clock: Clock;
@@ -55,6 +56,12 @@ export class Store {
   listAlerts = () => this.guard(() => this.backend.listAlerts());
   getAlert = (id: string) => this.guard(() => this.backend.readAlert(id));
   ping = () => this.guard(() => this.backend.ping());
+  writeFeedStatus = (status: FeedStatus) => this.guard(() => this.backend.writeFeedStatus(status));
+  listFeedStatus = () => this.guard(() => this.backend.listFeedStatus());
+  writeFeedControl = (id: string, control: FeedControl) => this.guard(() => this.backend.writeFeedControl(id, control));
+  readFeedControls = () => this.guard(() => this.backend.readFeedControls());
+  claimLock = (name: string, owner: string, ttlMs: number) => this.guard(() => this.backend.claimLock(name, owner, ttlMs));
+  releaseLock = (name: string, owner: string) => this.guard(() => this.backend.releaseLock(name, owner));
   subscribe = (listener: ChangeListener) => this.backend.subscribe(listener);
   close = () => this.backend.close();
 

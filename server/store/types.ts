@@ -1,4 +1,11 @@
-import type { Alert, GraphicsState, LeadChange, RaceRecord } from '../../shared/index.js';
+import type { Alert, FeedStatus, GraphicsState, LeadChange, RaceRecord } from '../../shared/index.js';
+
+/** What producers set on a feed, on any instance; the instance polling it follows. */
+export interface FeedControl {
+  paused: boolean;
+  /** The id of the last "poll now" asked for; the poller answers each new one once. */
+  pollRequest: string | null;
+}
 
 /** Everything a store change tells the rest of the server; published after the write commits. */
 export type StoreChange =
@@ -6,6 +13,8 @@ export type StoreChange =
   | { type: 'leadChange'; leadChange: LeadChange }
   | { type: 'alert'; alert: Alert }
   | { type: 'graphics'; state: GraphicsState }
+  | { type: 'feed'; status: FeedStatus }
+  | { type: 'feedControl'; id: string; control: FeedControl }
   /** Changes may have been missed (the change stream reconnected): re-read the store. */
   | { type: 'resync' };
 
@@ -40,6 +49,15 @@ export interface Backend {
   readAlert(id: string): Promise<Alert | null>;
   /** Writes an alert if its stored status is still `expectedStatus`. */
   commitAlert(alert: Alert, expectedStatus: Alert['status']): Promise<boolean>;
+  /** Feeds' status, written by the instance polling each feed, read by every instance. */
+  writeFeedStatus(status: FeedStatus): Promise<void>;
+  listFeedStatus(): Promise<FeedStatus[]>;
+  writeFeedControl(id: string, control: FeedControl): Promise<void>;
+  readFeedControls(): Promise<Record<string, FeedControl>>;
+  /** Takes or renews a lock for `owner` for `ttlMs`; true when `owner` holds it afterwards. */
+  claimLock(name: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Lets go of a lock if `owner` holds it. */
+  releaseLock(name: string, owner: string): Promise<void>;
   ping(): Promise<void>;
   subscribe(listener: ChangeListener): () => void;
   close(): Promise<void>;

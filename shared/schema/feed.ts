@@ -22,6 +22,8 @@ export const FeedStatus = z.object({
   polls: z.number(),
   batchesPosted: z.number(),
   races: z.array(z.string()),
+  /** Extension: parts of the last payload skipped without failing the rest (a bad row, an unmapped race). */
+  warnings: z.array(z.string()),
   /** Extension: when the next poll is due after a failure (backoff), else null. */
   retryAt: z.string().nullable(),
   /** Extension: the instance polling it now (one per feed, by a lock in the store). */

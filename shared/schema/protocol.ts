@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Alert } from './alert.js';
 import { ErrorCode } from './errors.js';
 import { Channel, GraphicsState, Layers, type AirCommand, type ClearCommand, type CueCommand, type TakeCommand } from './graphics.js';
+import { FeedStatus } from './feed.js';
 import { LeadChange, RaceView } from './race.js';
 import type { AlertRef } from './alert.js';
 
@@ -33,6 +34,8 @@ export const ControlSnapshot = z.object({
   leadChanges: z.record(z.string(), LeadChange),
   alerts: z.array(Alert),
   revision: z.number(),
+  /** v2: every feed's health, as `GET /api/feeds` answers it. */
+  feeds: z.array(FeedStatus),
 });
 export type ControlSnapshot = z.infer<typeof ControlSnapshot>;
 
@@ -57,6 +60,8 @@ export interface ControlServerToClient {
   leadChange: (lc: LeadChange) => void;
   alert: (a: Alert) => void;
   tally: (t: Tally) => void;
+  /** v2: a feed's status changed (as `GET /api/feeds` items; the panel works out staleness itself). */
+  feed: (f: FeedStatus) => void;
 }
 
 /** `/control` namespace: client → server. Payloads are `unknown` on the server side until parsed. */

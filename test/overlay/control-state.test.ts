@@ -28,6 +28,7 @@ function snapshot(o: Partial<ControlSnapshot> = {}): ControlSnapshot {
     leadChanges: {},
     alerts: [],
     revision: 7,
+    feeds: [],
     ...o,
   };
 }

@@ -8,7 +8,7 @@ describe.each(storeKinds())('health and metrics over HTTP ($name store)', (kind)
 
   it('reports the store as ok on /healthz without a token', async () => {
     const lw = await start();
-    expect(await lw.api('GET', '/healthz', { token: null })).toEqual({ status: 200, body: { status: 'ok', store: kind.name } });
+    expect(await lw.api('GET', '/healthz', { token: null })).toEqual({ status: 200, body: { status: 'ok', store: kind.name, feeds: [] } });
   });
 
   it('counts batches by outcome and lead changes in Prometheus text on /metrics', async () => {

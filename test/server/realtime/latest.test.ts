@@ -10,6 +10,7 @@ function recorder() {
     graphics: (g) => pushed.push(`graphics@${g.revision}`),
     leadChange: (lc) => pushed.push(`leadChange:${lc.id}`),
     alert: (a) => pushed.push(`alert:${a.id}:${a.status}`),
+    feed: (f) => pushed.push(`feed:${f.id}:${f.state}`),
   };
   return { latest: new LatestState(sink), pushed };
 }

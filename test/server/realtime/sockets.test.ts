@@ -227,6 +227,7 @@ describe.each(storeKinds())('socket.io namespaces over the $name store', (kind) 
         leadChanges: { [leadChange.id]: leadChange },
         alerts,
         revision: cued.body.revision,
+        feeds: [],
       });
       expect(snapshot.revision).toBe(1);
     });

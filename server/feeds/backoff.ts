@@ -1,0 +1,19 @@
+/** Longest wait between two attempts of a failing feed. */
+export const MAX_BACKOFF_MS = 5 * 60_000;
+
+/**
+ * How long a failing feed waits before it tries again: the interval, doubled with each failure in a row, at
+ * most five minutes, and never sooner than the source asked (Retry-After).
+ */
+export function backoffMs(failures: number, intervalMs: number, retryAfterMs: number | null = null): number {
+  const doubled = intervalMs * 2 ** Math.max(0, Math.min(failures - 1, 20));
+  return Math.max(Math.min(doubled, Math.max(MAX_BACKOFF_MS, intervalMs)), retryAfterMs ?? 0);
+}
+
+/** "8 s", "2 min 5 s": a wait as a producer reads it. */
+export function phraseWait(ms: number): string {
+  const s = Math.max(1, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  return s % 60 === 0 ? `${m} min` : `${m} min ${s % 60} s`;
+}
