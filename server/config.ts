@@ -9,6 +9,7 @@ const Env = z.object({
   LEADWIRE_INGEST_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
   LEADWIRE_ALERT_SECONDS: z.coerce.number().positive().default(10),
   LEADWIRE_AUTO_AIR_ALERTS: z.enum(['true', 'false', '1', '0']).optional(),
+  LEADWIRE_FEEDS: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   autoAirAlerts: boolean;
   /** Play the demo election night. @default true with the embedded store, false with Redis */
   demo: boolean;
+  /** The feeds file (`LEADWIRE_FEEDS` or `--feeds <path>`). @default undefined (no feeds) */
+  feedsPath: string | undefined;
 }
 
 const token = () => randomBytes(18).toString('base64url');
@@ -40,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  const feedsArg = argv.indexOf('--feeds');
+  if (feedsArg >= 0 && !argv[feedsArg + 1]) throw new Error('invalid configuration:\n  --feeds: give the path of a feeds file');
   const demoFlag = argv.includes('--no-demo') ? false : argv.includes('--demo') ? true : undefined;
   return {
     port: e.PORT,
@@ -51,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     alertDurationMs: e.LEADWIRE_ALERT_SECONDS * 1000,
     autoAirAlerts: e.LEADWIRE_AUTO_AIR_ALERTS === 'true' || e.LEADWIRE_AUTO_AIR_ALERTS === '1',
     demo: demoFlag ?? e.REDIS_URL === undefined,
+    feedsPath: feedsArg >= 0 ? argv[feedsArg + 1] : e.LEADWIRE_FEEDS,
   };
 }
