@@ -17,8 +17,8 @@ export function stateName(postal: string): string | null {
 }
 
 /**
- * The state a Clarity URL is for: the first path segment that is a postal code (`…/GA/107231`,
- * `…/GA/Fulton/107233`); null when none is.
+ * The state a Clarity URL is for: the last path segment that is a postal code (`…/GA/107231`,
+ * `…/GA/Fulton/107233`, `file:///srv/al/mirror/GA/107231`); null when none is.
  */
 export function statePostalOfUrl(url: string): string | null {
   let path: string;
@@ -27,6 +27,6 @@ export function statePostalOfUrl(url: string): string | null {
   } catch {
     return null;
   }
-  const seg = path.split('/').find((s) => /^[A-Za-z]{2}$/.test(s) && stateName(s) !== null);
+  const seg = path.split('/').reverse().find((s) => /^[A-Za-z]{2}$/.test(s) && stateName(s) !== null);
   return seg ? seg.toUpperCase() : null;
 }
