@@ -3,7 +3,8 @@ import { RaceDefinitionInput, Reporting, ResultBatch, toIssues } from '../../../
 import type { FeedConfig, RaceMapping } from '../config.js';
 import { FeedParseError } from '../errors.js';
 import type { FeedRace, WinnerFlag } from '../types.js';
-import { lastNameSlug, parseChoiceName, slugify, uniqueId } from './names.js';
+import { lastNameSlug, parseChoiceName, uniqueId } from './names.js';
+import { autoPlans, mappedPlans, type Plan } from './plans.js';
 import { ClarityContest, ClaritySettings, ClaritySummary, Flag } from './schema.js';
 import { stateName } from './states.js';
 
@@ -80,51 +81,11 @@ export function parseClaritySummary(summaryBody: string, settingsBody: string | 
   return { races, test, warnings };
 }
 
-interface Plan {
-  contest: ClarityContest;
-  raceId: string;
-  mapping?: RaceMapping;
-}
-
 interface Common {
   asOf: string;
   test: boolean;
   unit: string;
   jurisdiction: string;
-}
-
-function autoPlans(contests: ClarityContest[], statePostal: string, warnings: string[]): Plan[] {
-  return contests.flatMap((contest) => {
-    const key = slugify(contest.K);
-    if (!key) {
-      warnings.push(`${describe(contest)} skipped: its key makes no race id`);
-      return [];
-    }
-    return [{ contest, raceId: slugify(`clarity-${statePostal}-${key}`) }];
-  });
-}
-
-const sameName = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
-
-function mappedPlans(contests: ClarityContest[], mappings: RaceMapping[], warnings: string[]): Plan[] {
-  return mappings.flatMap((mapping, j) => {
-    const { contest: name, key } = mapping.match;
-    const where = `races.${j} (${mapping.raceId})`;
-    if (name === undefined && key === undefined) {
-      warnings.push(`${where}: match needs "contest" (the contest's C) or "key" (its K)`);
-      return [];
-    }
-    const found = contests.filter(
-      (c) => (name === undefined || sameName(c.C, String(name))) && (key === undefined || c.K === String(key)),
-    );
-    const wanted = [name !== undefined && `contest "${name}"`, key !== undefined && `key ${key}`].filter(Boolean).join(' and ');
-    if (found.length === 0) {
-      warnings.push(`${where}: the summary has no contest with ${wanted}`);
-      return [];
-    }
-    if (found.length > 1) warnings.push(`${where}: ${found.length} contests have ${wanted}; the first is used`);
-    return [{ contest: found[0]!, raceId: mapping.raceId, mapping }];
-  });
 }
 
 interface Entry {
