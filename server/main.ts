@@ -1,10 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { createServer } from './app.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { DEMO_RACES } from './demo/races.js';
 import { startDemo } from './demo/runner.js';
+import { loadFeeds } from './feeds/config.js';
+import { FEED_KINDS } from './feeds/kinds.js';
 import { createLogger } from './logger.js';
 import { createRedisAdapter } from './realtime/redisAdapter.js';
 import { MemoryBackend } from './store/memory.js';
@@ -15,6 +19,8 @@ import { Store } from './store/store.js';
 async function main() {
   const logger = createLogger();
   const config = loadConfig();
+  // A bad feeds file stops start-up here, naming the field, before anything listens.
+  const feedConfigs = config.feedsPath ? loadFeeds(config.feedsPath) : [];
   const root = resolve(import.meta.dirname, '..');
   const webRoot = resolve(root, 'dist/web');
 
@@ -31,7 +37,16 @@ async function main() {
   const redisAdapter = config.redisUrl ? await createRedisAdapter({ url: config.redisUrl, key: 'lw:socket.io', logger }) : null;
   const adapter = redisAdapter?.adapter;
 
-  const server = createServer({ store, clock: systemClock, logger, config, webRoot, adapter });
+  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const server = createServer({
+    store,
+    clock: systemClock,
+    logger,
+    config,
+    webRoot,
+    adapter,
+    feeds: { configs: feedConfigs, kinds: FEED_KINDS, instanceId },
+  });
   const port = await server.listen(config.port, config.host);
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
@@ -39,7 +54,7 @@ async function main() {
     ? startDemo({ baseUrl: base, ingestToken: config.ingestToken, races: DEMO_RACES, logger })
     : () => {};
 
-  logger.info({ port, store: store.kind, demo: config.demo }, 'LeadWire is listening');
+  logger.info({ port, store: store.kind, demo: config.demo, feeds: feedConfigs.map((f) => f.id) }, 'LeadWire is listening');
   const lines = [
     '',
     `  LeadWire is on air at ${base}  (store: ${store.kind}${config.demo ? ', demo election night playing' : ''})`,
@@ -47,6 +62,7 @@ async function main() {
     `  Control panel   ${base}/control/?key=${config.producerToken}`,
     `  Program overlay ${base}/overlay/?channel=program     (OBS/vMix/CasparCG browser source, 1920×1080)`,
     `  Preview overlay ${base}/overlay/?channel=preview&bg=checker`,
+    ...(feedConfigs.length > 0 ? [`  Feeds           ${feedConfigs.map((f) => `${f.label ?? f.id} (${f.kind})`).join(', ')}   ${base}/api/feeds`] : []),
     '',
     `  Producer token  ${config.producerToken}${config.generatedTokens ? '   (generated; set LEADWIRE_PRODUCER_TOKEN to fix it)' : ''}`,
     `  Ingest token    ${config.ingestToken}${config.generatedTokens ? '   (generated; set LEADWIRE_INGEST_TOKEN to fix it)' : ''}`,

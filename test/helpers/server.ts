@@ -6,7 +6,7 @@ import type {
   OverlayClientToServer,
   OverlayServerToClient,
 } from '../../shared/index.js';
-import { createServer } from '../../server/app.js';
+import { createServer, type ServerDeps } from '../../server/app.js';
 import type { Clock } from '../../server/clock.js';
 import { silentLogger } from '../../server/logger.js';
 import type { Store } from '../../server/store/store.js';
@@ -30,6 +30,8 @@ export interface StartOptions {
   autoAirAlerts?: boolean;
   webRoot?: string;
   adapter?: ServerOptions['adapter'];
+  /** Feeds to run, as `createServer` takes them (`instanceId` defaults to "test"). */
+  feeds?: Omit<NonNullable<ServerDeps['feeds']>, 'instanceId'> & { instanceId?: string };
 }
 
 /**
@@ -50,6 +52,7 @@ export async function startLeadWire(o: StartOptions) {
     },
     webRoot: o.webRoot,
     adapter: o.adapter,
+    ...(o.feeds ? { feeds: { instanceId: 'test', ...o.feeds } } : {}),
   });
   const port = await server.listen(0);
   const base = `http://127.0.0.1:${port}`;

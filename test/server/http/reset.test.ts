@@ -67,6 +67,6 @@ describe.each(storeKinds())('test and live data (%s store)', (kind) => {
     expect((await rejectedWithoutChange(lw, () => lw.api('POST', `/api/races/${GA}/reset`, { token: null }))).status).toBe(401);
     expect((await rejectedWithoutChange(lw, () => lw.api('POST', '/api/races/nope/reset'))).status).toBe(404);
     const bad = await rejectedWithoutChange(lw, () => lw.api('POST', `/api/races/${GA}/reset`, { body: { test: 'yes' } }));
-    expect(bad.body.issues).toEqual([{ path: 'test', message: expect.any(String) }]);
+    expect((bad.body as { issues: unknown }).issues).toEqual([{ path: 'test', message: expect.any(String) }]);
   });
 });
