@@ -1,0 +1,76 @@
+import type { Candidate } from '../../../shared/index.js';
+import type { WinnerFlag } from '../types.js';
+import type { ApCandidate } from './schema.js';
+
+const MAX_SLUG = 64;
+
+/** Lower-case ASCII letters and digits joined by single dashes: "Ossoff" → "ossoff", "Peña Nieto" → "pena-nieto". */
+export function slugOf(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_SLUG)
+    .replace(/-+$/, '');
+}
+
+export interface ApCandidates {
+  candidates: Candidate[];
+  /** AP candidateID → LeadWire id. */
+  ids: Map<string, string>;
+  votes: Record<string, number>;
+  winners: WinnerFlag[];
+}
+
+/**
+ * One race's candidates in ballot order (AP `ballotOrder`; the payload's order where it is missing or equal).
+ * Ids: the feed's `candidates` map where it names the candidateID, else the last-name slug; an automatic id that
+ * another candidate of the race also has gets `-<candidateID>` appended (both Smiths become `smith-101` and
+ * `smith-102`, so neither id depends on which one AP lists first).
+ */
+export function apCandidates(list: ApCandidate[], mapped: Record<string, string> = {}): ApCandidates {
+  const ordered = list
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => (a.c.ballotOrder ?? Infinity) - (b.c.ballotOrder ?? Infinity) || a.i - b.i)
+    .map(({ c }) => c);
+
+  const base = ordered.map((c) => mapped[c.candidateID] ?? autoSlug(c));
+  const uses = new Map<string, number>();
+  for (const b of base) uses.set(b, (uses.get(b) ?? 0) + 1);
+
+  const ids = new Map<string, string>();
+  const out: ApCandidates = { candidates: [], ids, votes: {}, winners: [] };
+  ordered.forEach((c, i) => {
+    const auto = mapped[c.candidateID] === undefined;
+    const id = auto && (uses.get(base[i]!) ?? 0) > 1 ? withSuffix(base[i]!, c.candidateID) : base[i]!;
+    ids.set(c.candidateID, id);
+    const party = c.party?.trim().toUpperCase().slice(0, 16);
+    out.candidates.push({ id, name: nameOf(c), ...(party ? { party } : {}) });
+    out.votes[id] = c.voteCount ?? 0;
+    const flag = c.winner?.trim().toUpperCase();
+    if (flag === 'X') out.winners.push({ candidateId: id, kind: 'winner' });
+    else if (flag === 'R') out.winners.push({ candidateId: id, kind: 'runoff' });
+  });
+  return out;
+}
+
+function autoSlug(c: ApCandidate): string {
+  return slugOf(c.last ?? '') || slugOf(c.first ?? '') || `candidate-${slugOf(c.candidateID)}`;
+}
+
+function withSuffix(base: string, candidateID: string): string {
+  const suffix = `-${slugOf(candidateID)}`;
+  return `${base.slice(0, MAX_SLUG - suffix.length).replace(/-+$/, '')}${suffix}`;
+}
+
+/** "first last", as AP spells them; a candidate with neither is named by its id. */
+function nameOf(c: ApCandidate): string {
+  const name = [c.first, c.last]
+    .map((s) => s?.trim() ?? '')
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ');
+  return (name || `Candidate ${c.candidateID}`).slice(0, 80).trim();
+}
