@@ -7,7 +7,7 @@ import { GA, georgia, rejectedWithoutChange, useLeadWire } from './setup.js';
 const REHEARSAL_BEFORE = { ...GA_BEFORE, asOf: '2020-11-07T08:40:27.000Z', test: true, source: 'ap' };
 const REHEARSAL_FLIP = { ...GA_FLIP, asOf: '2020-11-07T09:50:07.414Z', test: true, source: 'ap' };
 
-describe.each(storeKinds())('test and live data (%s store)', (kind) => {
+describe.each(storeKinds())('test and live data ($name store)', (kind) => {
   const start = useLeadWire(kind);
 
   it('records source, test and reporting of the latest batch in the view; HTTP ingest without a source is "manual"', async () => {
