@@ -11,7 +11,7 @@
  *     candidates: [{ first: 'Joe', last: 'Biden', party: 'Dem', candidateID: '8639', ballotOrder: 1, voteCount: 2280541 }] }] })]));
  * ```
  */
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ApCandidateInput {
@@ -152,8 +152,8 @@ export interface FakeAp {
   url: string;
   /** Where a feed points: `<url>/v2/elections/<electionDate>`. */
   electionUrl: string;
-  /** Every request, in order: its request-target exactly as sent (path and query) and its headers. */
-  requests: { url: string; headers: IncomingHttpHeaders }[];
+  /** Every request, in order: its request-target exactly as sent (path and query), its headers, the status answered. */
+  requests: { url: string; headers: IncomingHttpHeaders; status: number }[];
   /** Every `nextrequest` link handed out, in order. */
   handedOut: string[];
   /** Appends steps (arrays, such as `apSteps.truncated`, are flattened). */
@@ -175,38 +175,36 @@ export async function startFakeAp(opts: FakeApOptions = {}): Promise<FakeAp> {
   let seq = 0;
   let origin = '';
 
-  const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(body);
-  };
-
   const server = createServer((req, res) => {
     const target = req.url ?? '/';
-    requests.push({ url: target, headers: req.headers });
+    const seen = { url: target, headers: req.headers, status: 0 };
+    requests.push(seen);
+    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+      seen.status = status;
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      res.end(body);
+    };
     if (opts.apiKey && req.headers['x-api-key'] !== opts.apiKey) {
-      return send(res, 401, JSON.stringify({ errorCode: 401, errorMessage: 'Invalid apikey' }));
+      return send(401, JSON.stringify({ errorCode: 401, errorMessage: 'Invalid apikey' }));
     }
     const step = script.shift() ?? { kind: 'unchanged' };
     const head = { electionDate, timestamp: now().toISOString(), ...(version === 3 ? { apiVersion: '3.1' } : {}) };
     if (step.kind === 'answer') {
       const headers: Record<string, string> = { 'content-type': step.contentType };
       if (step.retryAfterSeconds !== undefined) headers['retry-after'] = String(step.retryAfterSeconds);
-      return send(res, step.status, step.body, headers);
+      return send(step.status, step.body, headers);
     }
     if (step.kind === 'unchanged') {
       const etag = `"ap-unchanged-${hash(target)}"`;
-      if (req.headers['if-none-match'] === etag) {
-        res.writeHead(304, { etag });
-        return res.end();
-      }
+      if (req.headers['if-none-match'] === etag) return send(304, '', { etag });
       const nextrequest = origin + target;
       handedOut.push(nextrequest);
-      return send(res, 200, JSON.stringify({ ...head, nextrequest }), { etag });
+      return send(200, JSON.stringify({ ...head, nextrequest }), { etag });
     }
     const nextrequest = nextLink(origin, target, latestUpdate(step.races) ?? `${electionDate}T00:00:00.000Z`, ++seq);
     handedOut.push(nextrequest);
     const body = { ...head, ...(step.isTruncated === undefined ? {} : { isTruncated: step.isTruncated }), races: step.races, nextrequest };
-    return send(res, 200, JSON.stringify(body), { etag: `"ap-${seq}"` });
+    return send(200, JSON.stringify(body), { etag: `"ap-${seq}"` });
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
