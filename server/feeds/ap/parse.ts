@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { RaceDefinitionInput, Reporting, ResultBatch, Slug, toIssues } from '../../../shared/index.js';
+import { RaceDefinitionInput, Reporting, ResultBatch, toIssues } from '../../../shared/index.js';
 import type { FeedConfig, RaceMapping } from '../config.js';
 import { FeedParseError } from '../errors.js';
 import type { FeedRace } from '../types.js';
-import { apCandidates, slugOf } from './candidates.js';
+import { apCandidates } from './candidates.js';
+import { autoPicks, mappedPicks, postalOf, type Pick, type SourceRace } from './picks.js';
 import { ApCandidate, ApRace, ApResponse, ApUnit } from './schema.js';
 
 /** One AP response in LeadWire's terms (contract: Feeds (v2), **ap**). */
@@ -17,22 +18,6 @@ export interface ApParseResult {
   /** True when the feed forces test mode or any race is test data; false when all say live; null when none says. */
   test: boolean | null;
   warnings: string[];
-}
-
-interface SourceRace {
-  race: ApRace;
-  units: ApUnit[];
-  test: boolean | null;
-}
-
-/** A unit chosen to become a LeadWire race. */
-interface Pick {
-  source: SourceRace;
-  unit: ApUnit;
-  raceId: string;
-  stateLevel: boolean;
-  mapping?: RaceMapping;
-  label: string;
 }
 
 /**
@@ -87,7 +72,7 @@ function readJson(body: string): unknown {
   }
 }
 
-const issuesOf = (e: z.ZodError) =>
+export const issuesOf = (e: z.ZodError) =>
   toIssues(e)
     .map((i) => `${i.path || '(root)'}: ${i.message}`)
     .join('; ');
@@ -97,66 +82,6 @@ function testFlagOf(resultsType: string | null | undefined, test: boolean | null
   const type = resultsType?.trim().toLowerCase();
   if (type === 't' || type === 'test' || test === true) return true;
   return type || test === false ? false : null;
-}
-
-/** The state-wide unit: `level: "state"` (v2, v3) or `reportingunitLevel: 1` (v3); a lone unique unit otherwise. */
-function isStateLevel(u: ApUnit, units: number): boolean {
-  if (u.level) return u.level.trim().toLowerCase() === 'state';
-  if (u.reportingunitLevel !== null && u.reportingunitLevel !== undefined) return u.reportingunitLevel === 1;
-  return units === 1;
-}
-
-const postalOf = (u: ApUnit, r: ApRace) => (u.statePostal ?? r.statePostal)?.trim().toUpperCase() || null;
-
-function autoPicks(sources: SourceRace[], warnings: string[]): Pick[] {
-  return sources.flatMap((source) =>
-    source.units.flatMap((unit) => {
-      if (!isStateLevel(unit, source.units.length)) return [];
-      const postal = postalOf(unit, source.race);
-      const label = `AP race ${postal ?? '??'} ${source.race.raceID}`;
-      const raceId = `ap-${slugOf(postal ?? '')}-${slugOf(source.race.raceID)}`;
-      if (!postal || !Slug.safeParse(raceId).success) {
-        warnings.push(`${label} skipped: no usable statePostal/raceID for a race id`);
-        return [];
-      }
-      return [{ source, unit, raceId, stateLevel: true, label }];
-    }),
-  );
-}
-
-function mappedPicks(sources: SourceRace[], mappings: RaceMapping[], warnings: string[]): Pick[] {
-  const picks: Pick[] = [];
-  const mappedKeys = new Set<string>();
-  mappings.forEach((mapping, j) => {
-    const { statePostal, raceID, reportingunitID } = mapping.match;
-    if (statePostal === undefined || raceID === undefined) {
-      return void warnings.push(`feed races.${j}.match: an AP match needs statePostal and raceID`);
-    }
-    const postal = String(statePostal).trim().toUpperCase();
-    mappedKeys.add(`${postal} ${raceID}`);
-    for (const source of sources) {
-      if (source.race.raceID !== String(raceID)) continue;
-      const unit = source.units.find(
-        (u) =>
-          postalOf(u, source.race) === postal &&
-          (reportingunitID === undefined ? isStateLevel(u, source.units.length) : u.reportingunitID === String(reportingunitID)),
-      );
-      if (!unit) continue;
-      const label = `AP race ${postal} ${raceID}${reportingunitID === undefined ? '' : ` unit ${reportingunitID}`}`;
-      picks.push({ source, unit, raceId: mapping.raceId, stateLevel: isStateLevel(unit, source.units.length), mapping, label });
-    }
-  });
-  const unmapped = sources.flatMap((s) =>
-    s.units
-      .filter((u) => isStateLevel(u, s.units.length))
-      .map((u) => `${postalOf(u, s.race) ?? '??'} ${s.race.raceID}`)
-      .filter((key) => !mappedKeys.has(key)),
-  );
-  if (unmapped.length > 0) {
-    const more = unmapped.length > 5 ? ` and ${unmapped.length - 5} more` : '';
-    warnings.push(`AP races not in the feed's races list, skipped: ${unmapped.slice(0, 5).join(', ')}${more}`);
-  }
-  return picks;
 }
 
 function toFeedRace({ source, unit, raceId, stateLevel, mapping, label }: Pick, feed: FeedConfig, warnings: string[]): FeedRace | null {

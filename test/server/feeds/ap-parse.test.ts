@@ -5,6 +5,7 @@ import { FeedConfig } from '../../../server/feeds/config.js';
 import { FeedParseError } from '../../../server/feeds/errors.js';
 import { parseAp, type ApParseResult } from '../../../server/feeds/ap/index.js';
 import { apRace, type ApCandidateInput, type ApJson, type ApRaceInput } from '../../../scripts/fakes/ap.js';
+import { GEORGIA_AP_MAPPING, GEORGIA_MISSING, georgiaApRaces, hasGeorgiaTimeline, readGeorgiaRows } from '../../helpers/georgiaAp.js';
 
 const SAMPLE = resolve(import.meta.dirname, '../../../../shared/data/elections-2020/ap-sample.json');
 
@@ -303,7 +304,7 @@ describe('parseAp', () => {
   });
 });
 
-describe.skipIf(!existsSync(SAMPLE))(`parseAp on the shared AP v2 sample (${SAMPLE} absent: skipped)`, () => {
+describe.skipIf(!existsSync(SAMPLE))(existsSync(SAMPLE) ? 'parseAp on the shared AP v2 sample' : `AP v2 sample not found at ${SAMPLE}; skipped`, () => {
   const text = existsSync(SAMPLE) ? readFileSync(SAMPLE, 'utf8') : '{}';
 
   it('reads the Alaska 2012 presidential race from its state-level unit', () => {
@@ -340,5 +341,30 @@ describe.skipIf(!existsSync(SAMPLE))(`parseAp on the shared AP v2 sample (${SAMP
     const race = only(parseAp(text, feed));
     expect(race.raceId).toBe('ak-president');
     expect(race.batch.votes).toEqual({ johnson: 6131, obama: 102138, romney: 136848, stein: 2366 });
+  });
+});
+
+describe.skipIf(!hasGeorgiaTimeline())(hasGeorgiaTimeline() ? 'parseAp on Georgia 2020 as AP responses' : GEORGIA_MISSING, () => {
+  it('reads every batch of the timeline as ga-president-2020, votes and precincts as the CSV has them', () => {
+    const rows = readGeorgiaRows();
+    const feed = feedOf({ races: [GEORGIA_AP_MAPPING] });
+    const races = georgiaApRaces().map((race) => only(parseAp(body([race]), feed)));
+    expect(races).toHaveLength(rows.length);
+    races.forEach((race, i) => {
+      const row = rows[i]!;
+      expect(race.raceId).toBe('ga-president-2020');
+      expect(race.batch).toMatchObject({
+        asOf: row.asOf,
+        votes: { biden: row.biden, trump: row.trump, other: row.other },
+        reporting: { reported: row.precinctsReporting, total: row.precinctsTotal, unit: 'precincts' },
+      });
+    });
+    const lead = races.findIndex((r) => r.batch.votes.biden! > r.batch.votes.trump!);
+    expect(races[lead]!.batch.asOf).toBe('2020-11-06T09:50:07.414Z');
+    expect(races[0]!.definition.candidates).toEqual([
+      { id: 'biden', name: 'Joe Biden', party: 'DEM' },
+      { id: 'trump', name: 'Donald Trump', party: 'GOP' },
+      { id: 'other', name: 'Other' },
+    ]);
   });
 });
