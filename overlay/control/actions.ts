@@ -1,7 +1,8 @@
-import type { Alert, Channel, GraphicsState, LayerName, RaceView } from '../../shared/index.js';
+import { feedStateAt, type Alert, type Channel, type FeedStatus, type GraphicsState, type LayerName, type RaceView } from '../../shared/index.js';
 import { request, type Answer } from './api.js';
 import type { ControlSocket } from './connection.js';
 import { candidateName, describeGraphic, raceName } from './describe.js';
+import { describeLastSuccess, FEED_STATE_WORDS } from './feeds.js';
 import type { ControlState } from './state.js';
 
 /** An action not answered within this long is reported as failed (it may still have happened: look at the tally). */
@@ -20,6 +21,12 @@ export interface Actions {
   callRace(raceId: string, winner: string): void;
   /** Withdraws a race's call (`DELETE /api/races/:id/call`). */
   uncallRace(raceId: string): void;
+  /** Stops polling a feed, on whichever instance polls it (`POST /api/feeds/:id/pause`). */
+  pauseFeed(feedId: string): void;
+  /** Polls a paused feed again, at once (`POST /api/feeds/:id/resume`). */
+  resumeFeed(feedId: string): void;
+  /** Polls a feed now instead of at its next interval (`POST /api/feeds/:id/poll`; answers after the poll). */
+  pollFeed(feedId: string): void;
 }
 
 /**
@@ -70,6 +77,15 @@ export function createActions(socket: () => ControlSocket | null, state: Control
     state.applyRace(v);
     return text(v);
   };
+  const feedDone = (text: (f: FeedStatus, words: string) => string) => (f: FeedStatus) => {
+    state.applyFeed(f);
+    const held = state.feeds.get(f.id) ?? f;
+    const now = Date.now();
+    const words = FEED_STATE_WORDS[feedStateAt(held, now)];
+    return text(held, held.lastError && words === 'error' ? `${words} — ${held.lastError}` : `${words} · ${describeLastSuccess(held, now)}`);
+  };
+  const feedName = (feedId: string) => state.feeds.get(feedId)?.label ?? feedId;
+  const feedPath = (feedId: string, verb: string) => `/api/feeds/${encodeURIComponent(feedId)}/${verb}`;
   const nameOf = (raceId: string) => {
     const v = state.races.get(raceId)?.view;
     return v ? raceName(v) : raceId;
@@ -125,6 +141,19 @@ export function createActions(socket: () => ControlSocket | null, state: Control
         () => http<RaceView>('DELETE', `/api/races/${encodeURIComponent(raceId)}/call`),
         raceDone((v) => `Call withdrawn: ${raceName(v)}`),
       );
+    },
+    pauseFeed(feedId) {
+      void run(`Pause feed ${feedName(feedId)}`, () => http<FeedStatus>('POST', feedPath(feedId, 'pause')), feedDone((f) => `Feed ${f.label} paused — no polls until resumed`));
+    },
+    resumeFeed(feedId) {
+      void run(`Resume feed ${feedName(feedId)}`, () => http<FeedStatus>('POST', feedPath(feedId, 'resume')), feedDone((f, words) => `Feed ${f.label} resumed: ${words}`));
+    },
+    pollFeed(feedId) {
+      if (state.feeds.get(feedId)?.state === 'paused') {
+        state.setFeedback('error', `Poll feed ${feedName(feedId)} now: not sent — the feed is paused (resume it first)`);
+        return;
+      }
+      void run(`Poll feed ${feedName(feedId)} now`, () => http<FeedStatus>('POST', feedPath(feedId, 'poll')), feedDone((f, words) => `Feed ${f.label} polled: ${words}`));
     },
   };
 }

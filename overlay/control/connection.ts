@@ -44,5 +44,6 @@ export function openControl(token: string, state: ControlState, onRefused: (mess
   socket.on('leadChange', (lc) => state.applyLeadChange(lc));
   socket.on('alert', (a) => state.applyAlert(a));
   socket.on('tally', (t) => state.setTally(t));
+  socket.on('feed', (f) => state.applyFeed(f));
   return socket;
 }

@@ -1,4 +1,5 @@
-import type { Alert, ControlSnapshot, Graphic, GraphicsState, LayerName, LeadChange, RaceView, Tally } from '../../shared/index.js';
+import type { Alert, ControlSnapshot, FeedStatus, Graphic, GraphicsState, LayerName, LeadChange, RaceView, Tally } from '../../shared/index.js';
+import { isNewerFeedStatus } from './feeds.js';
 
 /** One race as this page knows it: the view and when this page last received a new revision of it. */
 export interface RaceEntry {
@@ -53,6 +54,8 @@ export class ControlState {
   readonly races = new Map<string, RaceEntry>();
   readonly leadChanges = new Map<string, LeadChange>();
   readonly alerts = new Map<string, Alert>();
+  /** Every feed's status as last pushed, in the server's order (staleness is worked out from the clock). */
+  readonly feeds = new Map<string, FeedStatus>();
   graphics: GraphicsState | null = null;
   tally: Tally | null = null;
   /** Snapshot received on the current connection: until then nothing is trustworthy. */
@@ -107,6 +110,8 @@ export class ControlState {
       this.alerts.set(a.id, a);
       if (!firstLoad && !hadAlerts.has(a.id)) this.freshAlerts.add(a.id);
     }
+    this.feeds.clear();
+    for (const f of s.feeds ?? []) this.feeds.set(f.id, f);
     this.noteAlertLeft({ ...s.graphics, revision: s.revision });
     this.graphics = { ...s.graphics, revision: s.revision };
     this.synced = true;
@@ -143,6 +148,13 @@ export class ControlState {
   applyAlert(a: Alert): void {
     if (!this.alerts.has(a.id)) this.freshAlerts.add(a.id);
     this.alerts.set(a.id, a);
+    this.changed();
+  }
+
+  /** A feed's status (the `feed` push, or the answer to a feed button); one older than the one held is ignored. */
+  applyFeed(f: FeedStatus): void {
+    if (!isNewerFeedStatus(this.feeds.get(f.id), f)) return;
+    this.feeds.set(f.id, f);
     this.changed();
   }
 
@@ -210,6 +222,7 @@ export class ControlState {
     this.races.clear();
     this.leadChanges.clear();
     this.alerts.clear();
+    this.feeds.clear();
     this.freshAlerts.clear();
     this.alertLeftAt.clear();
     this.graphics = null;
