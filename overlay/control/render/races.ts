@@ -2,6 +2,7 @@ import type { RaceView } from '../../../shared/index.js';
 import type { Actions } from '../actions.js';
 import { ageLevel, AGE_AMBER_MS, AGE_RED_MS, candidateName, describeAge, describeCount, describeLead, raceName, share, clockTime } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
+import { sourceLabel } from '../feeds.js';
 import type { ControlState, RaceEntry } from '../state.js';
 import { formatVotes } from '../../../shared/index.js';
 
@@ -18,6 +19,7 @@ class RaceCard {
   private readonly lead = el('div', { class: 'race-lead' });
   private readonly rows = el('div', { class: 'race-cands' });
   private readonly count = el('span', { class: 'race-count' });
+  private readonly source = el('span', { class: 'race-source' });
   private readonly age = el('span', { class: 'race-age' });
   private tagKey = '';
 
@@ -28,7 +30,7 @@ class RaceCard {
       el('div', { class: 'race-head' }, this.jurisdiction, this.title, this.ev, this.tags),
       this.lead,
       this.rows,
-      el('div', { class: 'race-foot' }, this.count, this.age),
+      el('div', { class: 'race-foot' }, this.source, this.count, this.age),
     );
     this.button.addEventListener('click', () => onPick(id));
     this.item = el('li', {}, this.button);
@@ -45,21 +47,27 @@ class RaceCard {
     setText(this.lead, describeLead(v));
     toggleClass(this.lead, 'tied', v.status === 'tied');
     setText(this.count, describeCount(v));
+    const source = sourceLabel(v.source, state.feeds);
+    setText(this.source, source ?? '');
+    this.source.hidden = source === null;
+    setAttr(this.source, 'title', source === null ? null : `source of the latest batch: ${v.source === source ? source : `feed ${v.source} (${source})`}`);
     this.updateTags(onProgram, inPreview, v);
     this.updateRows(v);
     this.updateAge(entry, now);
     toggleClass(this.button, 'on-program', onProgram);
     toggleClass(this.button, 'in-preview', inPreview);
     toggleClass(this.button, 'called', v.status === 'called');
+    toggleClass(this.button, 'test', v.test);
     toggleClass(this.button, 'selected', state.selectedRaceId === v.id);
     setAttr(this.button, 'aria-current', state.selectedRaceId === v.id ? 'true' : null);
     const flags = [
+      v.test && 'TEST data',
       v.status === 'called' && v.call && `called for ${candidateName(v, v.call.winner)}`,
       onProgram && 'on program',
       inPreview && 'in preview',
       v.inRecountRange && 'recount range',
     ].filter(Boolean);
-    setAttr(this.button, 'aria-label', `${raceName(v)}: ${describeLead(v)}${flags.length ? ` (${flags.join(', ')})` : ''}`);
+    setAttr(this.button, 'aria-label', `${raceName(v)}: ${describeLead(v)}${flags.length ? ` (${flags.join(', ')})` : ''}${source ? ` · source ${source}` : ''}`);
   }
 
   updateAge(entry: RaceEntry, now: number): void {
@@ -70,10 +78,11 @@ class RaceCard {
   }
 
   private updateTags(onProgram: boolean, inPreview: boolean, v: RaceView): void {
-    const key = `${onProgram}|${inPreview}|${v.inRecountRange}|${v.status}|${v.call?.winner}`;
+    const key = `${v.test}|${onProgram}|${inPreview}|${v.inRecountRange}|${v.status}|${v.call?.winner}`;
     if (key === this.tagKey) return;
     this.tagKey = key;
     const tags: HTMLElement[] = [];
+    if (v.test) tags.push(el('span', { class: 'tag tag-test', text: 'TEST', attrs: { title: 'rehearsal data: the latest batch is marked test' } }));
     if (v.status === 'called' && v.call) tags.push(el('span', { class: 'tag tag-called', text: `✓ CALLED · ${candidateName(v, v.call.winner).toUpperCase()}` }));
     if (onProgram) tags.push(el('span', { class: 'tag tag-pgm', text: 'PGM' }));
     if (inPreview) tags.push(el('span', { class: 'tag tag-pvw', text: 'PVW' }));

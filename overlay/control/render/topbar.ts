@@ -2,6 +2,7 @@ import type { LayerName } from '../../../shared/index.js';
 import { describeGraphic, describeOffAir } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import type { ControlState } from '../state.js';
+import { createFeedAlarm } from './feedalarm.js';
 
 const LAMPS: readonly [LayerName, string][] = [
   ['lowerThird', 'LOWER THIRD'],
@@ -19,7 +20,8 @@ const STATUS_TEXT = {
 
 /**
  * The always-visible strip: connection state, the program tally (a big red ON AIR lamp per layer on program),
- * overlay pages per channel, the clock. Below it, a banner whenever the panel is not live.
+ * overlay pages per channel, the clock. Below it, a banner whenever the panel is not live, and the feed alarm
+ * whenever a feed is stale or failing.
  */
 export function createTopBar(state: ControlState, onChangeToken: () => void) {
   const conn = el('div', { class: 'conn', attrs: { role: 'status', 'aria-label': 'Connection' } });
@@ -53,7 +55,8 @@ export function createTopBar(state: ControlState, onChangeToken: () => void) {
     change,
   );
   const banner = el('div', { class: 'banner', attrs: { role: 'alert' } });
-  const root = el('div', { class: 'top' }, bar, banner);
+  const alarm = createFeedAlarm(state);
+  const root = el('div', { class: 'top' }, bar, banner, alarm.root);
 
   function update(now: number): void {
     const c = state.connection;
@@ -79,6 +82,7 @@ export function createTopBar(state: ControlState, onChangeToken: () => void) {
     toggleClass(root, 'stale', !live);
     banner.hidden = live;
     setText(banner, live ? '' : `NOT LIVE — ${c.detail || 'waiting for the server'}. Actions are not sent; what you see may be out of date.`);
+    alarm.update(now);
   }
 
   return { root, update };
