@@ -10,11 +10,13 @@ import {
   ResultBatch,
   Slug,
   buildRaceView,
+  type BatchOutcome,
   type LeadChange,
   type RaceView,
 } from '../../shared/index.js';
 import { AppError, ConflictError, InvalidError, NotFoundError, StaleError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
+import type { BulkOutcome } from '../store/bulk.js';
 import type { Store } from '../store/store.js';
 import { parse } from '../validate.js';
 
@@ -59,34 +61,24 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
   async function apply(id: string, batch: ResultBatch, path = ''): Promise<BatchResponse> {
     const outcome = await store.applyBatch(id, { ...batch, source: batch.source ?? 'manual' });
     metrics.batches.inc({ outcome: outcome.kind });
-    switch (outcome.kind) {
-      case 'not_found':
-        throw new NotFoundError('race', id);
-      case 'invalid':
-        throw new InvalidError(outcome.issues.map((i) => ({ ...i, path: path ? `${path}.${i.path}` : i.path })));
-      case 'stale':
-        throw new StaleError(outcome.current);
-      case 'conflict':
-        throw new ConflictError('a different batch with the same asOf is already stored', { current: outcome.current });
-      case 'duplicate':
-        return { race: buildRaceView(outcome.record), leadChange: null, duplicate: true, correction: false };
-      case 'applied':
-        if (outcome.leadChange) {
-          metrics.leadChanges.inc();
-          await onLeadChange?.(outcome.leadChange, outcome.record.definition.autoAirAlerts ?? false);
-        }
-        return {
-          race: buildRaceView(outcome.record),
-          leadChange: outcome.leadChange,
-          duplicate: false,
-          correction: outcome.correction,
-        };
-    }
+    if (outcome.kind !== 'applied' && outcome.kind !== 'duplicate') throw refusal(outcome, id, path);
+    if (outcome.kind === 'applied') await leadChanged(outcome);
+    return outcome.kind === 'duplicate'
+      ? { race: buildRaceView(outcome.record), leadChange: null, duplicate: true, correction: false }
+      : { race: buildRaceView(outcome.record), leadChange: outcome.leadChange, duplicate: false, correction: outcome.correction };
+  }
+
+  /** After a commit: counts a lead change and lets the caller act on it (auto-air). */
+  async function leadChanged(outcome: Extract<BatchOutcome, { kind: 'applied' }>, alertDismissed = false) {
+    if (!outcome.leadChange) return;
+    metrics.leadChanges.inc();
+    // A later batch of the same bulk reset the race and dismissed this alert with it: nothing to air.
+    if (!alertDismissed) await onLeadChange?.(outcome.leadChange, outcome.record.definition.autoAirAlerts ?? false);
   }
 
   /**
    * Applies many batches in request order; one bad item never sinks the others. If the store goes away
-   * before anything was applied the request answers 503; after, the items not tried are `unavailable`.
+   * before anything was applied the request answers 503; after, the items not done are `unavailable`.
    */
   async function postBulk(body: unknown): Promise<BulkResult[]> {
     return ingest(parse(BulkResults, body).updates);
@@ -95,32 +87,41 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
   /**
    * The bulk path without the envelope: what feeds post through. Each item is validated as a bulk item
    * of `POST /api/results` is, so a feed gets exactly the same validation, ordering and lead-change detection.
+   * The valid items go to the store together (`Store.applyBatches`: one read and one commit round trip for
+   * the whole bulk, each race pushed once); outcomes are the same as applying them one by one.
    */
   async function ingest(updates: readonly unknown[]): Promise<BulkResult[]> {
-    const results: BulkResult[] = [];
+    const results: BulkResult[] = new Array<BulkResult>(updates.length);
+    const valid: { index: number; raceId: string; batch: ResultBatch }[] = [];
     for (const [index, raw] of updates.entries()) {
       try {
-        const { raceId: id, ...batch } = parse(BulkItem, raw, `updates.${index}`);
-        const r = await apply(id, batch, `updates.${index}`);
-        results.push({
-          raceId: id,
-          status: r.duplicate ? 'duplicate' : 'applied',
-          leadChange: r.leadChange,
-          correction: r.correction,
-        });
+        const { raceId, ...batch } = parse(BulkItem, raw, `updates.${index}`);
+        valid.push({ index, raceId, batch: { ...batch, source: batch.source ?? 'manual' } });
       } catch (err) {
-        const status = err instanceof AppError ? BULK_STATUS[err.code] : undefined;
-        if (!(err instanceof AppError) || !status) throw err;
-        if (status === 'unavailable') {
-          if (!results.some((r) => r.status === 'applied')) throw err;
-          return [...results, ...updates.slice(index).map((u) => unavailable(u, err.message))];
-        }
-        results.push({
-          raceId: raceIdOf(raw),
-          status,
-          message: err.message,
-          ...(err instanceof InvalidError ? { issues: err.details.issues as BulkResult['issues'] } : {}),
-        });
+        if (!(err instanceof InvalidError)) throw err;
+        results[index] = refused(raceIdOf(raw), err);
+      }
+    }
+    const outcomes = valid.length > 0 ? await store.applyBatches(valid) : [];
+    const down = outcomes.filter((o) => o.kind === 'unavailable');
+    if (down.length > 0 && !outcomes.some((o) => o.kind === 'applied')) {
+      // Nothing was applied: the whole request is unavailable (saying so when a write may still land).
+      throw down.find((o) => o.error.details.outcome === 'unknown')?.error ?? down[0]!.error;
+    }
+    for (const [k, outcome] of outcomes.entries()) {
+      const { index, raceId } = valid[k]!;
+      if (outcome.kind === 'unavailable') {
+        results[index] = unavailable(updates[index], outcome.error.message);
+        continue;
+      }
+      metrics.batches.inc({ outcome: outcome.kind });
+      if (outcome.kind === 'applied') {
+        await leadChanged(outcome, outcome.alertDismissed);
+        results[index] = { raceId, status: 'applied', leadChange: outcome.leadChange, correction: outcome.correction };
+      } else if (outcome.kind === 'duplicate') {
+        results[index] = { raceId, status: 'duplicate', leadChange: null, correction: false };
+      } else {
+        results[index] = refused(raceId, refusal(outcome, raceId, `updates.${index}`));
       }
     }
     return results;
@@ -164,6 +165,32 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
   }
 
   return { defineRace, postBatch, postBulk, ingest, resetRace, callRace, uncallRace, getRace, listRaces, leadChanges };
+}
+
+type Refused = Exclude<BulkOutcome, { kind: 'applied' | 'duplicate' | 'unavailable' }>;
+
+/** The error a refused batch answers; `path` names where it sits in the request body, for issue paths. */
+function refusal(outcome: Refused, id: string, path: string): AppError {
+  switch (outcome.kind) {
+    case 'not_found':
+      return new NotFoundError('race', id);
+    case 'invalid':
+      return new InvalidError(outcome.issues.map((i) => ({ ...i, path: path ? `${path}.${i.path}` : i.path })));
+    case 'stale':
+      return new StaleError(outcome.current);
+    case 'conflict':
+      return new ConflictError('a different batch with the same asOf is already stored', { current: outcome.current });
+  }
+}
+
+/** A bulk item's result for a refusal. */
+function refused(raceId: string | null, err: AppError): BulkResult {
+  return {
+    raceId,
+    status: BULK_STATUS[err.code]!,
+    message: err.message,
+    ...(err instanceof InvalidError ? { issues: err.details.issues as BulkResult['issues'] } : {}),
+  };
 }
 
 /** The race an item names, as far as it names one (an invalid item still gets its outcome). */

@@ -6,35 +6,42 @@
 /**
  * KEYS: race hash, race id list, lead-change hash, lead-change order list, alert hash, alert order list
  * ARGV: expected revision ('' = must not exist), new revision, record JSON, channel,
- *       lead-change id, lead-change JSON, alert id, alert JSON ('' where none),
- *       n = how many alerts to dismiss, then n × (alert id, dismissed alert JSON, its message),
+ *       l = how many lead changes, then l × (id, JSON),
+ *       a = how many new alerts, then a × (id, JSON),
+ *       d = how many alerts to dismiss, then d × (alert id, dismissed alert JSON, its message),
  *       then messages to publish
- * A dismissal applies only to an alert that is still pending (a producer may have aired it meanwhile).
+ * One commit carries everything a bulk's batches of one race detected. A dismissal applies only to an alert
+ * that is still pending (a producer may have aired it meanwhile).
  */
 export const COMMIT_RACE = `
 local rev = redis.call('HGET', KEYS[1], 'rev')
 if (rev or '') ~= ARGV[1] then return 0 end
 if not rev then redis.call('RPUSH', KEYS[2], cjson.decode(ARGV[3]).definition.id) end
 redis.call('HSET', KEYS[1], 'rev', ARGV[2], 'json', ARGV[3])
-if ARGV[5] ~= '' then
-  redis.call('HSET', KEYS[3], ARGV[5], ARGV[6])
-  redis.call('RPUSH', KEYS[4], ARGV[5])
+local i = 5
+local n = tonumber(ARGV[i])
+for j = 1, n do
+  redis.call('HSET', KEYS[3], ARGV[i + 2 * j - 1], ARGV[i + 2 * j])
+  redis.call('RPUSH', KEYS[4], ARGV[i + 2 * j - 1])
 end
-if ARGV[7] ~= '' then
-  redis.call('HSET', KEYS[5], ARGV[7], ARGV[8])
-  redis.call('RPUSH', KEYS[6], ARGV[7])
+i = i + 2 * n + 1
+n = tonumber(ARGV[i])
+for j = 1, n do
+  redis.call('HSET', KEYS[5], ARGV[i + 2 * j - 1], ARGV[i + 2 * j])
+  redis.call('RPUSH', KEYS[6], ARGV[i + 2 * j - 1])
 end
-local n = tonumber(ARGV[9])
+i = i + 2 * n + 1
+n = tonumber(ARGV[i])
 local dismissed = {}
-for i = 0, n - 1 do
-  local id, json = ARGV[10 + 3 * i], ARGV[11 + 3 * i]
+for j = 0, n - 1 do
+  local id, json = ARGV[i + 1 + 3 * j], ARGV[i + 2 + 3 * j]
   local cur = redis.call('HGET', KEYS[5], id)
   if cur and cjson.decode(cur).status == 'pending' then
     redis.call('HSET', KEYS[5], id, json)
-    dismissed[#dismissed + 1] = ARGV[12 + 3 * i]
+    dismissed[#dismissed + 1] = ARGV[i + 3 + 3 * j]
   end
 end
-for i = 10 + 3 * n, #ARGV do redis.call('PUBLISH', ARGV[4], ARGV[i]) end
+for k = i + 1 + 3 * n, #ARGV do redis.call('PUBLISH', ARGV[4], ARGV[k]) end
 for _, m in ipairs(dismissed) do redis.call('PUBLISH', ARGV[4], m) end
 return 1
 `;

@@ -1,10 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { EMPTY_GRAPHICS, type Alert, type FeedStatus, type GraphicsState, type LeadChange, type RaceRecord } from '../../shared/index.js';
-import type { Backend, ChangeListener, FeedControl, RaceCommit, StoreChange } from './types.js';
+import { deepFreeze } from './freeze.js';
+import type { Backend, ChangeListener, CommitResult, FeedControl, RaceCommit, StoreChange } from './types.js';
 
 /**
  * The embedded store: one process, nothing persisted. Each commit checks and writes without yielding,
- * which is what makes it atomic; values are cloned in and out so callers never share state with it.
+ * which is what makes it atomic. Races, lead changes and alerts (the ingest hot path) are frozen as they
+ * come in and handed out as they are, so nobody can change what is stored but by a commit; the rest is
+ * cloned in and out.
  */
 export class MemoryBackend implements Backend {
   readonly kind = 'memory';
@@ -18,34 +21,46 @@ export class MemoryBackend implements Backend {
   private readonly locks = new Map<string, { owner: string; until: number }>();
 
   async readRace(id: string) {
-    return clone(this.races.get(id) ?? null);
+    return this.races.get(id) ?? null;
+  }
+
+  async readRaces(ids: readonly string[]) {
+    return ids.map((id) => this.races.get(id) ?? null);
   }
 
   async listRaces() {
-    return clone([...this.races.values()]);
+    return [...this.races.values()];
   }
 
-  async commitRace({ record, expectedRevision, leadChange, alert, dismiss = [] }: RaceCommit) {
+  async commitRace(commit: RaceCommit) {
+    return this.commitNow(commit);
+  }
+
+  async commitRaces(commits: readonly RaceCommit[]): Promise<CommitResult[]> {
+    return commits.map((c) => ({ ok: this.commitNow(c) }));
+  }
+
+  private commitNow({ record, expectedRevision, leadChanges = [], alerts = [], dismiss = [] }: RaceCommit): boolean {
     const stored = this.races.get(record.definition.id);
     if ((stored?.revision ?? null) !== expectedRevision) return false;
-    this.races.set(record.definition.id, clone(record));
-    if (leadChange) this.leadChanges.set(leadChange.id, clone(leadChange));
-    if (alert) this.alerts.set(alert.id, clone(alert));
+    this.races.set(record.definition.id, deepFreeze(record));
+    for (const lc of leadChanges) this.leadChanges.set(lc.id, deepFreeze(lc));
+    for (const a of alerts) this.alerts.set(a.id, deepFreeze(a));
     const dismissed = dismiss.filter((a) => this.alerts.get(a.id)?.status === 'pending');
-    for (const a of dismissed) this.alerts.set(a.id, clone(a));
-    this.publish({ type: 'race', record });
-    if (leadChange) this.publish({ type: 'leadChange', leadChange });
-    if (alert) this.publish({ type: 'alert', alert });
-    for (const a of dismissed) this.publish({ type: 'alert', alert: a });
+    for (const a of dismissed) this.alerts.set(a.id, deepFreeze(a));
+    this.emit({ type: 'race', record });
+    for (const leadChange of leadChanges) this.emit({ type: 'leadChange', leadChange });
+    for (const alert of alerts) this.emit({ type: 'alert', alert });
+    for (const alert of dismissed) this.emit({ type: 'alert', alert });
     return true;
   }
 
   async listLeadChanges(raceId?: string) {
-    return clone([...this.leadChanges.values()].filter((lc) => raceId === undefined || lc.raceId === raceId));
+    return [...this.leadChanges.values()].filter((lc) => raceId === undefined || lc.raceId === raceId);
   }
 
   async readLeadChange(id: string) {
-    return clone(this.leadChanges.get(id) ?? null);
+    return this.leadChanges.get(id) ?? null;
   }
 
   async readGraphics() {
@@ -60,17 +75,17 @@ export class MemoryBackend implements Backend {
   }
 
   async listAlerts() {
-    return clone([...this.alerts.values()]);
+    return [...this.alerts.values()];
   }
 
   async readAlert(id: string) {
-    return clone(this.alerts.get(id) ?? null);
+    return this.alerts.get(id) ?? null;
   }
 
   async commitAlert(alert: Alert, expectedStatus: Alert['status']) {
     if (this.alerts.get(alert.id)?.status !== expectedStatus) return false;
-    this.alerts.set(alert.id, clone(alert));
-    this.publish({ type: 'alert', alert });
+    this.alerts.set(alert.id, deepFreeze(alert));
+    this.emit({ type: 'alert', alert });
     return true;
   }
 
@@ -116,6 +131,11 @@ export class MemoryBackend implements Backend {
 
   private publish(change: StoreChange) {
     this.events.emit('change', clone(change));
+  }
+
+  /** A change whose values are frozen already: listeners share them. */
+  private emit(change: StoreChange) {
+    this.events.emit('change', change);
   }
 }
 

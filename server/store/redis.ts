@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createClient, type RedisClientType } from 'redis';
 import {
@@ -11,9 +12,10 @@ import {
 } from '../../shared/index.js';
 import type { Logger } from '../logger.js';
 import { closeClient } from './closeClient.js';
+import { deepFreeze } from './freeze.js';
 import { CLAIM_LOCK, COMMIT_ALERT, COMMIT_GRAPHICS, COMMIT_RACE, RELEASE_LOCK, WRITE_AND_PUBLISH } from './lua.js';
 import { scriptRunner } from './scripts.js';
-import type { Backend, ChangeListener, FeedControl, RaceCommit, StoreChange } from './types.js';
+import type { Backend, ChangeListener, CommitResult, FeedControl, RaceCommit, StoreChange } from './types.js';
 
 export interface RedisBackendOptions {
   url: string;
@@ -26,12 +28,23 @@ export interface RedisBackendOptions {
  * Redis as the system of record. Records are JSON in hashes beside their revision; writes are Lua
  * compare-and-set scripts that also publish the change on one channel, which every instance subscribes to.
  * The client fails commands at once while disconnected (no offline queue), so callers can answer 503.
+ *
+ * Two things spare the hot path work it would repeat: a race record read back as the very JSON this
+ * instance last read or wrote is not parsed again, and a change this instance published is handed to its
+ * listeners, when its message comes back on the channel (so still in commit order), as the object it
+ * committed rather than parsed from the message. Other instances parse every message as before.
  */
 export class RedisBackend implements Backend {
   readonly kind = 'redis';
   private readonly events = new EventEmitter();
   private readonly keys: ReturnType<typeof keyNames>;
   private readonly run: ReturnType<typeof scriptRunner>;
+  /** Each race's record as last read or written here, by its JSON. */
+  private readonly records = new Map<string, { json: string; record: RaceRecordT }>();
+  /** Changes this instance published whose message has not come back yet, by tag. */
+  private readonly own = new Map<string, StoreChange>();
+  private readonly tag = `${randomUUID().slice(0, 8)}:`;
+  private seq = 0;
 
   private constructor(
     private readonly client: RedisClientType,
@@ -68,46 +81,97 @@ export class RedisBackend implements Backend {
     const backend = new RedisBackend(client, subscriber, opts.prefix ?? 'lw:', opts.logger);
     await subscriber.subscribe(backend.keys.channel, (message) => backend.receive(message));
     // Messages published while the subscriber was away are lost: tell listeners to re-read the store.
-    subscriber.on('ready', () => backend.events.emit('change', { type: 'resync' } satisfies StoreChange));
+    subscriber.on('ready', () => {
+      backend.own.clear();
+      backend.events.emit('change', { type: 'resync' } satisfies StoreChange);
+    });
     return backend;
   }
 
   async readRace(id: string) {
     const json = await this.client.hGet(this.keys.race(id), 'json');
-    return json ? RaceRecord.parse(JSON.parse(json)) : null;
+    return json ? this.record(id, json) : null;
+  }
+
+  async readRaces(ids: readonly string[]) {
+    // Issued together, the reads go out as one pipeline.
+    const rows = await Promise.all(ids.map((id) => this.client.hGet(this.keys.race(id), 'json')));
+    return rows.map((json, i) => (json ? this.record(ids[i]!, json) : null));
   }
 
   async listRaces() {
     const ids = await this.client.lRange(this.keys.raceIds, 0, -1);
     if (ids.length === 0) return [];
-    // Issued together, the reads go out as one pipeline.
-    const rows = await Promise.all(ids.map((id) => this.client.hGet(this.keys.race(id), 'json')));
-    return rows.filter((r): r is string => typeof r === 'string').map((r) => RaceRecord.parse(JSON.parse(r)));
+    return (await this.readRaces(ids)).filter((r): r is RaceRecordT => r !== null);
   }
 
-  async commitRace({ record, expectedRevision, leadChange, alert, dismiss = [] }: RaceCommit) {
+  async commitRace(commit: RaceCommit) {
+    const { record, expectedRevision, leadChanges = [], alerts = [], dismiss = [] } = commit;
     const k = this.keys;
-    const messages: StoreChange[] = [{ type: 'race', record }];
-    if (leadChange) messages.push({ type: 'leadChange', leadChange });
-    if (alert) messages.push({ type: 'alert', alert });
-    const ok = await this.run(
-      COMMIT_RACE,
-      [k.race(record.definition.id), k.raceIds, k.leadChanges, k.leadChangeOrder, k.alerts, k.alertOrder],
-      [
-        expectedRevision === null ? '' : String(expectedRevision),
-        String(record.revision),
-        JSON.stringify(record),
-        k.channel,
-        leadChange?.id ?? '',
-        leadChange ? JSON.stringify(leadChange) : '',
-        alert?.id ?? '',
-        alert ? JSON.stringify(alert) : '',
-        String(dismiss.length),
-        ...dismiss.flatMap((a) => [a.id, JSON.stringify(a), JSON.stringify({ type: 'alert', alert: a } satisfies StoreChange)]),
-        ...messages.map((m) => JSON.stringify(m)),
-      ],
+    const id = record.definition.id;
+    deepFreeze(record); // it is what listeners of this instance get
+    const json = JSON.stringify(record);
+    const published: [string, StoreChange][] = [
+      [this.nextTag(), { type: 'race', record }],
+      ...leadChanges.map((leadChange): [string, StoreChange] => [this.nextTag(), { type: 'leadChange', leadChange }]),
+      ...alerts.map((alert): [string, StoreChange] => [this.nextTag(), { type: 'alert', alert }]),
+    ];
+    // The race message embeds the record's JSON as it is, instead of serialising the record twice.
+    const messages = published.map(([tag, change]) =>
+      change.type === 'race' ? `{"c":"${tag}","type":"race","record":${json}}` : JSON.stringify({ c: tag, ...change }),
     );
-    return ok === 1;
+    for (const [tag, change] of published) this.own.set(tag, change);
+    let ok = false;
+    try {
+      ok =
+        (await this.run(
+          COMMIT_RACE,
+          [k.race(id), k.raceIds, k.leadChanges, k.leadChangeOrder, k.alerts, k.alertOrder],
+          [
+            expectedRevision === null ? '' : String(expectedRevision),
+            String(record.revision),
+            json,
+            k.channel,
+            String(leadChanges.length),
+            ...leadChanges.flatMap((lc) => [lc.id, JSON.stringify(lc)]),
+            String(alerts.length),
+            ...alerts.flatMap((a) => [a.id, JSON.stringify(a)]),
+            String(dismiss.length),
+            ...dismiss.flatMap((a) => [a.id, JSON.stringify(a), JSON.stringify({ type: 'alert', alert: a } satisfies StoreChange)]),
+            ...messages,
+          ],
+        )) === 1;
+    } finally {
+      // Not committed (or not known to be): if it landed after all, its messages are parsed like anyone's.
+      if (!ok) for (const [tag] of published) this.own.delete(tag);
+    }
+    if (ok) this.records.set(id, { json, record });
+    return ok;
+  }
+
+  commitRaces(commits: readonly RaceCommit[]): Promise<CommitResult[]> {
+    // Issued together, the commits go out as one pipeline; each is its own compare-and-set.
+    return Promise.all(
+      commits.map((c) =>
+        this.commitRace(c).then(
+          (ok): CommitResult => ({ ok }),
+          (error: unknown): CommitResult => ({ ok: false, error }),
+        ),
+      ),
+    );
+  }
+
+  /** A stored race record: parsed and checked once per distinct JSON. */
+  private record(id: string, json: string): RaceRecordT {
+    const known = this.records.get(id);
+    if (known?.json === json) return known.record;
+    const record = deepFreeze(RaceRecord.parse(JSON.parse(json)) as RaceRecordT);
+    this.records.set(id, { json, record });
+    return record;
+  }
+
+  private nextTag() {
+    return `${this.tag}${++this.seq}`;
   }
 
   async listLeadChanges(raceId?: string) {
@@ -208,10 +272,19 @@ export class RedisBackend implements Backend {
 
   private receive(message: string) {
     try {
-      this.events.emit('change', parseChange(JSON.parse(message)));
+      const own = message.startsWith(`{"c":"${this.tag}`) ? this.takeOwn(message) : undefined;
+      this.events.emit('change', own ?? parseChange(JSON.parse(message)));
     } catch (err) {
       this.logger.error({ err }, 'dropped an unreadable change message');
     }
+  }
+
+  /** The change behind a message this instance published, if it is still waiting for it. */
+  private takeOwn(message: string): StoreChange | undefined {
+    const tag = message.slice(6, message.indexOf('"', 6));
+    const change = this.own.get(tag);
+    if (change) this.own.delete(tag);
+    return change;
   }
 }
 

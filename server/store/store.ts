@@ -1,6 +1,5 @@
 import { ZodError } from 'zod';
 import {
-  applyBatch,
   applyCall,
   type CallOutcome,
   applyDefinition,
@@ -17,6 +16,7 @@ import {
 } from '../../shared/index.js';
 import type { Clock } from '../clock.js';
 import { AppError, UnavailableError } from '../errors.js';
+import { byRace, planRace, type BulkBatch, type BulkOutcome, type RaceItems, type RacePlan } from './bulk.js';
 import type { Backend, ChangeListener, FeedControl } from './types.js';
 
 export interface StoreOptions {
@@ -78,19 +78,87 @@ export class Store {
   }
 
   /** Applies one batch atomically; `not_found` when the race is not defined. */
-  applyBatch(raceId: string, batch: ResultBatch): Promise<BatchOutcome | { kind: 'not_found' }> {
-    return this.retry(async () => {
-      const record = await this.guard(() => this.backend.readRace(raceId));
-      if (!record) return { kind: 'not_found' as const };
+  async applyBatch(raceId: string, batch: ResultBatch): Promise<BatchOutcome | { kind: 'not_found' }> {
+    const [outcome] = await this.applyBatches([{ raceId, batch }]);
+    if (outcome!.kind === 'unavailable') throw outcome!.error;
+    return outcome!;
+  }
+
+  /**
+   * Applies many batches, with the outcome of each as if each had been applied on its own in request order.
+   * Every race they touch is read in one round trip, each race's batches apply in turn to its evolving
+   * record in memory, the changed races are committed in one round trip (one compare-and-set per race,
+   * carrying all its lead changes and alerts, so it is pushed once), and only the races that lost their
+   * compare-and-set to another writer are read and applied again. Items the store could not do, because it
+   * went away or stayed contended, are `unavailable`; the others keep their outcome.
+   */
+  async applyBatches(items: readonly BulkBatch[]): Promise<BulkOutcome[]> {
+    const outcomes: BulkOutcome[] = new Array<BulkOutcome>(items.length);
+    const settle = (g: RaceItems, list: readonly BulkOutcome[]) => g.indexes.forEach((i, k) => (outcomes[i] = list[k]!));
+    const fail = (groups: readonly RaceItems[], error: UnavailableError) => {
+      for (const g of groups) for (const i of g.indexes) outcomes[i] = { kind: 'unavailable', error };
+    };
+    let pending = byRace(items);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt === this.maxAttempts) {
+        fail(pending, new UnavailableError(new Error(`gave up after ${this.maxAttempts} contended attempts`)));
+        break;
+      }
+      const ids = pending.map((g) => g.raceId);
+      const records = await this.unlessUnavailable(() => this.guard(() => this.backend.readRaces(ids)));
+      if (records instanceof UnavailableError) {
+        fail(pending, records);
+        break;
+      }
       const now = this.opts.clock.now();
-      const outcome = applyBatch(record, batch, now);
-      if (outcome.kind !== 'applied') return outcome;
-      const alert = outcome.leadChange && newAlert(outcome.leadChange, now);
-      const dismiss = outcome.reset ? await this.pendingAlertsDismissed(raceId, now) : [];
-      const commit = { record: outcome.record, expectedRevision: record.revision, leadChange: outcome.leadChange, alert, dismiss };
-      const ok = await this.commit(() => this.backend.commitRace(commit));
-      return ok ? outcome : undefined;
-    });
+      let plans: { g: RaceItems; plan: RacePlan }[] = [];
+      pending.forEach((g, i) => {
+        const record = records[i];
+        if (!record) return settle(g, g.batches.map(() => ({ kind: 'not_found' as const })));
+        const plan = planRace(record, g.batches, now, newAlert);
+        if (plan.commit) plans.push({ g, plan });
+        else settle(g, plan.outcomes);
+      });
+      if (plans.some((p) => p.plan.reset)) {
+        const alerts = await this.unlessUnavailable(() => this.guard(() => this.backend.listAlerts()));
+        if (alerts instanceof UnavailableError) {
+          fail(plans.filter((p) => p.plan.reset).map((p) => p.g), alerts);
+          plans = plans.filter((p) => !p.plan.reset);
+        } else {
+          for (const { g, plan } of plans) if (plan.reset) plan.commit!.dismiss = pendingDismissed(alerts, g.raceId, now);
+        }
+      }
+      if (plans.length === 0) break;
+      const results = await this.unlessUnavailable(() => this.commit(() => this.backend.commitRaces(plans.map((p) => p.plan.commit!))));
+      if (results instanceof UnavailableError) {
+        fail(plans.map((p) => p.g), results);
+        break;
+      }
+      pending = [];
+      results.forEach((r, i) => {
+        const { g, plan } = plans[i]!;
+        if (r.ok) settle(g, plan.outcomes);
+        else if (r.error === undefined) pending.push(g); // another writer got there first: read and apply again
+        else fail([g], this.asUnavailable(r.error));
+      });
+    }
+    return outcomes;
+  }
+
+  /** Runs a store operation; an outage comes back as its error instead of being thrown. */
+  private async unlessUnavailable<T>(op: () => Promise<T>): Promise<T | UnavailableError> {
+    try {
+      return await op();
+    } catch (err) {
+      if (err instanceof UnavailableError) return err;
+      throw err;
+    }
+  }
+
+  /** A backend failure as `guard` reports it: corrupt data is not an outage. */
+  private asUnavailable(err: unknown): UnavailableError {
+    if (err instanceof AppError || err instanceof ZodError) throw err;
+    return new UnavailableError(err);
   }
 
   /**
@@ -111,11 +179,7 @@ export class Store {
 
   /** A race's pending alerts, as they read once dismissed. */
   private async pendingAlertsDismissed(raceId: string, now: Date): Promise<Alert[]> {
-    const alerts = await this.guard(() => this.backend.listAlerts());
-    const at = now.toISOString();
-    return alerts
-      .filter((a) => a.raceId === raceId && a.status === 'pending')
-      .map((a) => ({ ...a, status: 'dismissed' as const, updatedAt: at }));
+    return pendingDismissed(await this.guard(() => this.backend.listAlerts()), raceId, now);
   }
 
   /** Calls a race for a candidate, or withdraws the call (`null`); `not_found` when the race is not defined. */
@@ -194,6 +258,12 @@ class StoreDeadline extends Error {
   constructor(ms: number) {
     super(`the store did not answer within ${ms} ms`);
   }
+}
+
+/** A race's pending alerts among `alerts`, as they read once dismissed. */
+function pendingDismissed(alerts: readonly Alert[], raceId: string, now: Date): Alert[] {
+  const at = now.toISOString();
+  return alerts.filter((a) => a.raceId === raceId && a.status === 'pending').map((a) => ({ ...a, status: 'dismissed' as const, updatedAt: at }));
 }
 
 function newAlert(lc: LeadChange, now: Date): Alert {

@@ -20,15 +20,27 @@ export type StoreChange =
 
 export type ChangeListener = (change: StoreChange) => void;
 
-/** A race write: the new record, and what it detected, committed together or not at all. */
+/**
+ * A race write: the new record, and everything it detected on the way from the revision read (one batch, or
+ * several of one bulk applied in turn), committed together or not at all.
+ */
 export interface RaceCommit {
   record: RaceRecord;
   /** The revision the record had when it was read; null when the race did not exist. */
   expectedRevision: number | null;
-  leadChange?: LeadChange | null;
-  alert?: Alert | null;
+  /** Lead changes detected, oldest first. */
+  leadChanges?: LeadChange[];
+  /** Alerts created with them (an alert already dismissed by a later reset of the same commit is written so). */
+  alerts?: Alert[];
   /** Alerts to dismiss with it, each only if still pending (a reset dismisses the old mode's alerts). */
   dismiss?: Alert[];
+}
+
+/** What became of one commit of a pipelined group: stored, lost its compare-and-set, or failed. */
+export interface CommitResult {
+  ok: boolean;
+  /** Set when the commit failed (the backend could not be reached) rather than lost its compare-and-set. */
+  error?: unknown;
 }
 
 /**
@@ -40,7 +52,14 @@ export interface Backend {
   readonly kind: 'memory' | 'redis';
   readRace(id: string): Promise<RaceRecord | null>;
   listRaces(): Promise<RaceRecord[]>;
+  /** Several races in one round trip (where the backend has round trips); a missing race reads as null. */
+  readRaces(ids: readonly string[]): Promise<(RaceRecord | null)[]>;
   commitRace(commit: RaceCommit): Promise<boolean>;
+  /**
+   * Several race commits in one round trip, each its own compare-and-set, answered in the same order. One
+   * that fails says so in its result rather than failing the others.
+   */
+  commitRaces(commits: readonly RaceCommit[]): Promise<CommitResult[]>;
   listLeadChanges(raceId?: string): Promise<LeadChange[]>;
   readLeadChange(id: string): Promise<LeadChange | null>;
   readGraphics(): Promise<GraphicsState>;

@@ -1,0 +1,84 @@
+import { applyBatch, type Alert, type BatchOutcome, type LeadChange, type RaceRecord, type ResultBatch } from '../../shared/index.js';
+import type { UnavailableError } from '../errors.js';
+import type { RaceCommit } from './types.js';
+
+/** One item of a bulk: a batch and the race it is for. */
+export interface BulkBatch {
+  raceId: string;
+  batch: ResultBatch;
+}
+
+/**
+ * What became of one item of a bulk. `unavailable`: not done, the store went away (or stayed contended) first;
+ * `alertDismissed`: the item's lead change got an alert that a later batch of the same bulk dismissed at once
+ * (it reset the race into the other mode), so there is nothing to air.
+ */
+export type BulkOutcome =
+  | ((BatchOutcome | { kind: 'not_found' }) & { alertDismissed?: true })
+  | { kind: 'unavailable'; error: UnavailableError };
+
+/** A race's items of one bulk, in request order, by their index in the request. */
+export interface RaceItems {
+  raceId: string;
+  indexes: number[];
+  batches: ResultBatch[];
+}
+
+/** Groups a bulk's items by race, keeping request order within each race. */
+export function byRace(items: readonly BulkBatch[]): RaceItems[] {
+  const groups = new Map<string, RaceItems>();
+  items.forEach(({ raceId, batch }, index) => {
+    let g = groups.get(raceId);
+    if (!g) groups.set(raceId, (g = { raceId, indexes: [], batches: [] }));
+    g.indexes.push(index);
+    g.batches.push(batch);
+  });
+  return [...groups.values()];
+}
+
+/** A race's items applied in turn to the record read, and the one commit that stores them all. */
+export interface RacePlan {
+  outcomes: BulkOutcome[];
+  /** Null when nothing was applied (nothing to write). */
+  commit: RaceCommit | null;
+  /** True when some batch reset the race: the commit must also dismiss the race's stored pending alerts. */
+  reset: boolean;
+}
+
+/**
+ * The pure part of a bulk, for one race: each batch applies to the record as the previous ones left it,
+ * exactly as if each had been committed on its own, and everything they detected goes into one commit.
+ * A reset dismisses the pending alerts of the mode it leaves, including those created earlier in the bulk.
+ */
+export function planRace(read: RaceRecord, batches: readonly ResultBatch[], now: Date, newAlert: (lc: LeadChange, now: Date) => Alert): RacePlan {
+  let record = read;
+  const outcomes: BulkOutcome[] = [];
+  const leadChanges: LeadChange[] = [];
+  const alerts: Alert[] = [];
+  /** Which outcome each alert came from. */
+  const alertOf: number[] = [];
+  let dismissBefore = 0;
+  let reset = false;
+  for (const batch of batches) {
+    const outcome = applyBatch(record, batch, now);
+    outcomes.push(outcome);
+    if (outcome.kind !== 'applied') continue;
+    record = outcome.record;
+    if (outcome.reset) {
+      reset = true;
+      dismissBefore = alerts.length;
+    }
+    if (outcome.leadChange) {
+      leadChanges.push(outcome.leadChange);
+      alerts.push(newAlert(outcome.leadChange, now));
+      alertOf.push(outcomes.length - 1);
+    }
+  }
+  if (record === read) return { outcomes, commit: null, reset: false };
+  const at = now.toISOString();
+  for (let i = 0; i < dismissBefore; i++) {
+    alerts[i] = { ...alerts[i]!, status: 'dismissed', updatedAt: at };
+    outcomes[alertOf[i]!] = { ...outcomes[alertOf[i]!]!, alertDismissed: true } as BulkOutcome;
+  }
+  return { outcomes, commit: { record, expectedRevision: read.revision, leadChanges, alerts }, reset };
+}
