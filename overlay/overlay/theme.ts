@@ -32,6 +32,7 @@ export function partyColor(party: string | null | undefined): number {
     case 'D':
       return COLORS.dem;
     case 'REP':
+    case 'GOP': // AP's code
     case 'R':
       return COLORS.rep;
     default:

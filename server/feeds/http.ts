@@ -31,6 +31,9 @@ export interface HttpClientOptions {
   onFetch?: (r: HttpResponse) => void | Promise<void>;
 }
 
+/** The least wait after a 403 or 429 that gives no Retry-After. */
+const QUOTA_WAIT_MS = 5_000;
+
 /** Feeds' HTTP: the platform's fetch with a timeout through `AbortSignal`, `file:` URLs read from disk. */
 export function createHttpClient(o: HttpClientOptions): HttpClient {
   return {
@@ -48,7 +51,9 @@ export function createHttpClient(o: HttpClientOptions): HttpClient {
       }
       if (res.status === 304) return res;
       if (res.status < 200 || res.status >= 300) {
-        throw new FeedHttpError(res.status, `${o.sourceName} answered ${res.status}: ${reasonOf(res)}`, retryAfterMs(res, o.now()));
+        // A quota answer rarely says when to come back; AP asks for 5–10 s.
+        const wait = retryAfterMs(res, o.now()) ?? (res.status === 403 || res.status === 429 ? QUOTA_WAIT_MS : null);
+        throw new FeedHttpError(res.status, `${o.sourceName} answered ${res.status}: ${reasonOf(res)}`, wait);
       }
       await o.onFetch?.(res);
       return res;
