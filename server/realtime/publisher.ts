@@ -8,13 +8,14 @@ import type { ControlNamespace, OverlayNamespace } from './types.js';
 
 /**
  * Pushes to this instance's own clients (`local`: every instance hears every change from the store) whatever
- * the latest state accepts as newer.
+ * the latest state accepts as newer. A namespace with no client here is skipped: socket.io encodes a
+ * broadcast before it looks for sockets, and a race push is the hot path of a bulk.
  */
 export function pushSink(overlay: OverlayNamespace, control: ControlNamespace): LatestSink {
   return {
     race(view) {
-      overlay.local.emit('race', view);
-      control.local.emit('race', view);
+      if (overlay.sockets.size > 0) overlay.local.emit('race', view);
+      if (control.sockets.size > 0) control.local.emit('race', view);
     },
     graphics(s) {
       for (const channel of ['program', 'preview'] as const) {

@@ -39,6 +39,12 @@ export class RedisBackend implements Backend {
   private readonly events = new EventEmitter();
   private readonly keys: ReturnType<typeof keyNames>;
   private readonly run: ReturnType<typeof scriptRunner>;
+  /**
+   * The client for race reads and commits, without node-redis's per-command timeout: the store's own
+   * deadline covers every call, and a timer per pipelined command cost more than the command.
+   */
+  private readonly hot: RedisClientType;
+  private readonly runHot: ReturnType<typeof scriptRunner>;
   /** Each race's record as last read or written here, by its JSON. */
   private readonly records = new Map<string, { json: string; record: RaceRecordT }>();
   /** Changes this instance published whose message has not come back yet, by tag. */
@@ -54,6 +60,8 @@ export class RedisBackend implements Backend {
   ) {
     this.keys = keyNames(prefix);
     this.run = scriptRunner(client);
+    this.hot = client.withCommandOptions({ timeout: 0 }) as unknown as RedisClientType;
+    this.runHot = scriptRunner(this.hot);
   }
 
   static async connect(opts: RedisBackendOptions): Promise<RedisBackend> {
@@ -89,13 +97,13 @@ export class RedisBackend implements Backend {
   }
 
   async readRace(id: string) {
-    const json = await this.client.hGet(this.keys.race(id), 'json');
+    const json = await this.hot.hGet(this.keys.race(id), 'json');
     return json ? this.record(id, json) : null;
   }
 
   async readRaces(ids: readonly string[]) {
     // Issued together, the reads go out as one pipeline.
-    const rows = await Promise.all(ids.map((id) => this.client.hGet(this.keys.race(id), 'json')));
+    const rows = await Promise.all(ids.map((id) => this.hot.hGet(this.keys.race(id), 'json')));
     return rows.map((json, i) => (json ? this.record(ids[i]!, json) : null));
   }
 
@@ -124,7 +132,7 @@ export class RedisBackend implements Backend {
     let ok = false;
     try {
       ok =
-        (await this.run(
+        (await this.runHot(
           COMMIT_RACE,
           [k.race(id), k.raceIds, k.leadChanges, k.leadChangeOrder, k.alerts, k.alertOrder],
           [
