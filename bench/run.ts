@@ -6,6 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { createClient } from 'redis';
 import { startRedis, type PrivateRedis } from '../test/helpers/redis.js';
 import { runIngest, type IngestResult } from './ingest.js';
+import { overlayTables, runOverlayBench } from './overlay.js';
 import { runPush, type PushResult } from './push.js';
 import { runSoak, type SoakPoint } from './soak.js';
 import { int, mb, ms, table } from './stats.js';
@@ -146,7 +147,10 @@ async function main() {
   }, PLAN.budgetMs);
   try {
     for (const kind of ['memory', 'redis'] as const) reports.push(await benchKind(kind, cleanup));
+    log('[overlay] Chromium: busy fraction at rest, ingest → pixels, page heap over a long run');
+    const overlay = await runOverlayBench(cleanup);
     print(reports);
+    console.log(`${overlayTables(overlay)}\n`);
     log(`bench: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     clearTimeout(watchdog);

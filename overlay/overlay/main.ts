@@ -6,7 +6,7 @@
 import '@fontsource/barlow-condensed/500.css';
 import '@fontsource/barlow-condensed/600.css';
 import '@fontsource/barlow-condensed/700.css';
-import { Application, UPDATE_PRIORITY } from 'pixi.js';
+import { Application, Ticker, UPDATE_PRIORITY } from 'pixi.js';
 import { RenderOnDemand } from '../lib/frames.js';
 import { connect, refresh, switchChannel } from './connection.js';
 import { drawnTexts } from './debug.js';
@@ -64,6 +64,11 @@ async function init(): Promise<void> {
   const demand = new RenderOnDemand(app.ticker, () => app.render());
   frames = demand;
   applyPause();
+  // pixi's system ticker (its scheduler times texture GC) would run a frame loop of its own for ever; it
+  // steps with the frames this page renders instead.
+  Ticker.system.autoStart = false;
+  Ticker.system.stop();
+  app.ticker.add(() => Ticker.system.update(), undefined, UPDATE_PRIORITY.HIGH);
   let framesRendered = 0;
   app.renderer.runners.postrender.add({ postrender: () => void framesRendered++ });
 
