@@ -12,7 +12,7 @@ import { definitionFor } from './define.js';
 import { FeedError } from './errors.js';
 import { createHttpClient, type HttpResponse } from './http.js';
 import { initialStatus, MAX_WARNINGS } from './status.js';
-import type { FeedKind, FeedPoller, FeedRace, PollResult } from './types.js';
+import type { ExistingFeedRace, FeedKind, FeedPoller, FeedRace, PollResult } from './types.js';
 
 export interface RunnerDeps {
   feed: FeedConfig;
@@ -50,7 +50,7 @@ export class FeedRunner {
   private current: Promise<void> | null = null;
   private readonly abort = new AbortController();
   /** Races reported but not yet posted, latest report per race. */
-  private readonly backlog = new Map<string, FeedRace>();
+  private readonly backlog = new Map<string, FeedRace | ExistingFeedRace>();
   /** What was last made sure of per race definition, so an unchanged one costs no store read. */
   private readonly ensured = new Map<string, string>();
   private readonly winners = new Map<string, string>();
@@ -191,7 +191,8 @@ export class FeedRunner {
       metrics.feedPolls.inc({ feed: feed.id, outcome: result.races.length > 0 ? 'ok' : 'unchanged' });
       metrics.feedLastSuccess.set({ feed: feed.id }, this.d.clock.now().getTime() / 1000);
       this.update({
-        state: 'ok',
+        // Paused while the poll was under way: it stays paused.
+        state: this.control.paused ? 'paused' : 'ok',
         lastSuccessAt: now,
         lastError: null,
         retryAt: null,
@@ -208,11 +209,15 @@ export class FeedRunner {
       if (!(err instanceof FeedError || err instanceof AppError)) this.log.error({ err }, 'feed poll failed unexpectedly');
       else this.log.warn({ err: message, failures: this.failures }, 'feed poll failed');
       metrics.feedPolls.inc({ feed: feed.id, outcome: 'error' });
-      this.update({
-        state: 'error',
-        lastError: `${message} — retrying in ${phraseWait(next)}`,
-        retryAt: new Date(this.d.clock.now().getTime() + next).toISOString(),
-      });
+      this.update(
+        this.control.paused
+          ? { state: 'paused', lastError: message, retryAt: null }
+          : {
+              state: 'error',
+              lastError: `${message} — retrying in ${phraseWait(next)}`,
+              retryAt: new Date(this.d.clock.now().getTime() + next).toISOString(),
+            },
+      );
     }
     await this.publish();
     if (!this.control.paused) this.schedule(next);
@@ -226,7 +231,7 @@ export class FeedRunner {
     if (this.backlog.size === 0) return { applied: 0, warnings: [] };
     const warnings: string[] = [];
     const races = [...this.backlog.values()];
-    const ready: FeedRace[] = [];
+    const ready: (FeedRace | ExistingFeedRace)[] = [];
     for (const race of races) {
       const problem = await this.ensureDefined(race);
       if (problem) {
@@ -254,8 +259,12 @@ export class FeedRunner {
     return { applied, warnings };
   }
 
-  /** Defines or extends the race the feed reports, once per change of what the source says; a problem in words. */
-  private async ensureDefined(race: FeedRace): Promise<string | null> {
+  /**
+   * Defines or extends the race the feed reports, once per change of what the source says; a problem in words.
+   * A race without a definition (a desk sheet) must exist already: nothing is defined, the ingest says not_found.
+   */
+  private async ensureDefined(race: FeedRace | ExistingFeedRace): Promise<string | null> {
+    if (race.definition === null) return null;
     const key = JSON.stringify([race.definition, race.overrides ?? null]);
     if (this.ensured.get(race.raceId) === key) return null;
     const record = await this.d.store.getRace(race.raceId);
@@ -273,7 +282,7 @@ export class FeedRunner {
   }
 
   /** Sources' calls are logged only until the desk's call queue is built; once per change. */
-  private noteWinners(race: FeedRace): void {
+  private noteWinners(race: FeedRace | ExistingFeedRace): void {
     const key = JSON.stringify(race.winners);
     if ((this.winners.get(race.raceId) ?? '[]') === key) return;
     this.winners.set(race.raceId, key);

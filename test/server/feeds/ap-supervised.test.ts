@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedStatus, LeadChange, RaceView } from '../../../shared/index.js';
 import { FeedsFile, type FeedConfig } from '../../../server/feeds/config.js';
@@ -175,6 +177,35 @@ describe.each(storeKinds())('the AP feed, supervised ($name store)', (kind) => {
     const resumed = await lw.api<FeedStatus>('POST', '/api/feeds/ap/resume');
     expect(resumed.body.state).toBe('error'); // polled at once on resume: the wire is still dead
     expect(resumed.body.polls).toBe(polls + 1);
+  });
+
+  it('stays paused when paused while a poll is under way', async () => {
+    // A wire that holds its answer until the test lets it go.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const slow = createServer((req, res) => {
+      void held.then(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ races: [georgia('2020-11-06T08:40:27Z', 10, 20)], nextrequest: `http://127.0.0.1/${req.url}` }));
+      });
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/v3/elections/2020-11-03`;
+      const configs = FeedsFile.parse({ feeds: [{ id: 'ap', kind: 'ap', url, intervalSeconds: 3600 }] }).feeds;
+      lw = await startLeadWire({ store: await kind.make(), feeds: { configs, kinds: FEED_KINDS } });
+      await eventually(async () => ((await status(lw!)).polls >= 1 ? true : undefined)); // the first poll is under way
+      expect((await lw.api<FeedStatus>('POST', '/api/feeds/ap/pause')).body.state).toBe('paused');
+      release();
+      await eventually(async () => ((await status(lw!)).lastSuccessAt !== null ? true : undefined), 10_000, 'the held poll to end');
+      expect((await status(lw)).state).toBe('paused');
+    } finally {
+      release();
+      await lw?.close();
+      lw = null;
+      slow.closeAllConnections();
+      await new Promise((r) => slow.close(r));
+    }
   });
 
   it('resets a race when the wire switches from test to live, so rehearsal counts never mix with live ones', async () => {
