@@ -10,6 +10,7 @@ import {
   ResultBatch,
   Slug,
   buildRaceView,
+  definitionIssues,
   type BatchOutcome,
   type LeadChange,
   type RaceView,
@@ -48,6 +49,8 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
   async function defineRace(raceId: string, body: unknown): Promise<{ created: boolean; race: RaceView }> {
     const id = parse(Slug, raceId, 'raceId');
     const input = parse(RaceDefinitionInput, body);
+    const issues = definitionIssues(input);
+    if (issues.length > 0) throw new InvalidError(issues);
     const outcome = await store.defineRace({ ...input, id });
     if (outcome.kind === 'conflict') throw new ConflictError(outcome.message, { candidates: outcome.candidates });
     return { created: outcome.kind === 'created', race: buildRaceView(outcome.record) };

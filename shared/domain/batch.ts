@@ -2,6 +2,7 @@ import type { Issue } from '../schema/errors.js';
 import type { LeadChange, Outstanding, RaceRecord, ResultBatch } from '../schema/race.js';
 import { detectLeadShift, nextLastLeader } from './leadChange.js';
 import { needsReset, resetRecord } from './reset.js';
+import { detectSeatShift, nextLastWinning, winning } from './seats.js';
 import { standings } from './standings.js';
 
 export type BatchOutcome =
@@ -66,12 +67,18 @@ export function applyBatch(existing: RaceRecord, batch: ResultBatch, now: Date):
   const correction = candidates.some((c) => (votes[c.id] ?? 0) < (record.votes[c.id] ?? 0));
   const revision = record.revision + 1;
   const s = standings(candidates, votes);
-  const shift = detectLeadShift(record.lastLeader, s.leader);
+  const seats = record.definition.seats ?? 1;
+  // Vote for N: a lead change is a change of the winning set; one seat: of the strict leader.
+  const set = seats > 1 ? winning(candidates, votes, seats) : null;
+  const setShift = set && detectSeatShift(record.lastWinning ?? null, set, seats);
+  const single = set ? null : detectLeadShift(record.lastLeader, s.leader);
+  const shift = setShift ? { from: setShift.from[0]!, to: setShift.to[0]! } : single;
   const leadChange: LeadChange | null = shift && {
     id: leadChangeId(record.definition.id, revision),
     raceId: record.definition.id,
     from: shift.from,
     to: shift.to,
+    ...(setShift ? { fromSet: setShift.from, toSet: setShift.to } : {}),
     margin: s.margin,
     marginPct: s.totalVotes === 0 ? 0 : (100 * s.margin) / s.totalVotes,
     asOf,
@@ -95,7 +102,10 @@ export function applyBatch(existing: RaceRecord, batch: ResultBatch, now: Date):
       test,
       revision,
       lastLeader: nextLastLeader(record.lastLeader, s.leader),
+      ...(set ? { lastWinning: copyOrNull(nextLastWinning(record.lastWinning ?? null, set, seats)) } : {}),
       updatedAt: now.toISOString(),
     },
   };
 }
+
+const copyOrNull = (set: readonly string[] | null): string[] | null => (set ? [...set] : null);

@@ -1,4 +1,5 @@
-import type { RaceDefinition, RaceRecord } from '../schema/race.js';
+import type { Issue } from '../schema/errors.js';
+import type { RaceDefinition, RaceDefinitionInput, RaceRecord } from '../schema/race.js';
 
 export type DefinitionOutcome =
   | { kind: 'created' | 'updated' | 'unchanged'; record: RaceRecord }
@@ -16,7 +17,34 @@ function canonical(def: RaceDefinition): string {
       ? { marginPct: def.recount.marginPct ?? null, marginVotes: def.recount.marginVotes ?? null, basis: def.recount.basis }
       : null,
     autoAirAlerts: def.autoAirAlerts ?? false,
+    kind: def.kind ?? 'candidate',
+    passPct: def.passPct ?? null,
+    seats: def.seats ?? 1,
+    runoff: def.runoff ?? null,
+    acceptCalls: def.acceptCalls ?? 'approve',
   });
+}
+
+/**
+ * What a definition's fields say together (each field alone is checked by its schema): a measure has exactly
+ * the candidates `yes` and `no`; `passPct` belongs to measures; a race cannot have more seats than candidates.
+ */
+export function definitionIssues(def: RaceDefinitionInput): Issue[] {
+  const issues: Issue[] = [];
+  const ids = def.candidates.map((c) => c.id).sort();
+  if (def.kind === 'measure' && (ids.length !== 2 || ids[0] !== 'no' || ids[1] !== 'yes')) {
+    issues.push({ path: 'candidates', message: 'a measure has exactly the candidates "yes" and "no"' });
+  }
+  if (def.passPct !== undefined && def.kind !== 'measure') {
+    issues.push({ path: 'passPct', message: 'passPct is for measures ("kind": "measure")' });
+  }
+  if (def.seats !== undefined && def.seats > def.candidates.length) {
+    issues.push({ path: 'seats', message: `more seats than candidates (${def.candidates.length})` });
+  }
+  if (def.kind === 'measure' && def.seats !== undefined && def.seats !== 1) {
+    issues.push({ path: 'seats', message: 'a measure has one outcome' });
+  }
+  return issues;
 }
 
 /**

@@ -14,6 +14,7 @@ export function resetRecord(record: RaceRecord, test: boolean, now: Date): RaceR
     outstanding: null,
     reporting: null,
     lastLeader: null,
+    lastWinning: null,
     call: null,
     source: null,
     test,

@@ -1,5 +1,9 @@
 import type { RaceRecord, RaceView } from '../schema/race.js';
+import { measureOutcome } from './measure.js';
+import { runnerUpNeeds } from './needs.js';
 import { inRecountRange } from './recount.js';
+import { runoffLikely } from './runoff.js';
+import { winning } from './seats.js';
 import { standings } from './standings.js';
 
 /** Derives the public view of a race from its stored record. */
@@ -35,5 +39,12 @@ export function buildRaceView(record: RaceRecord): RaceView {
     test: record.test ?? false,
     source: record.source ?? null,
     reporting: record.reporting ?? null,
+    kind: def.kind ?? 'candidate',
+    seats: def.seats ?? 1,
+    winning: winning(def.candidates, record.votes, def.seats ?? 1),
+    measure: def.kind === 'measure' ? measureOutcome(record.votes, def.passPct ?? 50) : null,
+    runoffLikely: runoffLikely(def.runoff, def.candidates, record.votes),
+    needs: runnerUpNeeds(s, { expectedVotePct: record.expectedVotePct, outstanding: record.outstanding }),
+    acceptCalls: def.acceptCalls ?? 'approve',
   };
 }

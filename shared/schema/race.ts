@@ -33,6 +33,16 @@ export const RaceDefinitionInput = z.strictObject({
   recount: RecountRule.nullable().optional(),
   /** Air this race's lead-change alerts without waiting for a producer. */
   autoAirAlerts: z.boolean().optional(),
+  /** v2: a ballot measure has candidates `yes` and `no` and passes at `passPct`. @default "candidate" */
+  kind: z.enum(['candidate', 'measure']).optional(),
+  /** v2, measures: the share of yes votes that passes it, e.g. 60 or 66.67. @default 50 */
+  passPct: z.number().gt(0).max(100).optional(),
+  /** v2: vote for N. @default 1 */
+  seats: z.number().int().min(1).max(50).optional(),
+  /** v2: a runoff follows when no candidate exceeds the threshold (Georgia: 50). */
+  runoff: z.strictObject({ thresholdPct: z.number().gt(0).lt(100) }).nullable().optional(),
+  /** v2: what a feed's call does: wait for a producer, be accepted at once, or be recorded only. @default "approve" */
+  acceptCalls: z.enum(['approve', 'auto', 'ignore']).optional(),
 });
 export type RaceDefinitionInput = z.infer<typeof RaceDefinitionInput>;
 
@@ -132,6 +142,16 @@ export const RaceView = z.object({
   test: z.boolean(),
   source: z.string().nullable(),
   reporting: Reporting.nullable(),
+  /** v2: race kinds and what follows from them (Races (v2)). */
+  kind: z.enum(['candidate', 'measure']),
+  seats: z.number(),
+  /** The top `seats` candidates; ties at the cut-off listed together. */
+  winning: z.array(Slug),
+  measure: z.object({ yesPct: z.number(), passPct: z.number(), passing: z.boolean() }).nullable(),
+  runoffLikely: z.boolean(),
+  /** The share of the remaining vote the runner-up needs to overtake; above 100: cannot. */
+  needs: z.object({ candidate: Slug, pctOfRemaining: z.number() }).nullable(),
+  acceptCalls: z.enum(['approve', 'auto', 'ignore']),
 });
 export type RaceView = z.infer<typeof RaceView>;
 
@@ -147,6 +167,9 @@ export const LeadChange = z.object({
   detectedAt: z.string(),
   /** v2: detected in rehearsal data. */
   test: z.boolean().optional(),
+  /** v2, vote for N: everyone who left and entered the winning set (`from` and `to` are the first of each). */
+  fromSet: z.array(Slug).optional(),
+  toSet: z.array(Slug).optional(),
 });
 export type LeadChange = z.infer<typeof LeadChange>;
 
@@ -166,6 +189,8 @@ export const RaceRecord = z.object({
   test: z.boolean().optional(),
   source: z.string().nullable().optional(),
   reporting: Reporting.nullable().optional(),
+  /** v2, vote for N: the last settled winning set (the lead-change baseline); survives ties at the cut-off. */
+  lastWinning: z.array(z.string()).nullable().optional(),
 });
 export type RaceRecord = z.infer<typeof RaceRecord>;
 

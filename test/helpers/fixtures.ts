@@ -52,4 +52,11 @@ export const GEORGIA_AWAITING_VIEW = {
   test: false,
   source: null,
   reporting: null,
+  kind: 'candidate',
+  seats: 1,
+  winning: [],
+  measure: null,
+  runoffLikely: false,
+  needs: null,
+  acceptCalls: 'approve',
 };

@@ -44,6 +44,14 @@ describe('buildRaceView', () => {
       test: false,
       source: null,
       reporting: null,
+      kind: 'candidate',
+      seats: 1,
+      winning: ['biden'],
+      measure: null,
+      runoffLikely: false,
+      // 8,410 ballots out, Biden 917 ahead: Trump needs 4,664 of them (more than half of 917 + 8,410).
+      needs: { candidate: 'trump', pctOfRemaining: (100 * 4_664) / 8_410 },
+      acceptCalls: 'approve',
     });
     expect(view.marginPct).toBeCloseTo(0.018492, 6);
     expect(RaceView.safeParse(view).success).toBe(true);

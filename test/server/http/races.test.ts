@@ -11,6 +11,9 @@ const pctOf = (v: number, total: number) => (100 * v) / total;
 const GEORGIA_BEFORE = {
   ...FRESH_GEORGIA,
   source: 'manual', // posted over HTTP without a source
+  winning: ['trump'],
+  // 98.8 % of the expected vote in: about 60,212 votes remain; Biden needs 30,338 of them to finish ahead.
+  needs: { candidate: 'biden', pctOfRemaining: expect.closeTo((100 * 30_338) / 60_212, 9) },
   candidates: [
     { id: 'biden', name: 'Joe Biden', party: 'DEM', votes: 2_447_991, pct: pctOf(2_447_991, GA_TOTAL_BEFORE) },
     { id: 'trump', name: 'Donald Trump', party: 'REP', votes: 2_448_454, pct: pctOf(2_448_454, GA_TOTAL_BEFORE) },
