@@ -21,10 +21,16 @@ export interface FeedRace {
   winners: WinnerFlag[];
 }
 
+/**
+ * A race a source reports but does not define (a desk sheet: "races must exist"). The runner neither creates nor
+ * extends it; a race LeadWire does not know is refused by the ingest (`not_found`) and shown as a warning naming it.
+ */
+export type ExistingFeedRace = Omit<FeedRace, 'definition' | 'overrides'> & { definition: null };
+
 /** What one poll found. */
 export interface PollResult {
   /** Races the source reported (a delta may leave out unchanged ones); empty when nothing changed. */
-  races: FeedRace[];
+  races: (FeedRace | ExistingFeedRace)[];
   /** The source's own test flag, where it has one for the whole feed; null when it says nothing. */
   test: boolean | null;
   /** Parts of the payload skipped without failing the rest (a bad CSV row, an unmapped race), in words. */

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { FeedConfig } from '../config.js';
+import type { HttpClient, HttpResponse } from '../http.js';
+
+/** A fetch of a document polled whole: unchanged, or a new body to parse and then `accept`. */
+export type DocumentFetch = { changed: false } | { changed: true; res: HttpResponse; accept(): void };
+
+export interface DocumentSource {
+  fetch(signal: AbortSignal): Promise<DocumentFetch>;
+}
+
+/**
+ * One URL fetched whole each poll (a desk sheet, a CDF report): conditionally (`If-None-Match` / `If-Modified-Since`
+ * from the last accepted answer; a `file:` URL answers 304 by its mtime), and a 200 with the same bytes as the
+ * last accepted body counts as unchanged too (Google Sheets' export sends no validators). A body counts as seen
+ * only once the caller `accept`s it (it parsed), so a body that failed is fetched and parsed again next poll.
+ * The feed's `params` are added to an http(s) URL's query.
+ */
+export function createDocumentSource(feed: FeedConfig, http: HttpClient, accept: string): DocumentSource {
+  const url = withParams(feed.url, feed.params);
+  let validators: Record<string, string> = {};
+  let digest: string | null = null;
+  return {
+    async fetch(signal) {
+      const res = await http.get(url, { signal, headers: { accept, ...validators } });
+      if (res.status === 304) return { changed: false };
+      const d = createHash('sha256').update(res.body).digest('hex');
+      if (d === digest) {
+        validators = validatorsOf(res);
+        return { changed: false };
+      }
+      return {
+        changed: true,
+        res,
+        accept: () => {
+          digest = d;
+          validators = validatorsOf(res);
+        },
+      };
+    },
+  };
+}
+
+function validatorsOf(res: HttpResponse): Record<string, string> {
+  const etag = res.headers['etag'];
+  const lastModified = res.headers['last-modified'];
+  return {
+    ...(etag ? { 'if-none-match': etag } : {}),
+    ...(lastModified ? { 'if-modified-since': lastModified } : {}),
+  };
+}
+
+/** An HTTP date as an ISO UTC instant; null when absent or unreadable. */
+export function instantOf(httpDate: string | undefined): string | null {
+  const t = httpDate ? Date.parse(httpDate) : NaN;
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+function withParams(url: string, params: Record<string, string> | undefined): string {
+  if (!params || Object.keys(params).length === 0 || url.startsWith('file:')) return url;
+  const u = new URL(url);
+  for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
+  return u.toString();
+}
