@@ -1,4 +1,4 @@
-import { UPDATE_PRIORITY, type Ticker } from 'pixi.js';
+import { Ticker, UPDATE_PRIORITY, type Application } from 'pixi.js';
 
 /**
  * How anything on the overlay asks to be drawn. A change that is drawn once (a new number, a resize) calls
@@ -90,4 +90,21 @@ export class RenderOnDemand implements Frames {
     // A request made while drawing (wanted again) keeps the ticker for one more frame.
     if (this.holds.size === 0 && !this.wanted) this.ticker.stop();
   }
+}
+
+/**
+ * Turns an Application initialised with `autoStart: false` over to render on demand: the ticker plugin's own
+ * render-every-tick hook is removed, and pixi's system ticker (its scheduler times texture GC), which would
+ * run a frame loop of its own for ever, steps with the frames rendered instead. `rendered()` counts frames
+ * (the renderer's postrender runner).
+ */
+export function renderOnDemand(app: Application): { frames: RenderOnDemand; rendered: () => number } {
+  app.ticker.remove(app.render, app);
+  const frames = new RenderOnDemand(app.ticker, () => app.render());
+  Ticker.system.autoStart = false;
+  Ticker.system.stop();
+  app.ticker.add(() => Ticker.system.update(), undefined, UPDATE_PRIORITY.HIGH);
+  let count = 0;
+  app.renderer.runners.postrender.add({ postrender: () => void count++ });
+  return { frames, rendered: () => count };
 }

@@ -6,8 +6,8 @@
 import '@fontsource/barlow-condensed/500.css';
 import '@fontsource/barlow-condensed/600.css';
 import '@fontsource/barlow-condensed/700.css';
-import { Application, Ticker, UPDATE_PRIORITY } from 'pixi.js';
-import { RenderOnDemand } from '../lib/frames.js';
+import { Application, UPDATE_PRIORITY } from 'pixi.js';
+import { renderOnDemand, type RenderOnDemand } from '../lib/frames.js';
 import { connect, refresh, switchChannel } from './connection.js';
 import { drawnTexts } from './debug.js';
 import { ConnectionDot } from './graphics/ConnectionDot.js';
@@ -59,18 +59,9 @@ async function init(): Promise<void> {
     autoStart: false,
   });
   body.append(app.canvas);
-  // The ticker plugin would render on every tick; RenderOnDemand draws only the frames something asked for.
-  app.ticker.remove(app.render, app);
-  const demand = new RenderOnDemand(app.ticker, () => app.render());
+  const { frames: demand, rendered } = renderOnDemand(app);
   frames = demand;
   applyPause();
-  // pixi's system ticker (its scheduler times texture GC) would run a frame loop of its own for ever; it
-  // steps with the frames this page renders instead.
-  Ticker.system.autoStart = false;
-  Ticker.system.stop();
-  app.ticker.add(() => Ticker.system.update(), undefined, UPDATE_PRIORITY.HIGH);
-  let framesRendered = 0;
-  app.renderer.runners.postrender.add({ postrender: () => void framesRendered++ });
 
   // The stage stays 1920×1080 logical; the backing store follows window size × devicePixelRatio so text and
   // shapes are rasterised at device pixels (crisp at any size), and CSS letterboxes the canvas.
@@ -143,7 +134,7 @@ async function init(): Promise<void> {
     outAnimations: scene.outAnimations,
     renderer: app.renderer.name,
     get framesRendered() {
-      return framesRendered;
+      return rendered();
     },
     get rendering() {
       return demand.running;

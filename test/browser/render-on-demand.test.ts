@@ -170,9 +170,10 @@ describe.skipIf(why !== null)(`render on demand in Chromium${why ? ` (skipped: $
     expect(page.errors).toEqual([]);
   });
 
-  it('pauses a control-panel monitor that is out of view and draws it again when it comes back', { timeout: 90_000 }, async () => {
+  it('pauses a control-panel monitor scrolled out of view or hidden, and draws it again when it comes back', { timeout: 90_000 }, async () => {
     await start();
-    const panel = await openPage(browser, `${lw.base}/control/?key=${PRODUCER}`, { width: 1600, height: 900 });
+    // A short window: the centre column (monitors above the air buttons) scrolls.
+    const panel = await openPage(browser, `${lw.base}/control/?key=${PRODUCER}`, { width: 1280, height: 420 });
     await panel.getByRole('button', { name: /^Take/ }).waitFor({ state: 'visible', timeout: 20_000 });
     const frameOf = async (channel: string) => {
       await poll(async () => panel.frames().some((f) => f.url().includes(`/overlay/?channel=${channel}&`))).toBe(true);
@@ -186,22 +187,33 @@ describe.skipIf(why !== null)(`render on demand in Chromium${why ? ` (skipped: $
     expect(await framesWhileQuiet(panel, program)).toBe(0);
     expect(await framesWhileQuiet(panel, preview)).toBe(0);
 
-    // Out of view (as when the producer scrolls it away): the page is told to stop drawing.
-    await panel.evaluate(() => document.querySelector<HTMLElement>('.monitor-program .monitor-screen')!.style.setProperty('display', 'none'));
+    const scrollCentre = (to: 'top' | 'bottom') =>
+      panel.evaluate((where) => {
+        const centre = document.querySelector('.center')!;
+        centre.scrollTop = where === 'top' ? 0 : centre.scrollHeight;
+      }, to);
+    await scrollCentre('bottom');
     await poll(async () => (await renderStats(program)).paused).toBe(true);
-    const hidden = await idle(program);
+    const away = await idle(program);
     await airGeorgia();
     const text = await expectedLowerThird();
-    // Still exact while it draws nothing.
+    // The page keeps its state and mirror exact while it draws nothing.
     await poll(() => mirror(program, 'lowerThird')).toBe(text);
     await idle(program);
-    expect((await renderStats(program)).frames).toBe(hidden);
+    expect((await renderStats(program)).frames).toBe(away);
 
-    await panel.evaluate(() => document.querySelector<HTMLElement>('.monitor-program .monitor-screen')!.style.removeProperty('display'));
+    await scrollCentre('top');
     await poll(async () => (await renderStats(program)).paused).toBe(false);
-    expect(await idle(program)).toBeGreaterThan(hidden);
+    expect(await idle(program)).toBeGreaterThan(away);
     expect(await drawn(program)).toEqual(expect.arrayContaining(['2,448,454', '2,447,991']));
     expect(await framesWhileQuiet(panel, program)).toBe(0);
+
+    // Hidden outright (display: none) counts as out of view too.
+    const screen = '.monitor-program .monitor-screen';
+    await panel.evaluate((sel) => document.querySelector<HTMLElement>(sel)!.style.setProperty('display', 'none'), screen);
+    await poll(async () => (await renderStats(program)).paused).toBe(true);
+    await panel.evaluate((sel) => document.querySelector<HTMLElement>(sel)!.style.removeProperty('display'), screen);
+    await poll(async () => (await renderStats(program)).paused).toBe(false);
     expect(panel.errors).toEqual([]);
   });
 });
