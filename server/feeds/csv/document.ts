@@ -11,7 +11,7 @@ export interface DocumentSource {
 
 /**
  * One URL fetched whole each poll (a desk sheet, a CDF report): conditionally (`If-None-Match` / `If-Modified-Since`
- * from the last accepted answer; a `file:` URL answers 304 by its mtime), and a 200 with the same bytes as the
+ * from the last accepted http(s) answer), and a 200 with the same bytes as the
  * last accepted body counts as unchanged too (Google Sheets' export sends no validators). A body counts as seen
  * only once the caller `accept`s it (it parsed), so a body that failed is fetched and parsed again next poll.
  * The feed's `params` are added to an http(s) URL's query.
@@ -26,7 +26,7 @@ export function createDocumentSource(feed: FeedConfig, http: HttpClient, accept:
       if (res.status === 304) return { changed: false };
       const d = createHash('sha256').update(res.body).digest('hex');
       if (d === digest) {
-        validators = validatorsOf(res);
+        validators = validatorsOf(res, url);
         return { changed: false };
       }
       return {
@@ -34,14 +34,19 @@ export function createDocumentSource(feed: FeedConfig, http: HttpClient, accept:
         res,
         accept: () => {
           digest = d;
-          validators = validatorsOf(res);
+          validators = validatorsOf(res, url);
         },
       };
     },
   };
 }
 
-function validatorsOf(res: HttpResponse): Record<string, string> {
+/**
+ * A `file:` URL is read whole each poll and compared by its bytes: a file put back with an older mtime (a copy that
+ * keeps timestamps, a restore) would answer 304 to If-Modified-Since for ever.
+ */
+function validatorsOf(res: HttpResponse, url: string): Record<string, string> {
+  if (url.startsWith('file:')) return {};
   const etag = res.headers['etag'];
   const lastModified = res.headers['last-modified'];
   return {
