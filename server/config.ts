@@ -10,6 +10,7 @@ const Env = z.object({
   LEADWIRE_ALERT_SECONDS: z.coerce.number().positive().default(10),
   LEADWIRE_AUTO_AIR_ALERTS: z.enum(['true', 'false', '1', '0']).optional(),
   LEADWIRE_FEEDS: z.string().min(1).optional(),
+  LEADWIRE_FEED_RECORD_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -31,6 +32,8 @@ export interface Config {
   demo: boolean;
   /** The feeds file (`LEADWIRE_FEEDS` or `--feeds <path>`). @default undefined (no feeds) */
   feedsPath: string | undefined;
+  /** Where every fetched feed payload is recorded, for replay (`LEADWIRE_FEED_RECORD_DIR`). @default undefined (off) */
+  feedRecordDir: string | undefined;
 }
 
 const token = () => randomBytes(18).toString('base64url');
@@ -57,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     autoAirAlerts: e.LEADWIRE_AUTO_AIR_ALERTS === 'true' || e.LEADWIRE_AUTO_AIR_ALERTS === '1',
     demo: demoFlag ?? e.REDIS_URL === undefined,
     feedsPath: feedsArg >= 0 ? argv[feedsArg + 1] : e.LEADWIRE_FEEDS,
+    feedRecordDir: e.LEADWIRE_FEED_RECORD_DIR,
   };
 }

@@ -3,6 +3,7 @@ import { apFeed } from './ap/index.js';
 import { cdfFeed } from './cdf/index.js';
 import { clarityFeed } from './clarity/index.js';
 import { csvFeed } from './csv/index.js';
+import { replayFeed } from './replay/index.js';
 import type { FeedKind } from './types.js';
 
 /** Every feed kind this build can poll; a new kind is a new folder and one line here. */
@@ -11,4 +12,5 @@ export const FEED_KINDS: Partial<Record<FeedKindName, FeedKind>> = {
   clarity: clarityFeed,
   csv: csvFeed,
   cdf: cdfFeed,
+  replay: replayFeed(() => FEED_KINDS),
 };
