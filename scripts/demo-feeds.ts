@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEMO_RACES } from '../server/demo/races.js';
-import { DEMO_STEP_MS } from '../server/demo/runner.js';
+import { DEMO_STEP_MS } from '../server/demo/feed.js';
 import { startFakeAp } from './fakes/ap.js';
 import { apDemoNight } from './demo/apNight.js';
 

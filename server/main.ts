@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { createServer } from './app.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
-import { DEMO_RACES } from './demo/races.js';
-import { startDemo } from './demo/runner.js';
+import { DEMO_FEED_ID, prepareDemo } from './demo/feed.js';
 import { loadFeeds } from './feeds/config.js';
 import { FEED_KINDS } from './feeds/kinds.js';
+import { createRecorder } from './feeds/record.js';
 import { createLogger } from './logger.js';
 import { createRedisAdapter } from './realtime/redisAdapter.js';
 import { MemoryBackend } from './store/memory.js';
@@ -21,6 +21,9 @@ async function main() {
   const config = loadConfig();
   // A bad feeds file stops start-up here, naming the field, before anything listens.
   const feedConfigs = config.feedsPath ? loadFeeds(config.feedsPath) : [];
+  if (config.demo && feedConfigs.some((f) => f.id === DEMO_FEED_ID)) {
+    throw new Error(`the feed id "${DEMO_FEED_ID}" is the demo night's; rename that feed or start with --no-demo`);
+  }
   const root = resolve(import.meta.dirname, '..');
   const webRoot = resolve(root, 'dist/web');
 
@@ -37,6 +40,15 @@ async function main() {
   const redisAdapter = config.redisUrl ? await createRedisAdapter({ url: config.redisUrl, key: 'lw:socket.io', logger }) : null;
   const adapter = redisAdapter?.adapter;
 
+  // The demo night is a feed like any other: a replay of a recording generated now (see server/demo/feed.ts).
+  const demo = config.demo ? await prepareDemo({ logger }) : null;
+  if (demo) {
+    feedConfigs.push(demo.feed);
+    process.once('exit', () => rmSync(demo.dir, { recursive: true, force: true }));
+  }
+  const recordDir = config.feedRecordDir ? resolve(config.feedRecordDir) : null;
+  const recorder = recordDir ? createRecorder({ dir: recordDir, logger }) : null;
+
   const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const server = createServer({
     store,
@@ -45,14 +57,15 @@ async function main() {
     config,
     webRoot,
     adapter,
-    feeds: { configs: feedConfigs, kinds: FEED_KINDS, instanceId },
+    feeds: {
+      configs: feedConfigs,
+      kinds: FEED_KINDS,
+      instanceId,
+      ...(recorder ? { onFetch: async (feed, r) => void (await recorder.record(feed, r)) } : {}),
+    },
   });
   const port = await server.listen(config.port, config.host);
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-
-  const stopDemo = config.demo
-    ? startDemo({ baseUrl: base, ingestToken: config.ingestToken, races: DEMO_RACES, logger })
-    : () => {};
 
   logger.info({ port, store: store.kind, demo: config.demo, feeds: feedConfigs.map((f) => f.id) }, 'LeadWire is listening');
   const lines = [
@@ -63,6 +76,7 @@ async function main() {
     `  Program overlay ${base}/overlay/?channel=program     (OBS/vMix/CasparCG browser source, 1920×1080)`,
     `  Preview overlay ${base}/overlay/?channel=preview&bg=checker`,
     ...(feedConfigs.length > 0 ? [`  Feeds           ${feedConfigs.map((f) => `${f.label ?? f.id} (${f.kind})`).join(', ')}   ${base}/api/feeds`] : []),
+    ...(recordDir ? [`  Recording       every fetched feed payload into ${recordDir}`] : []),
     '',
     `  Producer token  ${config.producerToken}${config.generatedTokens ? '   (generated; set LEADWIRE_PRODUCER_TOKEN to fix it)' : ''}`,
     `  Ingest token    ${config.ingestToken}${config.generatedTokens ? '   (generated; set LEADWIRE_INGEST_TOKEN to fix it)' : ''}`,
@@ -72,7 +86,6 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    stopDemo();
     await server.close();
     await store.close();
     await redisAdapter?.close();

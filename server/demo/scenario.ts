@@ -13,9 +13,9 @@ function random(seed: number) {
   };
 }
 
-/** Simulated minutes between demo steps, and the moment of step 0 (so Georgia flips at 09:50 on Nov 6, step 10). */
-const STEP_MS = 4 * 60_000;
-const START = Date.parse('2020-11-06T09:50:07.414Z') - 10 * STEP_MS;
+/** Simulated minutes between demo steps (the story's clock), and the moment of step 0 (so Georgia flips at 09:50 on Nov 6, step 10). */
+export const STORY_STEP_MS = 4 * 60_000;
+const START = Date.parse('2020-11-06T09:50:07.414Z') - 10 * STORY_STEP_MS;
 
 /**
  * Every batch of a demo race, step by step: the keyframes exactly, and between them counts that grow
@@ -70,7 +70,7 @@ function item(
 ): BulkItem {
   return {
     raceId,
-    asOf: new Date(START + step * STEP_MS).toISOString(),
+    asOf: new Date(START + step * STORY_STEP_MS).toISOString(),
     votes: { ...votes },
     ...(outstanding ? { outstanding } : { expectedVotePct: expectedVotePct ?? null }),
   };
