@@ -86,6 +86,11 @@ export function describeGraphic(g: Graphic | null, state: ControlState): string 
     const v = lc ? state.races.get(lc.raceId)?.view : undefined;
     return lc && v ? `Lead change: ${raceName(v)} → ${candidateName(v, lc.to)}` : `Lead change ${g.leadChangeId}`;
   }
+  if (g.type === 'call') {
+    const v = state.races.get(g.raceId)?.view;
+    const winner = v?.call ? candidateName(v, v.call.winner) : null;
+    return v ? `Projected winner: ${raceName(v)}${winner ? ` · ${winner}` : ''}` : `Projected winner ${g.raceId}`;
+  }
   return `Ticker: ${g.raceIds.length} race${g.raceIds.length === 1 ? '' : 's'}`;
 }
 

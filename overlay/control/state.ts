@@ -1,3 +1,4 @@
+import { alertGraphic, sameGraphic } from '../../shared/index.js';
 import type { Alert, ControlSnapshot, FeedStatus, Graphic, GraphicsState, LayerName, LeadChange, RaceView, Tally } from '../../shared/index.js';
 import { isNewerFeedStatus } from './feeds.js';
 
@@ -25,14 +26,14 @@ export interface Feedback {
   at: number;
 }
 
-/** True when two graphics show the same thing (both empty counts as the same). */
-export function sameGraphic(a: Graphic | null, b: Graphic | null): boolean {
-  if (a === null || b === null) return a === b;
-  if (a.type === 'race' && b.type === 'race') return a.raceId === b.raceId;
-  if (a.type === 'leadChange' && b.type === 'leadChange') return a.leadChangeId === b.leadChangeId;
-  if (a.type === 'ticker' && b.type === 'ticker') return a.raceIds.length === b.raceIds.length && a.raceIds.every((id, i) => id === b.raceIds[i]);
-  return false;
-}
+export { sameGraphic };
+
+/** What the alert layer shows, as a key: a lead change's id, or "call:<raceId>" for a projected-winner banner. */
+export const alertLayerKey = (g: Graphic | null | undefined): string | null =>
+  g?.type === 'leadChange' ? g.leadChangeId : g?.type === 'call' ? `call:${g.raceId}` : null;
+
+/** The alert-layer key of what an alert airs. */
+export const alertKey = (a: Alert): string => alertLayerKey(alertGraphic(a))!;
 
 /**
  * What TAKE on a layer would do: nothing cued (`empty`), put on program what program already shows
@@ -134,10 +135,11 @@ export class ControlState {
   }
 
   private noteAlertLeft(next: GraphicsState): void {
-    const was = this.graphics?.program.alert;
-    if (was?.type === 'leadChange' && !sameGraphic(was, next.program.alert)) this.alertLeftAt.set(was.leadChangeId, this.now());
-    const showing = next.program.alert;
-    if (showing?.type === 'leadChange') this.alertLeftAt.delete(showing.leadChangeId);
+    const was = this.graphics?.program.alert ?? null;
+    const wasKey = alertLayerKey(was);
+    if (wasKey && !sameGraphic(was, next.program.alert)) this.alertLeftAt.set(wasKey, this.now());
+    const showing = alertLayerKey(next.program.alert);
+    if (showing) this.alertLeftAt.delete(showing);
   }
 
   applyLeadChange(lc: LeadChange): void {
@@ -186,9 +188,9 @@ export class ControlState {
 
   /** The aired alert the program alert layer shows now, if this page knows it. */
   programAlert(): Alert | null {
-    const g = this.graphics?.program.alert;
-    if (g?.type !== 'leadChange') return null;
-    for (const a of this.alerts.values()) if (a.leadChangeId === g.leadChangeId && a.status === 'aired') return a;
+    const g = this.graphics?.program.alert ?? null;
+    if (!g) return null;
+    for (const a of this.alerts.values()) if (a.status === 'aired' && sameGraphic(alertGraphic(a), g)) return a;
     return null;
   }
 

@@ -106,6 +106,9 @@ export function resolveLayer(s: OverlayState, layer: LayerName): LayerContent | 
       const races = g.raceIds.map((id) => s.races[id]).filter((r): r is RaceView => r !== undefined);
       return races.length > 0 ? { kind: 'ticker', key: 'ticker', races } : null;
     }
+    case 'call':
+      // The projected-winner banner is not drawn by this page yet: the layer stays empty, never half-drawn.
+      return null;
   }
 }
 

@@ -6,7 +6,9 @@ import {
   NothingCued,
   TakeCommand,
   air,
+  alertGraphic,
   clear,
+  sameGraphic,
   cue,
   take,
   type Alert,
@@ -16,7 +18,7 @@ import {
 import type { Clock } from '../clock.js';
 import { NotFoundError, NothingCuedError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { alertIdFor, type Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { parse } from '../validate.js';
 
 /** How soon to try again to take an alert off air when the store did not answer. */
@@ -87,7 +89,7 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
   async function takeAlert(id: string): Promise<Alert> {
     const existing = await store.getAlert(id);
     if (!existing) throw new NotFoundError('alert', id);
-    const graphic: Graphic = { type: 'leadChange', leadChangeId: existing.leadChangeId };
+    const graphic = alertGraphic(existing);
     await store.updateGraphics((s) => air(s, 'alert', graphic));
     // Once it is on air it must leave on time, even if recording its status fails below.
     scheduleOffAir(existing);
@@ -101,7 +103,7 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     const alert = await store.updateAlert(id, (a) => stamp(a, 'dismissed'));
     if (!alert) throw new NotFoundError('alert', id);
     cancelOffAir(id);
-    await clearAlertIfShowing(alert.leadChangeId);
+    await clearAlertIfShowing(alertGraphic(alert));
     return alert;
   }
 
@@ -112,11 +114,11 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
   }
 
   /** Takes the alert off air after `delayMs`; while the store is away it keeps trying every second. */
-  function scheduleOffAir(alert: Pick<Alert, 'id' | 'leadChangeId'>, delayMs = alertDurationMs) {
+  function scheduleOffAir(alert: Alert, delayMs = alertDurationMs) {
     cancelOffAir(alert.id);
     const timer = setTimeout(() => {
       offAirTimers.delete(alert.id);
-      clearAlertIfShowing(alert.leadChangeId).catch((err: unknown) => {
+      clearAlertIfShowing(alertGraphic(alert)).catch((err: unknown) => {
         logger.error({ err, alert: alert.id }, 'could not take an alert off air; retrying');
         if (!closed) scheduleOffAir(alert, OFF_AIR_RETRY_MS);
       });
@@ -129,12 +131,9 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     offAirTimers.delete(id);
   }
 
-  /** Clears the program alert layer only if it still shows this lead change (a newer alert stays). */
-  async function clearAlertIfShowing(leadChangeId: string) {
-    const showing = (s: GraphicsState) => {
-      const g = s.program.alert;
-      return g?.type === 'leadChange' && g.leadChangeId === leadChangeId;
-    };
+  /** Clears the program alert layer only if it still shows this graphic (a newer alert stays). */
+  async function clearAlertIfShowing(graphic: Graphic) {
+    const showing = (s: GraphicsState) => sameGraphic(s.program.alert, graphic);
     // Unchanged state is not written, so this is one read when the alert has already gone.
     await store.updateGraphics((s) => (showing(s) ? clear(s, 'alert', 'program') : s));
   }
@@ -142,8 +141,8 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
   /** After a restart: an alert a previous process left on air still leaves when its time is up. */
   async function recover(): Promise<void> {
     const g = (await store.getGraphics()).program.alert;
-    if (g?.type !== 'leadChange') return;
-    const alert = await store.getAlert(alertIdFor(g.leadChangeId));
+    if (!g) return;
+    const alert = (await store.listAlerts()).find((a) => a.status === 'aired' && sameGraphic(alertGraphic(a), g));
     if (alert) follow(alert);
   }
 

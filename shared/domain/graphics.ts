@@ -1,3 +1,4 @@
+import type { Alert } from '../schema/alert.js';
 import type { Channel, Graphic, GraphicsState, LayerName, Layers } from '../schema/graphics.js';
 
 export const EMPTY_LAYERS: Layers = Object.freeze({ lowerThird: null, alert: null, ticker: null });
@@ -30,3 +31,23 @@ export const clear = (s: GraphicsState, layer: LayerName, channel: Channel) => w
 
 /** Straight to program, bypassing preview. */
 export const air = (s: GraphicsState, layer: LayerName, g: Graphic) => withLayer(s, 'program', layer, g);
+
+/** True when two graphics show the same thing (both empty counts as the same). */
+export function sameGraphic(a: Graphic | null, b: Graphic | null): boolean {
+  if (a === null || b === null) return a === b;
+  switch (a.type) {
+    case 'race':
+      return b.type === 'race' && a.raceId === b.raceId;
+    case 'leadChange':
+      return b.type === 'leadChange' && a.leadChangeId === b.leadChangeId;
+    case 'call':
+      return b.type === 'call' && a.raceId === b.raceId;
+    case 'ticker':
+      return b.type === 'ticker' && a.raceIds.length === b.raceIds.length && a.raceIds.every((id, i) => id === b.raceIds[i]);
+  }
+}
+
+/** The graphic an alert airs on the alert layer: its lead-change banner, or the projected-winner banner. */
+export function alertGraphic(alert: Alert): Graphic {
+  return alert.kind === 'leadChange' ? { type: 'leadChange', leadChangeId: alert.leadChangeId } : { type: 'call', raceId: alert.raceId };
+}

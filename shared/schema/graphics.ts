@@ -10,14 +10,16 @@ export type LayerName = z.infer<typeof LayerName>;
 export const RaceGraphic = z.strictObject({ type: z.literal('race'), raceId: Slug });
 export const LeadChangeGraphic = z.strictObject({ type: z.literal('leadChange'), leadChangeId: z.string().min(1).max(100) });
 export const TickerGraphic = z.strictObject({ type: z.literal('ticker'), raceIds: z.array(Slug).min(1).max(50) });
-export const Graphic = z.discriminatedUnion('type', [RaceGraphic, LeadChangeGraphic, TickerGraphic]);
+/** v2: the projected-winner banner of a called race. */
+export const CallGraphic = z.strictObject({ type: z.literal('call'), raceId: Slug });
+export const Graphic = z.discriminatedUnion('type', [RaceGraphic, LeadChangeGraphic, TickerGraphic, CallGraphic]);
 export type Graphic = z.infer<typeof Graphic>;
 
-/** Which graphic type each layer carries. */
-export const LAYER_GRAPHIC: Record<LayerName, Graphic['type']> = {
-  lowerThird: 'race',
-  alert: 'leadChange',
-  ticker: 'ticker',
+/** Which graphic types each layer carries. */
+export const LAYER_GRAPHIC: Record<LayerName, readonly Graphic['type'][]> = {
+  lowerThird: ['race'],
+  alert: ['leadChange', 'call'],
+  ticker: ['ticker'],
 };
 
 export const Layers = z.object({
@@ -32,8 +34,8 @@ export type GraphicsState = z.infer<typeof GraphicsState>;
 
 const layerGraphic = z
   .strictObject({ layer: LayerName, graphic: Graphic })
-  .refine((c) => c.graphic.type === LAYER_GRAPHIC[c.layer], {
-    message: 'this graphic type does not go on this layer (lowerThird: race, alert: leadChange, ticker: ticker)',
+  .refine((c) => LAYER_GRAPHIC[c.layer].includes(c.graphic.type), {
+    message: 'this graphic type does not go on this layer (lowerThird: race, alert: leadChange or call, ticker: ticker)',
     path: ['graphic', 'type'],
   });
 

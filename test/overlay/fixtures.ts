@@ -91,7 +91,7 @@ export const paFlip = (revision = 1): RaceView =>
     votes: { biden: 3_295_327, trump: 3_290_427, other: 0 },
   });
 
-export const alert = (id: string, o: Partial<Alert> = {}): Alert => ({
+export const alert = (id: string, o: Partial<Omit<Extract<Alert, { kind: 'leadChange' }>, 'kind'>> = {}): Alert => ({
   id,
   kind: 'leadChange',
   leadChangeId: `lc-${id}`,

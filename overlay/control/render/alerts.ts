@@ -1,24 +1,32 @@
-import type { Alert } from '../../../shared/index.js';
+import { alertGraphic, sameGraphic, type Alert } from '../../../shared/index.js';
 import type { Actions } from '../actions.js';
 import { candidateName, clockTime, describeAlertEnd, describeLeadChange, raceName } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
-import type { ControlState } from '../state.js';
+import { alertKey, type ControlState } from '../state.js';
 
-/** "Georgia President lead change to Biden": how buttons and history name an alert. */
+/** "Georgia President lead change to Biden" / "… projected winner Biden": how buttons and history name an alert. */
 function alertName(a: Alert, state: ControlState): string {
   const v = state.races.get(a.raceId)?.view;
-  const lc = state.leadChanges.get(a.leadChangeId);
   const race = v ? raceName(v) : a.raceId;
+  if (a.kind === 'call') return `${race} projected winner ${candidateName(v, a.winner)}`;
+  const lc = state.leadChanges.get(a.leadChangeId);
   return lc ? `${race} lead change to ${candidateName(v, lc.to)}` : `${race} lead change`;
 }
 
 function whatHappened(a: Alert, state: ControlState): string {
+  if (a.kind === 'call') return `Projected winner: ${candidateName(state.races.get(a.raceId)?.view, a.winner)}`;
   const lc = state.leadChanges.get(a.leadChangeId);
   return lc ? describeLeadChange(lc, state.races.get(a.raceId)?.view) : 'lead change';
 }
 
+/** The batch time behind an alert, where it has one. */
+function asOfOf(a: Alert, state: ControlState): string | null {
+  return a.kind === 'leadChange' ? (state.leadChanges.get(a.leadChangeId)?.asOf ?? null) : null;
+}
+
 class PendingCard {
   readonly root: HTMLLIElement;
+  private readonly kind = el('div', { class: 'alert-kind' });
   private readonly race = el('div', { class: 'alert-race' });
   private readonly what = el('div', { class: 'alert-what' });
   private readonly meta = el('div', { class: 'alert-meta' });
@@ -31,7 +39,7 @@ class PendingCard {
     this.root = el(
       'li',
       { class: `alert-card${fresh ? ' fresh' : ''}`, attrs: { 'data-alert-id': id } },
-      el('div', { class: 'alert-kind', text: 'LEAD CHANGE' }),
+      this.kind,
       this.race,
       this.what,
       this.meta,
@@ -42,10 +50,11 @@ class PendingCard {
   update(a: Alert, state: ControlState): void {
     const v = state.races.get(a.raceId)?.view;
     const name = alertName(a, state);
+    setText(this.kind, a.kind === 'call' ? 'PROJECTED WINNER' : 'LEAD CHANGE');
     setText(this.race, v ? raceName(v) : a.raceId);
     setText(this.what, whatHappened(a, state));
-    const lc = state.leadChanges.get(a.leadChangeId);
-    setText(this.meta, `detected ${clockTime(a.createdAt)}${lc ? ` · batch as of ${clockTime(lc.asOf)}` : ''}`);
+    const asOf = asOfOf(a, state);
+    setText(this.meta, `${a.kind === 'call' ? 'called' : 'detected'} ${clockTime(a.createdAt)}${asOf ? ` · batch as of ${clockTime(asOf)}` : ''}`);
     setAttr(this.air, 'aria-label', `Air alert: ${name}`);
     setAttr(this.dismiss, 'aria-label', `Dismiss alert: ${name}`);
   }
@@ -95,8 +104,8 @@ export function createAlertQueue(state: ControlState, actions: Actions) {
 
     const onAir = state.graphics?.program.alert;
     const rows = state.alertHistory().slice(0, 30).map((a) => {
-      const live = onAir?.type === 'leadChange' && onAir.leadChangeId === a.leadChangeId;
-      return { a, live, end: describeAlertEnd(a, { onAir: live, leftAt: state.alertLeftAt.get(a.leadChangeId), now }) };
+      const live = sameGraphic(onAir ?? null, alertGraphic(a));
+      return { a, live, end: describeAlertEnd(a, { onAir: live, leftAt: state.alertLeftAt.get(alertKey(a)), now }) };
     });
     // The countdown changes the key every second while an alert is on air: only then is the list rebuilt each second.
     const key = rows.map((r) => `${r.a.id}:${r.a.status}:${r.live}:${r.end}`).join('|') + `|${state.leadChanges.size}|${state.races.size}`;

@@ -320,7 +320,7 @@ describe.each(storeKinds())('socket.io namespaces over the $name store', (kind) 
       const lw = await setup();
       const { leadChange } = await georgiaFlipped(lw);
       const [pending] = (await lw.api<Alert[]>('GET', '/api/alerts?status=pending')).body;
-      expect(pending?.leadChangeId).toBe(leadChange.id);
+      expect(pending).toMatchObject({ kind: 'leadChange', leadChangeId: leadChange.id });
       const control = lw.control();
       await next(control, 'snapshot');
 
