@@ -16,6 +16,7 @@ export function resetRecord(record: RaceRecord, test: boolean, now: Date): RaceR
     lastLeader: null,
     lastWinning: null,
     call: null,
+    advancing: [],
     source: null,
     test,
     revision: record.revision + 1,

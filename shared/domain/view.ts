@@ -46,5 +46,6 @@ export function buildRaceView(record: RaceRecord): RaceView {
     runoffLikely: runoffLikely(def.runoff, def.candidates, record.votes),
     needs: runnerUpNeeds(s, { expectedVotePct: record.expectedVotePct, outstanding: record.outstanding }),
     acceptCalls: def.acceptCalls ?? 'approve',
+    advancing: record.advancing ?? [],
   };
 }

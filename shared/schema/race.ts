@@ -95,7 +95,12 @@ export type BulkItem = z.infer<typeof BulkItem>;
 export const BulkStatus = z.enum(['applied', 'duplicate', 'stale', 'conflict', 'invalid', 'not_found', 'unavailable']);
 export type BulkStatus = z.infer<typeof BulkStatus>;
 
-export const Call = z.strictObject({ winner: Slug, at: Instant });
+export const Call = z.strictObject({
+  winner: Slug,
+  at: Instant,
+  /** v2: who called it: "desk" (a producer), or the feed whose call was accepted. */
+  source: z.string().optional(),
+});
 export type Call = z.infer<typeof Call>;
 
 /** Body of `POST /api/races/:raceId/reset` (all optional): the mode to start afresh in; default the race's own. */
@@ -152,6 +157,8 @@ export const RaceView = z.object({
   /** The share of the remaining vote the runner-up needs to overtake; above 100: cannot. */
   needs: z.object({ candidate: Slug, pctOfRemaining: z.number() }).nullable(),
   acceptCalls: z.enum(['approve', 'auto', 'ignore']),
+  /** v2: candidates a call sends to a runoff (AP `winner: "R"`, accepted); empty otherwise. */
+  advancing: z.array(Slug),
 });
 export type RaceView = z.infer<typeof RaceView>;
 
@@ -191,6 +198,8 @@ export const RaceRecord = z.object({
   reporting: Reporting.nullable().optional(),
   /** v2, vote for N: the last settled winning set (the lead-change baseline); survives ties at the cut-off. */
   lastWinning: z.array(z.string()).nullable().optional(),
+  /** v2: candidates an accepted runoff call advances. */
+  advancing: z.array(z.string()).optional(),
 });
 export type RaceRecord = z.infer<typeof RaceRecord>;
 

@@ -59,4 +59,5 @@ export const GEORGIA_AWAITING_VIEW = {
   runoffLikely: false,
   needs: null,
   acceptCalls: 'approve',
+  advancing: [],
 };

@@ -52,6 +52,7 @@ describe('buildRaceView', () => {
       // 8,410 ballots out, Biden 917 ahead: Trump needs 4,664 of them (more than half of 917 + 8,410).
       needs: { candidate: 'trump', pctOfRemaining: (100 * 4_664) / 8_410 },
       acceptCalls: 'approve',
+      advancing: [],
     });
     expect(view.marginPct).toBeCloseTo(0.018492, 6);
     expect(RaceView.safeParse(view).success).toBe(true);
