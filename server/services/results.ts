@@ -111,13 +111,14 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
       // Nothing was applied: the whole request is unavailable (saying so when a write may still land).
       throw down.find((o) => o.error.details.outcome === 'unknown')?.error ?? down[0]!.error;
     }
+    const counts = new Map<string, number>();
     for (const [k, outcome] of outcomes.entries()) {
       const { index, raceId } = valid[k]!;
       if (outcome.kind === 'unavailable') {
         results[index] = unavailable(updates[index], outcome.error.message);
         continue;
       }
-      metrics.batches.inc({ outcome: outcome.kind });
+      counts.set(outcome.kind, (counts.get(outcome.kind) ?? 0) + 1);
       if (outcome.kind === 'applied') {
         await leadChanged(outcome, outcome.alertDismissed);
         results[index] = { raceId, status: 'applied', leadChange: outcome.leadChange, correction: outcome.correction };
@@ -127,6 +128,7 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
         results[index] = refused(raceId, refusal(outcome, raceId, `updates.${index}`));
       }
     }
+    for (const [outcome, n] of counts) metrics.batches.inc({ outcome }, n);
     return results;
   }
 

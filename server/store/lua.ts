@@ -6,6 +6,9 @@
 /**
  * KEYS: race hash, race id list, lead-change hash, lead-change order list, alert hash, alert order list
  * ARGV: expected revision ('' = must not exist), new revision, record JSON, channel,
+ *       the commit's tag, unique to it: stored with the record (a reader holding that commit need not fetch
+ *       it again) and heading the race message, `{"c":tag,"type":"race","record":<record JSON>}`, built here
+ *       so the record crosses the wire once,
  *       l = how many lead changes, then l × (id, JSON),
  *       a = how many new alerts, then a × (id, JSON),
  *       d = how many alerts to dismiss, then d × (alert id, dismissed alert JSON, its message),
@@ -17,8 +20,8 @@ export const COMMIT_RACE = `
 local rev = redis.call('HGET', KEYS[1], 'rev')
 if (rev or '') ~= ARGV[1] then return 0 end
 if not rev then redis.call('RPUSH', KEYS[2], cjson.decode(ARGV[3]).definition.id) end
-redis.call('HSET', KEYS[1], 'rev', ARGV[2], 'json', ARGV[3])
-local i = 5
+redis.call('HSET', KEYS[1], 'rev', ARGV[2], 'json', ARGV[3], 'tag', ARGV[5])
+local i = 6
 local n = tonumber(ARGV[i])
 for j = 1, n do
   redis.call('HSET', KEYS[3], ARGV[i + 2 * j - 1], ARGV[i + 2 * j])
@@ -41,9 +44,29 @@ for j = 0, n - 1 do
     dismissed[#dismissed + 1] = ARGV[i + 3 + 3 * j]
   end
 end
+redis.call('PUBLISH', ARGV[4], '{"c":"' .. ARGV[5] .. '","type":"race","record":' .. ARGV[3] .. '}')
 for k = i + 1 + 3 * n, #ARGV do redis.call('PUBLISH', ARGV[4], ARGV[k]) end
 for _, m in ipairs(dismissed) do redis.call('PUBLISH', ARGV[4], m) end
 return 1
+`;
+
+/**
+ * KEYS: race hashes. ARGV: for each, the tag of the commit the caller holds ('' = none). Answers, for each, 1
+ * when the race is still at that commit, else { tag, record JSON } (false where there is no race): a bulk's
+ * reads in one command, and no record sent back that the caller already has.
+ */
+export const READ_RACES = `
+local out = {}
+for i, key in ipairs(KEYS) do
+  local tag = redis.call('HGET', key, 'tag')
+  if tag and tag == ARGV[i] then
+    out[i] = 1
+  else
+    local json = redis.call('HGET', key, 'json')
+    if json then out[i] = { tag or '', json } else out[i] = false end
+  end
+end
+return out
 `;
 
 /** KEYS: graphics hash. ARGV: expected revision, new revision, state JSON, channel, message. */

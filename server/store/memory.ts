@@ -36,8 +36,8 @@ export class MemoryBackend implements Backend {
     return this.commitNow(commit);
   }
 
-  async commitRaces(commits: readonly RaceCommit[]): Promise<CommitResult[]> {
-    return commits.map((c) => ({ ok: this.commitNow(c) }));
+  async commitRaces(commits: Iterable<RaceCommit>): Promise<CommitResult[]> {
+    return Array.from(commits, (c) => ({ ok: this.commitNow(c) }));
   }
 
   private commitNow({ record, expectedRevision, leadChanges = [], alerts = [], dismiss = [] }: RaceCommit): boolean {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createClient, type RedisClientType } from 'redis';
 import {
@@ -13,7 +13,7 @@ import {
 import type { Logger } from '../logger.js';
 import { closeClient } from './closeClient.js';
 import { deepFreeze } from './freeze.js';
-import { CLAIM_LOCK, COMMIT_ALERT, COMMIT_GRAPHICS, COMMIT_RACE, RELEASE_LOCK, WRITE_AND_PUBLISH } from './lua.js';
+import { CLAIM_LOCK, COMMIT_ALERT, COMMIT_GRAPHICS, COMMIT_RACE, READ_RACES, RELEASE_LOCK, WRITE_AND_PUBLISH } from './lua.js';
 import { scriptRunner } from './scripts.js';
 import type { Backend, ChangeListener, CommitResult, FeedControl, RaceCommit, StoreChange } from './types.js';
 
@@ -45,11 +45,13 @@ export class RedisBackend implements Backend {
    */
   private readonly hot: RedisClientType;
   private readonly runHot: ReturnType<typeof scriptRunner>;
-  /** Each race's record as last read or written here, by its JSON. */
-  private readonly records = new Map<string, { json: string; record: RaceRecordT }>();
+  /** Each race's record as last read or written here: its JSON, and the commit that wrote it ('' = unknown). */
+  private readonly records = new Map<string, { json: string; record: RaceRecordT; tag: string }>();
   /** Changes this instance published whose message has not come back yet, by tag. */
   private readonly own = new Map<string, StoreChange>();
-  private readonly tag = `${randomUUID().slice(0, 8)}:`;
+  private readonly tag = `${randomBytes(8).toString('hex')}:`;
+  /** How this instance's messages begin. */
+  private readonly ownStart = Buffer.from(`{"c":"${this.tag}`);
   private seq = 0;
 
   private constructor(
@@ -87,7 +89,8 @@ export class RedisBackend implements Backend {
     subscriber.on('error', () => {}); // the main client reports connection trouble
     await subscriber.connect();
     const backend = new RedisBackend(client, subscriber, opts.prefix ?? 'lw:', opts.logger);
-    await subscriber.subscribe(backend.keys.channel, (message) => backend.receive(message));
+    // Buffers, not strings: this instance's own messages are recognised by their first bytes, never decoded.
+    await subscriber.subscribe(backend.keys.channel, (message: Buffer) => backend.receive(message), true);
     // Messages published while the subscriber was away are lost: tell listeners to re-read the store.
     subscriber.on('ready', () => {
       backend.own.clear();
@@ -97,14 +100,18 @@ export class RedisBackend implements Backend {
   }
 
   async readRace(id: string) {
-    const json = await this.hot.hGet(this.keys.race(id), 'json');
-    return json ? this.record(id, json) : null;
+    return (await this.readRaces([id]))[0]!;
   }
 
   async readRaces(ids: readonly string[]) {
-    // Issued together, the reads go out as one pipeline.
-    const rows = await Promise.all(ids.map((id) => this.hot.hGet(this.keys.race(id), 'json')));
-    return rows.map((json, i) => (json ? this.record(ids[i]!, json) : null));
+    if (ids.length === 0) return [];
+    const held = ids.map((id) => this.records.get(id));
+    const rows = (await this.runHot(
+      READ_RACES,
+      ids.map((id) => this.keys.race(id)),
+      held.map((h) => h?.tag ?? ''),
+    )) as (1 | [string, string] | null)[];
+    return rows.map((row, i) => (row === 1 ? held[i]!.record : row ? this.record(ids[i]!, row[1], row[0]) : null));
   }
 
   async listRaces() {
@@ -124,10 +131,8 @@ export class RedisBackend implements Backend {
       ...leadChanges.map((leadChange): [string, StoreChange] => [this.nextTag(), { type: 'leadChange', leadChange }]),
       ...alerts.map((alert): [string, StoreChange] => [this.nextTag(), { type: 'alert', alert }]),
     ];
-    // The race message embeds the record's JSON as it is, instead of serialising the record twice.
-    const messages = published.map(([tag, change]) =>
-      change.type === 'race' ? `{"c":"${tag}","type":"race","record":${json}}` : JSON.stringify({ c: tag, ...change }),
-    );
+    // The script builds the race message around the record's JSON, so the record is sent once.
+    const messages = published.slice(1).map(([tag, change]) => JSON.stringify({ c: tag, ...change }));
     for (const [tag, change] of published) this.own.set(tag, change);
     let ok = false;
     try {
@@ -140,6 +145,7 @@ export class RedisBackend implements Backend {
             String(record.revision),
             json,
             k.channel,
+            published[0]![0],
             String(leadChanges.length),
             ...leadChanges.flatMap((lc) => [lc.id, JSON.stringify(lc)]),
             String(alerts.length),
@@ -153,28 +159,38 @@ export class RedisBackend implements Backend {
       // Not committed (or not known to be): if it landed after all, its messages are parsed like anyone's.
       if (!ok) for (const [tag] of published) this.own.delete(tag);
     }
-    if (ok) this.records.set(id, { json, record });
+    if (ok) this.records.set(id, { json, record, tag: published[0]![0] });
     return ok;
   }
 
-  commitRaces(commits: readonly RaceCommit[]): Promise<CommitResult[]> {
-    // Issued together, the commits go out as one pipeline; each is its own compare-and-set.
-    return Promise.all(
-      commits.map((c) =>
+  /**
+   * Issued together, the commits go out as one pipeline; each is its own compare-and-set. They are handed to
+   * the client a slice at a time, each slice written before the next is encoded, so Redis runs the first
+   * scripts while this process still serialises the last.
+   */
+  async commitRaces(commits: Iterable<RaceCommit>): Promise<CommitResult[]> {
+    const results: Promise<CommitResult>[] = [];
+    let inSlice = 0;
+    for (const c of commits) {
+      results.push(
         this.commitRace(c).then(
           (ok): CommitResult => ({ ok }),
           (error: unknown): CommitResult => ({ ok: false, error }),
         ),
-      ),
-    );
+      );
+      if (++inSlice === COMMIT_SLICE) {
+        inSlice = 0;
+        await new Promise((r) => setImmediate(r)); // node-redis writes what is queued on setImmediate
+      }
+    }
+    return Promise.all(results);
   }
 
   /** A stored race record: parsed and checked once per distinct JSON. */
-  private record(id: string, json: string): RaceRecordT {
+  private record(id: string, json: string, tag: string): RaceRecordT {
     const known = this.records.get(id);
-    if (known?.json === json) return known.record;
-    const record = deepFreeze(RaceRecord.parse(JSON.parse(json)) as RaceRecordT);
-    this.records.set(id, { json, record });
+    const record = known?.json === json ? known.record : deepFreeze(RaceRecord.parse(JSON.parse(json)) as RaceRecordT);
+    this.records.set(id, { json, record, tag });
     return record;
   }
 
@@ -278,23 +294,31 @@ export class RedisBackend implements Backend {
     return rows.filter((r): r is string => typeof r === 'string').map((r) => JSON.parse(r) as unknown);
   }
 
-  private receive(message: string) {
+  private receive(message: Buffer) {
     try {
-      const own = message.startsWith(`{"c":"${this.tag}`) ? this.takeOwn(message) : undefined;
-      this.events.emit('change', own ?? parseChange(JSON.parse(message)));
+      const own = this.isOwn(message) ? this.takeOwn(message) : undefined;
+      this.events.emit('change', own ?? parseChange(JSON.parse(message.toString())));
     } catch (err) {
       this.logger.error({ err }, 'dropped an unreadable change message');
     }
   }
 
+  private isOwn(message: Buffer) {
+    const n = this.ownStart.length;
+    return message.length > n && message.compare(this.ownStart, 0, n, 0, n) === 0;
+  }
+
   /** The change behind a message this instance published, if it is still waiting for it. */
-  private takeOwn(message: string): StoreChange | undefined {
-    const tag = message.slice(6, message.indexOf('"', 6));
+  private takeOwn(message: Buffer): StoreChange | undefined {
+    const tag = message.toString('latin1', 6, message.indexOf(0x22, 6)); // up to the closing quote
     const change = this.own.get(tag);
     if (change) this.own.delete(tag);
     return change;
   }
 }
+
+/** Commits encoded before the client gets to write them to Redis. */
+const COMMIT_SLICE = 25;
 
 function parseChange(raw: { type: string; [k: string]: unknown }): StoreChange {
   switch (raw.type) {

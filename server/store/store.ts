@@ -111,27 +111,44 @@ export class Store {
         break;
       }
       const now = this.opts.clock.now();
-      let plans: { g: RaceItems; plan: RacePlan }[] = [];
+      const found: { g: RaceItems; record: RaceRecord }[] = [];
       pending.forEach((g, i) => {
         const record = records[i];
-        if (!record) return settle(g, g.batches.map(() => ({ kind: 'not_found' as const })));
-        const plan = planRace(record, g.batches, now, newAlert);
-        if (plan.commit) plans.push({ g, plan });
-        else settle(g, plan.outcomes);
+        if (record) found.push({ g, record });
+        else settle(g, g.batches.map(() => ({ kind: 'not_found' as const })));
       });
-      if (plans.some((p) => p.plan.reset)) {
-        const alerts = await this.unlessUnavailable(() => this.guard(() => this.backend.listAlerts()));
-        if (alerts instanceof UnavailableError) {
-          fail(plans.filter((p) => p.plan.reset).map((p) => p.g), alerts);
-          plans = plans.filter((p) => !p.plan.reset);
-        } else {
-          for (const { g, plan } of plans) if (plan.reset) plan.commit!.dismiss = pendingDismissed(alerts, g.raceId, now);
+      // A reset dismisses the race's stored pending alerts in its commit: read them once, first, if any race may
+      // reset (a batch of the other mode), so that planning can run while the commits are on their way.
+      const mayReset = ({ g, record }: (typeof found)[number]) => g.batches.some((b) => (b.test ?? false) !== (record.test ?? false));
+      let alerts: Alert[] = [];
+      if (found.some(mayReset)) {
+        const read = await this.unlessUnavailable(() => this.guard(() => this.backend.listAlerts()));
+        if (read instanceof UnavailableError) {
+          fail(found.filter(mayReset).map((f) => f.g), read);
+          found.splice(0, found.length, ...found.filter((f) => !mayReset(f)));
+        } else alerts = read;
+      }
+      const plans: { g: RaceItems; plan: RacePlan }[] = [];
+      let open = true;
+      /** Each race planned as the backend takes its commit, so the first commits travel while the rest are planned. */
+      function* commits() {
+        for (const { g, record } of found) {
+          if (!open) return;
+          const plan = planRace(record, g.batches, now, newAlert);
+          if (!plan.commit) {
+            settle(g, plan.outcomes);
+            continue;
+          }
+          if (plan.reset) plan.commit.dismiss = pendingDismissed(alerts, g.raceId, now);
+          plans.push({ g, plan });
+          yield plan.commit;
         }
       }
-      if (plans.length === 0) break;
-      const results = await this.unlessUnavailable(() => this.commit(() => this.backend.commitRaces(plans.map((p) => p.plan.commit!))));
+      const results = await this.unlessUnavailable(() => this.commit(() => this.backend.commitRaces(commits())));
       if (results instanceof UnavailableError) {
-        fail(plans.map((p) => p.g), results);
+        open = false;
+        // Races whose items were all refused stay answered; the rest were not done.
+        fail(found.map((f) => f.g).filter((g) => outcomes[g.indexes[0]!] === undefined), results);
         break;
       }
       pending = [];

@@ -56,10 +56,11 @@ export interface Backend {
   readRaces(ids: readonly string[]): Promise<(RaceRecord | null)[]>;
   commitRace(commit: RaceCommit): Promise<boolean>;
   /**
-   * Several race commits in one round trip, each its own compare-and-set, answered in the same order. One
-   * that fails says so in its result rather than failing the others.
+   * Several race commits in one round trip, each its own compare-and-set, answered in the order taken. One
+   * that fails says so in its result rather than failing the others. `commits` may be lazy: the backend takes
+   * them as it sends them.
    */
-  commitRaces(commits: readonly RaceCommit[]): Promise<CommitResult[]>;
+  commitRaces(commits: Iterable<RaceCommit>): Promise<CommitResult[]>;
   listLeadChanges(raceId?: string): Promise<LeadChange[]>;
   readLeadChange(id: string): Promise<LeadChange | null>;
   readGraphics(): Promise<GraphicsState>;
