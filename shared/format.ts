@@ -85,3 +85,25 @@ export function phraseOthers(n: number): string {
   if (n === 0) return 'no others';
   return `${formatVotes(n)} ${n === 1 ? 'other' : 'others'}`;
 }
+
+/** 72 of 100 precincts → "72% of precincts reporting" (the share as `formatReporting` says it). */
+export const phraseReporting = (r: { reported: number; total: number; unit: string }): string =>
+  `${formatReporting(r)} of ${r.unit} reporting`;
+
+/** Names in a sentence: ["Ossoff"] → "Ossoff"; ["Warnock", "Loeffler"] → "Warnock and Loeffler"; three → "A, B and C". */
+export function phraseList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+const passShare = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * What a ballot measure needs to pass: 60 → "needs 60%", 55.5 → "needs 55.5%"; 50 (yes must outnumber no) →
+ * "needs a majority"; two-thirds however it is rounded (66.67, 66.7, 66.666…) → "needs two-thirds".
+ */
+export function phrasePassMark(passPct: number): string {
+  if (passPct === 50) return 'needs a majority';
+  if (Math.abs(passPct - 200 / 3) < 0.05) return 'needs two-thirds';
+  return `needs ${passShare.format(passPct)}%`;
+}
