@@ -13,6 +13,7 @@ import { createHttpApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { attachRealtime } from './realtime/index.js';
+import { createCallsService } from './services/calls.js';
 import { createGraphicsService } from './services/graphics.js';
 import { createResultsService } from './services/results.js';
 import { alertIdFor, type Store } from './store/store.js';
@@ -66,11 +67,13 @@ export function createServer(d: ServerDeps): LeadWireServer {
   const stopFollowing = d.store.subscribe((change) => {
     if (change.type === 'alert') graphics.follow(change.alert);
   });
+  const calls = createCallsService({ store: d.store, graphics, logger: d.logger });
   const feeds = createFeedSupervisor({
     feeds: d.feeds?.configs ?? [],
     kinds: d.feeds?.kinds ?? {},
     store: d.store,
     results,
+    calls,
     clock: d.clock,
     logger: d.logger,
     metrics,
@@ -78,7 +81,7 @@ export function createServer(d: ServerDeps): LeadWireServer {
     instanceId: d.feeds?.instanceId ?? 'local',
     onFetch: d.feeds?.onFetch,
   });
-  const app = createHttpApp({ store: d.store, results, graphics, feeds, metrics, logger: d.logger, check, webRoot: d.webRoot });
+  const app = createHttpApp({ store: d.store, results, graphics, feeds, calls, metrics, logger: d.logger, check, webRoot: d.webRoot });
   const http = createHttpServer(app);
   const realtime = attachRealtime(http, { store: d.store, graphics, check, logger: d.logger, metrics, adapter: d.adapter });
 

@@ -7,6 +7,7 @@ export * from './domain/batch.js';
 export * from './domain/reset.js';
 export * from './domain/definition.js';
 export * from './domain/call.js';
+export * from './domain/calls.js';
 export * from './domain/graphics.js';
 export * from './domain/feed.js';
 export * from './domain/measure.js';

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import type { CallsService } from '../services/calls.js';
 import type { ResultsService } from '../services/results.js';
 import type { Store } from '../store/store.js';
 import type { FeedControl } from '../store/types.js';
@@ -19,6 +20,7 @@ export interface RunnerDeps {
   kind: FeedKind;
   store: Store;
   results: ResultsService;
+  calls: CallsService;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
@@ -243,6 +245,7 @@ export class FeedRunner {
     const items = ready.map((r) => ({ raceId: r.raceId, ...r.batch, test: forced || (r.batch.test ?? false), source: this.d.feed.id }));
     const results = items.length > 0 ? await this.d.results.ingest(items) : [];
     let applied = 0;
+    const posted: (FeedRace | ExistingFeedRace)[] = [];
     results.forEach((res, i) => {
       const race = ready[i]!;
       this.d.metrics.feedBatches.inc({ feed: this.d.feed.id, status: res.status });
@@ -251,8 +254,9 @@ export class FeedRunner {
       if (res.status === 'applied') applied += 1;
       const warning = describeRefusal(res);
       if (warning) warnings.push(`${race.raceId}: ${warning}`);
-      this.noteWinners(race);
+      posted.push(race);
     });
+    for (const race of posted) warnings.push(...(await this.proposeWinners(race)));
     const known = new Set(this.status.races);
     for (const r of ready) known.add(r.raceId);
     this.update({ batchesPosted: this.status.batchesPosted + applied, races: [...known].sort() });
@@ -282,13 +286,24 @@ export class FeedRunner {
   }
 
   /** Sources' calls are logged only until the desk's call queue is built; once per change. */
-  private noteWinners(race: FeedRace | ExistingFeedRace): void {
+  /**
+   * The source's calls become proposals for the desk (one per flag: the store ignores a flag it has seen), once
+   * per change of what the source says; a flag that could not be recorded is tried again next poll.
+   */
+  private async proposeWinners(race: FeedRace | ExistingFeedRace): Promise<string[]> {
     const key = JSON.stringify(race.winners);
-    if ((this.winners.get(race.raceId) ?? '[]') === key) return;
-    this.winners.set(race.raceId, key);
-    if (race.winners.length > 0) {
-      this.log.info({ raceId: race.raceId, winners: race.winners }, 'the source flags a winner (not acted on: calls wait for the desk)');
+    if ((this.winners.get(race.raceId) ?? '[]') === key) return [];
+    const problems: string[] = [];
+    for (const w of race.winners) {
+      try {
+        await this.d.calls.propose(race.raceId, { winner: w.candidateId, kind: w.kind, source: this.d.feed.id });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'unavailable') return problems; // next poll
+        problems.push(`${race.raceId}: the source's call for ${w.candidateId} was not recorded (${(err as Error).message})`);
+      }
     }
+    this.winners.set(race.raceId, key);
+    return problems;
   }
 
   private modeOf(result: PollResult): FeedStatus['mode'] {

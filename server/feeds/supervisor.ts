@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import type { CallsService } from '../services/calls.js';
 import type { ResultsService } from '../services/results.js';
 import type { Store } from '../store/store.js';
 import type { FeedControl } from '../store/types.js';
@@ -18,6 +19,7 @@ export interface SupervisorDeps {
   kinds: Partial<Record<FeedKindName, FeedKind>>;
   store: Store;
   results: ResultsService;
+  calls: CallsService;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;

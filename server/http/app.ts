@@ -8,6 +8,8 @@ import type { Store } from '../store/store.js';
 import type { TokenCheck } from './auth.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import type { FeedSupervisor } from '../feeds/supervisor.js';
+import type { CallsService } from '../services/calls.js';
+import { callsRouter } from './routes/calls.js';
 import { feedsRouter } from './routes/feeds.js';
 import { graphicsRouter } from './routes/graphics.js';
 import { healthRouter } from './routes/health.js';
@@ -21,6 +23,7 @@ export interface HttpDeps {
   logger: Logger;
   check: TokenCheck;
   feeds: FeedSupervisor;
+  calls: CallsService;
   /** Folder of the built overlay and control pages; not served when absent. */
   webRoot?: string;
   /** Largest accepted JSON body. @default "1mb" */
@@ -46,6 +49,7 @@ export function createHttpApp(d: HttpDeps): Express {
   app.use('/api', racesRouter(d.results, d.check));
   app.use('/api', graphicsRouter(d.graphics, d.check));
   app.use('/api', feedsRouter(d.feeds, d.check));
+  app.use('/api', callsRouter(d.calls, d.check));
   app.use('/api', notFoundHandler);
 
   if (d.webRoot && existsSync(d.webRoot)) {

@@ -1,4 +1,4 @@
-import type { Alert, FeedStatus, GraphicsState, LeadChange, RaceView } from '../../shared/index.js';
+import type { Alert, CallProposal, FeedStatus, GraphicsState, LeadChange, RaceView } from '../../shared/index.js';
 
 /** Where news goes: whatever `LatestState` accepts as newer is pushed through it. */
 export interface LatestSink {
@@ -7,6 +7,7 @@ export interface LatestSink {
   leadChange(lc: LeadChange): void;
   alert(alert: Alert): void;
   feed(status: FeedStatus): void;
+  call(proposal: CallProposal): void;
 }
 
 /**
@@ -20,6 +21,7 @@ export class LatestState {
   readonly leadChanges = new Map<string, LeadChange>();
   readonly alerts = new Map<string, Alert>();
   readonly feeds = new Map<string, FeedStatus>();
+  readonly calls = new Map<string, CallProposal>();
   graphics: GraphicsState | null = null;
   /** True once a whole snapshot has been read from the store. */
   loaded = false;
@@ -54,6 +56,14 @@ export class LatestState {
     if (held && (held.polls > status.polls || (held.lastPollAt ?? '') > (status.lastPollAt ?? ''))) return;
     this.feeds.set(status.id, status);
     this.sink.feed(status);
+  }
+
+  /** A source's call: new, or decided since (a decision is never undone, so a changed status is news). */
+  offerCall(p: CallProposal): void {
+    const held = this.calls.get(p.id);
+    if (held && (held.status === p.status || held.status !== 'proposed')) return;
+    this.calls.set(p.id, p);
+    this.sink.call(p);
   }
 
   /** Alerts have no revision: the later status change wins; the same one twice is no news. */

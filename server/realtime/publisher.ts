@@ -33,6 +33,9 @@ export function pushSink(overlay: OverlayNamespace, control: ControlNamespace): 
     feed(f) {
       control.local.emit('feed', f);
     },
+    call(p) {
+      control.local.emit('call', p);
+    },
   };
 }
 
@@ -45,6 +48,7 @@ export function followStore(store: Store, latest: LatestState, logger: Logger): 
         return;
       case 'race':
         latest.offerRace(buildRaceView(change.record));
+        for (const p of change.record.proposals ?? []) latest.offerCall(p);
         return;
       case 'leadChange':
         latest.offerLeadChange(change.leadChange);

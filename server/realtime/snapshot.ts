@@ -24,7 +24,10 @@ async function read(store: Store, latest: LatestState, logger: Logger): Promise<
       store.listFeedStatus(),
     ]);
     for (const f of feeds) latest.offerFeed(f);
-    for (const r of races) latest.offerRace(buildRaceView(r));
+    for (const r of races) {
+      latest.offerRace(buildRaceView(r));
+      for (const p of r.proposals ?? []) latest.offerCall(p);
+    }
     for (const lc of leadChanges) latest.offerLeadChange(lc);
     for (const a of alerts) latest.offerAlert(a);
     latest.offerGraphics(graphics);
@@ -74,5 +77,6 @@ export function controlSnapshot(latest: LatestState): ControlSnapshot {
     alerts: [...latest.alerts.values()],
     revision: g.revision,
     feeds: [...latest.feeds.values()],
+    calls: [...latest.calls.values()],
   };
 }

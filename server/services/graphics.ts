@@ -45,6 +45,7 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     if (g.type === 'race' && !(await store.getRace(g.raceId))) throw new NotFoundError('race', g.raceId);
     if (g.type === 'leadChange' && !(await store.getLeadChange(g.leadChangeId)))
       throw new NotFoundError('lead change', g.leadChangeId);
+    if (g.type === 'call' && !(await store.getRace(g.raceId))) throw new NotFoundError('race', g.raceId);
     if (g.type === 'ticker') {
       for (const id of g.raceIds) if (!(await store.getRace(id))) throw new NotFoundError('race', id);
     }
@@ -171,6 +172,8 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     takeAlert,
     dismissAlert,
     listAlerts,
+    /** Takes a graphic off the program alert layer if it is there (a withdrawn call's banner). */
+    takeOffAlertLayer: clearAlertIfShowing,
     recover,
     follow,
     close,

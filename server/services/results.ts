@@ -3,7 +3,6 @@ import {
   type BulkStatus,
   type ErrorCode,
   BulkItem,
-  CallInput,
   BulkResults,
   RaceDefinitionInput,
   ResetInput,
@@ -141,19 +140,6 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
     return buildRaceView(outcome.record);
   }
 
-  /** Calls a race for the candidate the body names. */
-  const callRace = (raceId: string, body: unknown) => setCall(parse(Slug, raceId, 'raceId'), parse(CallInput, body).winner);
-
-  /** Withdraws a race's call. */
-  const uncallRace = (raceId: string) => setCall(parse(Slug, raceId, 'raceId'), null);
-
-  async function setCall(id: string, winner: string | null): Promise<RaceView> {
-    const outcome = await store.callRace(id, winner);
-    if (outcome.kind === 'not_found') throw new NotFoundError('race', id);
-    if (outcome.kind === 'invalid') throw new InvalidError(outcome.issues);
-    return buildRaceView(outcome.record);
-  }
-
   async function getRace(raceId: string): Promise<RaceView> {
     const record = await store.getRace(raceId);
     if (!record) throw new NotFoundError('race', raceId);
@@ -169,7 +155,7 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
     return store.listLeadChanges(raceId);
   }
 
-  return { defineRace, postBatch, postBulk, ingest, resetRace, callRace, uncallRace, getRace, listRaces, leadChanges };
+  return { defineRace, postBatch, postBulk, ingest, resetRace, getRace, listRaces, leadChanges };
 }
 
 type Refused = Exclude<BulkOutcome, { kind: 'applied' | 'duplicate' | 'unavailable' }>;

@@ -1,7 +1,6 @@
 import { ZodError } from 'zod';
 import {
-  applyCall,
-  type CallOutcome,
+  type CallChange,
   applyDefinition,
   resetRecord,
   type Alert,
@@ -199,15 +198,22 @@ export class Store {
     return pendingDismissed(await this.guard(() => this.backend.listAlerts()), raceId, now);
   }
 
-  /** Calls a race for a candidate, or withdraws the call (`null`); `not_found` when the race is not defined. */
-  callRace(raceId: string, winner: string | null): Promise<CallOutcome | { kind: 'not_found' }> {
+  /**
+   * Changes a race's call with a pure function (`shared/domain/calls.ts`): the record, the call alert it raises and
+   * the pending call alerts it dismisses commit together, retried on contention.
+   */
+  changeCall(raceId: string, change: (record: RaceRecord, now: Date) => CallChange): Promise<CallChange | { kind: 'race_not_found' }> {
     return this.retry(async () => {
       const record = await this.guard(() => this.backend.readRace(raceId));
-      if (!record) return { kind: 'not_found' as const };
-      const outcome = applyCall(record, winner, this.opts.clock.now());
-      if (outcome.kind !== 'changed') return outcome;
-      const ok = await this.commit(() => this.backend.commitRace({ record: outcome.record, expectedRevision: record.revision }));
-      return ok ? outcome : undefined;
+      if (!record) return { kind: 'race_not_found' as const };
+      const now = this.opts.clock.now();
+      const out = change(record, now);
+      if (out.kind !== 'changed') return out;
+      const dismiss = out.dismissAlertsOf
+        ? pendingDismissed(await this.guard(() => this.backend.listAlerts()), raceId, now).filter((a) => a.kind === out.dismissAlertsOf)
+        : [];
+      const commit = { record: out.record, expectedRevision: record.revision, alerts: out.alert ? [out.alert] : [], dismiss };
+      return (await this.commit(() => this.backend.commitRace(commit))) ? out : undefined;
     });
   }
 

@@ -17,6 +17,7 @@ export function resetRecord(record: RaceRecord, test: boolean, now: Date): RaceR
     lastWinning: null,
     call: null,
     advancing: [],
+    proposals: [],
     source: null,
     test,
     revision: record.revision + 1,

@@ -5,3 +5,4 @@ export * from './alert.js';
 export * from './errors.js';
 export * from './protocol.js';
 export * from './feed.js';
+export * from './call.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Alert } from './alert.js';
 import { ErrorCode } from './errors.js';
 import { Channel, GraphicsState, Layers, type AirCommand, type ClearCommand, type CueCommand, type TakeCommand } from './graphics.js';
+import { CallProposal } from './call.js';
 import { FeedStatus } from './feed.js';
 import { LeadChange, RaceView } from './race.js';
 import type { AlertRef } from './alert.js';
@@ -36,6 +37,8 @@ export const ControlSnapshot = z.object({
   revision: z.number(),
   /** v2: every feed's health, as `GET /api/feeds` answers it. */
   feeds: z.array(FeedStatus),
+  /** v2: the sources' calls and what the desk decided (`GET /api/calls`). */
+  calls: z.array(CallProposal),
 });
 export type ControlSnapshot = z.infer<typeof ControlSnapshot>;
 
@@ -62,6 +65,8 @@ export interface ControlServerToClient {
   tally: (t: Tally) => void;
   /** v2: a feed's status changed (as `GET /api/feeds` items; the panel works out staleness itself). */
   feed: (f: FeedStatus) => void;
+  /** v2: a source's call arrived or was decided. */
+  call: (p: CallProposal) => void;
 }
 
 /** `/control` namespace: client → server. Payloads are `unknown` on the server side until parsed. */

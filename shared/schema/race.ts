@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallProposal } from './call.js';
 import { Issue } from './errors.js';
 import { Instant, Slug, VoteCount } from './ids.js';
 
@@ -200,6 +201,8 @@ export const RaceRecord = z.object({
   lastWinning: z.array(z.string()).nullable().optional(),
   /** v2: candidates an accepted runoff call advances. */
   advancing: z.array(z.string()).optional(),
+  /** v2: the calls sources made for this race, and what the desk decided (newest last). */
+  proposals: z.array(CallProposal).optional(),
 });
 export type RaceRecord = z.infer<typeof RaceRecord>;
 

@@ -40,7 +40,7 @@ function feed(o: Partial<FeedStatus> = {}): FeedStatus {
 
 function snapshot(feeds: FeedStatus[]): ControlSnapshot {
   const empty = { lowerThird: null, alert: null, ticker: null };
-  return { graphics: { program: empty, preview: empty }, races: {}, leadChanges: {}, alerts: [], revision: 1, feeds };
+  return { graphics: { program: empty, preview: empty }, races: {}, leadChanges: {}, alerts: [], revision: 1, feeds, calls: [] };
 }
 
 describe('isNewerFeedStatus', () => {

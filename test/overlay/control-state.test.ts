@@ -29,6 +29,7 @@ function snapshot(o: Partial<ControlSnapshot> = {}): ControlSnapshot {
     alerts: [],
     revision: 7,
     feeds: [],
+    calls: [],
     ...o,
   };
 }

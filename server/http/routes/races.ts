@@ -33,14 +33,6 @@ export function racesRouter(results: ResultsService, check: TokenCheck): Router 
     res.json(await results.resetRace(String(req.params.raceId), req.body));
   });
 
-  r.post('/races/:raceId/call', producer, async (req, res) => {
-    res.json(await results.callRace(String(req.params.raceId), req.body));
-  });
-
-  r.delete('/races/:raceId/call', producer, async (req, res) => {
-    res.json(await results.uncallRace(String(req.params.raceId)));
-  });
-
   r.post('/results', ingest, async (req, res) => {
     res.json({ results: await results.postBulk(req.body) });
   });

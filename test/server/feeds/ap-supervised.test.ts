@@ -236,11 +236,12 @@ describe.each(storeKinds())('the AP feed, supervised ($name store)', (kind) => {
     expect((await lw.api<RaceView>('GET', '/api/races/ap-ga-0')).body.test).toBe(true);
   });
 
-  it('posts a call the wire flags only to the log: the race is not called', async () => {
+  it('makes a call the wire flags a proposal for the desk: the race is not called', async () => {
     const { ap, lw } = await setup();
     ap.setScript([apSteps.full([georgia('2020-11-06T08:40:27Z', 30, 20, { winner: 'biden' })])]);
     await firstPoll(lw);
     expect((await lw.api<RaceView>('GET', '/api/races/ap-ga-0')).body).toMatchObject({ status: 'leading', call: null });
+    expect((await lw.api('GET', '/api/calls?status=proposed')).body).toEqual([expect.objectContaining({ raceId: 'ap-ga-0', winner: 'biden', source: 'ap' })]);
   });
 
   it.skipIf(!hasGeorgiaTimeline())(

@@ -11,6 +11,7 @@ function recorder() {
     leadChange: (lc) => pushed.push(`leadChange:${lc.id}`),
     alert: (a) => pushed.push(`alert:${a.id}:${a.status}`),
     feed: (f) => pushed.push(`feed:${f.id}:${f.state}`),
+    call: (p) => pushed.push(`call:${p.id}:${p.status}`),
   };
   return { latest: new LatestState(sink), pushed };
 }

@@ -228,6 +228,7 @@ describe.each(storeKinds())('socket.io namespaces over the $name store', (kind) 
         alerts,
         revision: cued.body.revision,
         feeds: [],
+        calls: [],
       });
       expect(snapshot.revision).toBe(1);
     });
