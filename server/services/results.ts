@@ -12,6 +12,7 @@ import {
   definitionIssues,
   type BatchOutcome,
   type LeadChange,
+  type RaceRecord,
   type RaceView,
 } from '../../shared/index.js';
 import { AppError, ConflictError, InvalidError, NotFoundError, StaleError } from '../errors.js';
@@ -25,6 +26,20 @@ export interface BatchResponse {
   leadChange: LeadChange | null;
   duplicate: boolean;
   correction: boolean;
+  /** Extension, dry runs: nothing was stored. */
+  dryRun?: true;
+  /** Extension, dry runs: the candidates whose count the batch lowers (a correction), from and to. */
+  lowered?: { candidate: string; from: number; to: number }[];
+}
+
+/** Who goes down, and by how much, from one record to the next (a reset is not a correction). */
+function lowered(before: RaceRecord, after: RaceRecord): { candidate: string; from: number; to: number }[] {
+  if ((before.test ?? false) !== (after.test ?? false)) return [];
+  return after.definition.candidates.flatMap((c) => {
+    const from = before.votes[c.id] ?? 0;
+    const to = after.votes[c.id] ?? 0;
+    return to < from ? [{ candidate: c.id, from, to }] : [];
+  });
 }
 
 /** Which bulk status each refusal becomes. */
@@ -55,8 +70,21 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
     return { created: outcome.kind === 'created', race: buildRaceView(outcome.record) };
   }
 
-  async function postBatch(raceId: string, body: unknown): Promise<BatchResponse> {
-    return apply(parse(Slug, raceId, 'raceId'), parse(ResultBatch, body));
+  /**
+   * `POST /api/races/:raceId/results`; with `dryRun` it answers exactly what the post would (the same refusals,
+   * the would-be view and lead change) and stores nothing.
+   */
+  async function postBatch(raceId: string, body: unknown, opts: { dryRun?: boolean } = {}): Promise<BatchResponse> {
+    const id = parse(Slug, raceId, 'raceId');
+    const batch = parse(ResultBatch, body);
+    if (!opts.dryRun) return apply(id, batch);
+    const previous = await store.getRace(id);
+    const outcome = await store.previewBatch(id, { ...batch, source: batch.source ?? 'manual' });
+    if (outcome.kind !== 'applied' && outcome.kind !== 'duplicate') throw refusal(outcome, id, '');
+    const answer = outcome.kind === 'duplicate'
+      ? { race: buildRaceView(outcome.record), leadChange: null, duplicate: true, correction: false }
+      : { race: buildRaceView(outcome.record), leadChange: outcome.leadChange, duplicate: false, correction: outcome.correction };
+    return { ...answer, dryRun: true, lowered: outcome.kind === 'applied' && previous ? lowered(previous, outcome.record) : [] };
   }
 
   /** Applies a parsed batch; `path` names where it sits in the request body, for issue paths. */

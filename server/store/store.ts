@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import {
   type CallChange,
+  applyBatch,
   applyDefinition,
   resetRecord,
   type Alert,
@@ -74,6 +75,13 @@ export class Store {
       );
       return ok ? outcome : undefined;
     });
+  }
+
+  /** What a batch would do to the race as stored now, storing nothing (a dry run). */
+  async previewBatch(raceId: string, batch: ResultBatch): Promise<BatchOutcome | { kind: 'not_found' }> {
+    const record = await this.guard(() => this.backend.readRace(raceId));
+    if (!record) return { kind: 'not_found' };
+    return applyBatch(record, batch, this.opts.clock.now());
   }
 
   /** Applies one batch atomically; `not_found` when the race is not defined. */

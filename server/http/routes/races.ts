@@ -26,7 +26,8 @@ export function racesRouter(results: ResultsService, check: TokenCheck): Router 
   });
 
   r.post('/races/:raceId/results', ingest, async (req, res) => {
-    res.json(await results.postBatch(String(req.params.raceId), req.body));
+    const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
+    res.json(await results.postBatch(String(req.params.raceId), req.body, { dryRun }));
   });
 
   r.post('/races/:raceId/reset', producer, async (req, res) => {
