@@ -1,36 +1,31 @@
 /**
  * `npm run bench`: ingest throughput, push latency and server memory, for the embedded store and a private
- * redis-server. Loopback only, bounded in count and time; prints figures, asserts nothing.
+ * redis-server, each figure beside its baseline from the same run (baselines.ts). Loopback only, bounded in
+ * count and time; prints figures, asserts nothing.
  */
 import { cpus, loadavg } from 'node:os';
 import { createClient } from 'redis';
 import { startRedis, type PrivateRedis } from '../test/helpers/redis.js';
+import { baselineTables, runBaselines, type BaselineReport } from './baselines.js';
 import { runIngest, type IngestResult } from './ingest.js';
 import { overlayTables, runOverlayBench } from './overlay.js';
-import { runPush, type PushResult } from './push.js';
 import { runSoak, type SoakPoint } from './soak.js';
 import { int, mb, ms, table } from './stats.js';
 import { startTarget, type Target } from './target.js';
 
 /** Every phase stops at its count or its time limit, whichever comes first. */
 const PLAN = {
-  ingest: { races: 5, batches: 2_000, posters: 4, maxMs: 10_000 },
-  push: [
-    { clients: 1, samples: 200 },
-    { clients: 50, samples: 100 },
-    { clients: 200, samples: 50 },
-  ],
-  pushMaxMs: 4_000,
-  soak: { total: 20_000, steps: 4, chunk: 100, maxMs: 15_000 },
+  ingest: { races: 5, batches: 2_000, posters: 4, maxMs: 5_000 },
+  soak: { total: 20_000, steps: 4, chunk: 100, maxMs: 10_000 },
   redisAppendfsync: 'everysec',
   /** The whole run stops here whatever happens. */
-  budgetMs: 100_000,
+  budgetMs: 180_000,
 };
 
 interface KindReport {
   kind: Target['kind'];
   ingest: IngestResult;
-  push: PushResult[];
+  vs: BaselineReport;
   memory: SoakPoint[];
   soak: { applied: number; other: number; seconds: number };
 }
@@ -61,13 +56,12 @@ async function benchKind(kind: Target['kind'], cleanup: (() => Promise<void>)[])
   const ingest = await runIngest(target.base, { ...PLAN.ingest, prefix: 'ingest' });
   await mark('after ingest', ingest.sent);
 
-  const push: PushResult[] = [];
-  for (const p of PLAN.push) {
-    log(`[${kind}] push: ${p.clients} overlay client(s), ${p.samples} batches`);
-    push.push(await runPush(target.base, { ...p, maxMs: PLAN.pushMaxMs, raceId: `push-${p.clients}` }));
-  }
-  const pushed = push.reduce((a, p) => a + p.samples, 0);
-  await mark('after push', ingest.sent + pushed);
+  const bare = await startTarget(kind, undefined, 'bare.ts');
+  cleanup.push(() => bare.stop());
+  const vs = await runBaselines(target, bare, redis?.url, log);
+  await bare.stop();
+  const pushed = vs.single.ours.sent + vs.bulk.ours.batches + vs.push.reduce((a, p) => a + p.ours.n * p.races, 0);
+  await mark('after baselines and push', ingest.sent + pushed);
 
   log(`[${kind}] soak: ${PLAN.soak.total} batches in bulk requests of ${PLAN.soak.chunk}`);
   const { points, ...soak } = await runSoak(target, PLAN.soak);
@@ -75,7 +69,7 @@ async function benchKind(kind: Target['kind'], cleanup: (() => Promise<void>)[])
 
   await target.stop();
   await redis?.cleanup();
-  return { kind, ingest, push, memory, soak };
+  return { kind, ingest, vs, memory, soak };
 }
 
 function print(reports: KindReport[]) {
@@ -97,24 +91,7 @@ function print(reports: KindReport[]) {
       ]),
     ),
   );
-  out.push(
-    table(
-      'Push: POST sent → `race` event at socket.io /overlay clients (one batch in flight at a time)',
-      ['store', 'clients', 'batches', 'each p50', 'each p95', 'last client p50', 'last client p95', 'missed'],
-      reports.flatMap((r) =>
-        r.push.map((p) => [
-          r.kind,
-          String(p.clients),
-          String(p.samples),
-          ms(p.delivery.p50),
-          ms(p.delivery.p95),
-          ms(p.allDelivered.p50),
-          ms(p.allDelivered.p95),
-          String(p.missed),
-        ]),
-      ),
-    ),
-  );
+  out.push(baselineTables(reports.map((r) => r.vs)));
   out.push(
     table(
       'Server memory (separate process, after a full GC)',
@@ -133,6 +110,8 @@ function print(reports: KindReport[]) {
   console.log(`Notes: server (own process) and load generator share this machine's ${cpus().length} CPUs (load average`);
   console.log(`${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end). The private redis-server runs with appendonly yes,`);
   console.log(`appendfsync ${PLAN.redisAppendfsync}. Phases stop at their count or time limit, whichever comes first.`);
+  console.log('Baselines: the bare server is its own process too; the raw floor sends the store\'s own commit script with');
+  console.log('the store\'s arguments, prepared beforehand, a bulk\'s worth per round trip, to a channel one idle client follows.');
 }
 
 async function main() {

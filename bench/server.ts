@@ -10,10 +10,11 @@ import { RedisBackend } from '../server/store/redis.js';
 import { Store } from '../server/store/store.js';
 import { INGEST, PRODUCER } from './http.js';
 
-export type ToServer = { type: 'memory' } | { type: 'stop' };
+export type ToServer = { type: 'memory' } | { type: 'cpu' } | { type: 'stop' };
 export type FromServer =
   | { type: 'ready'; port: number }
   | { type: 'memory'; usage: NodeJS.MemoryUsage }
+  | { type: 'cpu'; usage: NodeJS.CpuUsage }
   | { type: 'error'; message: string };
 
 const send = (m: FromServer) => process.send?.(m);
@@ -37,6 +38,8 @@ async function main() {
       gc?.();
       gc?.();
       send({ type: 'memory', usage: process.memoryUsage() });
+    } else if (m.type === 'cpu') {
+      send({ type: 'cpu', usage: process.cpuUsage() });
     } else if (m.type === 'stop') {
       await server.close();
       await store.close();

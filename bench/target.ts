@@ -7,12 +7,17 @@ export interface Target {
   base: string;
   /** The server's memory after a full garbage collection. */
   memory(): Promise<NodeJS.MemoryUsage>;
+  /** The CPU time the server process has used so far. */
+  cpu(): Promise<NodeJS.CpuUsage>;
   stop(): Promise<void>;
 }
 
-/** Forks bench/server.ts (with the same tsx loader as this process, and `--expose-gc`) and waits for it. */
-export async function startTarget(kind: Target['kind'], redisUrl?: string): Promise<Target> {
-  const child = fork(resolve(import.meta.dirname, 'server.ts'), [], {
+/**
+ * Forks bench/server.ts (with the same tsx loader as this process, and `--expose-gc`) and waits for it;
+ * `script: 'bare.ts'` forks the baselines' bare express + socket.io server instead.
+ */
+export async function startTarget(kind: Target['kind'], redisUrl?: string, script = 'server.ts'): Promise<Target> {
+  const child = fork(resolve(import.meta.dirname, script), [], {
     execArgv: [...process.execArgv, '--expose-gc'],
     env: { ...process.env, BENCH_REDIS_URL: kind === 'redis' ? redisUrl : '' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -38,6 +43,11 @@ export async function startTarget(kind: Target['kind'], redisUrl?: string): Prom
     async memory() {
       const reply = nextMessage('memory');
       tell({ type: 'memory' });
+      return (await reply).usage;
+    },
+    async cpu() {
+      const reply = nextMessage('cpu');
+      tell({ type: 'cpu' });
       return (await reply).usage;
     },
     async stop() {

@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { createClient } from 'redis';
+import { applyBatch, applyDefinition, RaceDefinition, type RaceRecord, type ResultBatch } from '../shared/index.js';
+import { systemClock } from '../server/clock.js';
+import { silentLogger } from '../server/logger.js';
+import { createMetrics } from '../server/metrics.js';
+import { LatestState } from '../server/realtime/latest.js';
+import { followStore } from '../server/realtime/publisher.js';
+import { createResultsService } from '../server/services/results.js';
+import { COMMIT_RACE } from '../server/store/lua.js';
+import { MemoryBackend } from '../server/store/memory.js';
+import { Store } from '../server/store/store.js';
+import { defineRaces, feed, raceDefinition } from './feed.js';
+import { httpClient } from './http.js';
+
+export interface BulkOptions {
+  /** Races per bulk request: each request carries one new batch of every race. */
+  races: number;
+  /** Timed bulk requests, sent one after the other. */
+  requests: number;
+  /** Untimed requests first (JIT, connections, caches), the same for every contender. */
+  warmup: number;
+  /** Timed runs of `requests` each; the best counts, as the other engineers' work shares these CPUs. */
+  repeats: number;
+  prefix: string;
+}
+
+export interface BulkRate {
+  batches: number;
+  seconds: number;
+  perSecond: number;
+  /** Item status → count (HTTP only); all should be "applied". */
+  outcomes?: Record<string, number>;
+}
+
+const NOW = new Date('2020-11-04T12:00:00Z');
+const ids = (o: BulkOptions) => Array.from({ length: o.races }, (_, i) => `${o.prefix}-${i}`);
+
+/** Every round of batches the contenders apply: round r holds one batch of each race, all in `asOf` order. */
+function rounds(o: BulkOptions): ResultBatch[][] {
+  const feeds = ids(o).map(() => feed());
+  return Array.from({ length: o.warmup + o.repeats * o.requests }, () => feeds.map((f) => ({ ...f(), source: 'manual' })));
+}
+
+const rate = (batches: number, ms: number): BulkRate => ({ batches, seconds: ms / 1_000, perSecond: (1_000 * batches) / ms });
+
+/**
+ * One way of applying the rounds: `warm` sends the warm-up rounds, `run(k)` the k-th timed run of
+ * `requests` rounds and answers its milliseconds.
+ */
+export interface Contender {
+  warm(): Promise<void>;
+  run(k: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+function contender<T>(o: BulkOptions, all: T[], send: (round: T, timed: boolean) => Promise<void>, close = async () => {}): Contender {
+  return {
+    async warm() {
+      for (const round of all.slice(0, o.warmup)) await send(round, false);
+    },
+    async run(k) {
+      const t0 = performance.now();
+      for (const round of all.slice(o.warmup + k * o.requests, o.warmup + (k + 1) * o.requests)) await send(round, true);
+      return performance.now() - t0;
+    },
+    close,
+  };
+}
+
+/**
+ * Runs each contender's timed runs in turn (A, B, A, B, …) so that whatever else loads the machine loads
+ * both alike; answers each one's best run.
+ */
+export async function compare(o: BulkOptions, contenders: Contender[]): Promise<BulkRate[]> {
+  for (const c of contenders) await c.warm();
+  const best = contenders.map(() => Infinity);
+  for (let k = 0; k < o.repeats; k++) {
+    for (const [i, c] of contenders.entries()) best[i] = Math.min(best[i]!, await c.run(k));
+  }
+  for (const c of contenders) await c.close();
+  return best.map((ms) => rate(o.requests * o.races, ms));
+}
+
+/** `POST /api/results`, one bulk at a time, each with one batch of every race. `outcomes` fills as it runs. */
+export async function bulkOverHttp(base: string, o: BulkOptions, outcomes: Record<string, number>): Promise<Contender> {
+  const http = httpClient(base, undefined, 1);
+  const raceIds = ids(o);
+  await defineRaces(http, raceIds);
+  return contender(
+    o,
+    rounds(o),
+    async (round, counted) => {
+      const res = await http.call<{ results: { status: string }[] }>('POST', '/api/results', {
+        updates: round.map((b, i) => ({ raceId: raceIds[i]!, ...b })),
+      });
+      if (res.status !== 200) throw new Error(`POST /api/results: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      if (counted) for (const x of res.body.results) outcomes[x.status] = (outcomes[x.status] ?? 0) + 1;
+    },
+    async () => http.close(),
+  );
+}
+
+/**
+ * The feed path in this process: `results.ingest` (what feeds call) on a memory store whose changes go to the
+ * latest state as the server's publisher sends them (no sockets connected), without HTTP.
+ */
+export async function ingestInProcess(o: BulkOptions): Promise<Contender> {
+  const store = new Store(new MemoryBackend(), { clock: systemClock });
+  const latest = new LatestState({ race() {}, graphics() {}, leadChange() {}, alert() {}, feed() {}, call() {} });
+  const stop = followStore(store, latest, silentLogger());
+  const results = createResultsService({ store, metrics: createMetrics() });
+  const raceIds = ids(o);
+  for (const [i, id] of raceIds.entries()) await results.defineRace(id, raceDefinition(i));
+  return contender(
+    o,
+    rounds(o),
+    async (round) => {
+      const out = await results.ingest(round.map((b, i) => ({ raceId: raceIds[i]!, ...b })));
+      if (out.some((r) => r.status !== 'applied')) throw new Error('in-process ingest: not every batch applied');
+    },
+    async () => {
+      stop();
+      await store.close();
+    },
+  );
+}
+
+function freshRecords(o: BulkOptions): RaceRecord[] {
+  return ids(o).map((id, i) => {
+    const out = applyDefinition(null, RaceDefinition.parse({ ...raceDefinition(i), id }), NOW);
+    if (out.kind !== 'created') throw new Error(`defining ${id}: ${out.kind}`);
+    return out.record;
+  });
+}
+
+/** The floor of the memory store: the pure domain applying the same batches in a loop, nothing else. */
+export function pureDomain(o: BulkOptions): Contender {
+  const all = rounds(o);
+  const records = freshRecords(o);
+  const apply = async (round: ResultBatch[]) => {
+    for (let i = 0; i < round.length; i++) {
+      const out = applyBatch(records[i]!, round[i]!, NOW);
+      if (out.kind === 'applied') records[i] = out.record;
+    }
+  };
+  return contender(o, all, apply);
+}
+
+/**
+ * The floor of the Redis store: the same compare-and-set commits (the store's own script, its arguments as
+ * the store builds them), prepared beforehand and sent by one node-redis client, one bulk's worth pipelined
+ * per round trip. Their messages go to one subscriber that ignores them, as a server's commits always have
+ * one (itself); without it Redis would skip the work of delivering them. No reads, no domain, no HTTP.
+ */
+export async function rawFloor(redisUrl: string, o: BulkOptions): Promise<Contender> {
+  const prefix = `floor:${o.prefix}:`;
+  const channel = `${prefix}changes`;
+  const keysOf = (id: string) => [`${prefix}race:${id}`, `${prefix}races`, `${prefix}lc`, `${prefix}lc:order`, `${prefix}alerts`, `${prefix}alerts:order`];
+  const args = (record: RaceRecord, expected: number | null) => {
+    const json = JSON.stringify(record);
+    return [expected === null ? '' : String(expected), String(record.revision), json, channel, 'floor:1', '0', '0', '0'];
+  };
+  const records = freshRecords(o);
+  const raceIds = ids(o);
+  const planned: { keys: string[]; arguments: string[] }[][] = [records.map((r, i) => ({ keys: keysOf(raceIds[i]!), arguments: args(r, null) }))];
+  for (const round of rounds(o)) {
+    planned.push(
+      round.map((b, i) => {
+        const out = applyBatch(records[i]!, b, NOW);
+        if (out.kind !== 'applied') throw new Error(`floor: ${out.kind}`);
+        const expected = records[i]!.revision;
+        records[i] = out.record;
+        return { keys: keysOf(raceIds[i]!), arguments: args(out.record, expected) };
+      }),
+    );
+  }
+  const client = createClient({ url: redisUrl });
+  await client.connect();
+  const subscriber = client.duplicate();
+  await subscriber.connect();
+  await subscriber.subscribe(channel, () => {}, true);
+  const sha = createHash('sha1').update(COMMIT_RACE).digest('hex');
+  await client.scriptLoad(COMMIT_RACE);
+  await Promise.all(planned[0]!.map((c) => client.evalSha(sha, c))); // the definitions
+  return contender(
+    o,
+    planned.slice(1),
+    async (commits) => {
+      const replies = await Promise.all(commits.map((c) => client.evalSha(sha, c)));
+      if (replies.some((x) => x !== 1)) throw new Error('floor: a commit lost its compare-and-set');
+    },
+    async () => {
+      await subscriber.close();
+      await client.close();
+    },
+  );
+}

@@ -1,0 +1,120 @@
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import { defineRaces, feed } from './feed.js';
+import { httpClient } from './http.js';
+import { summarize, type Summary } from './stats.js';
+
+export interface PushPairOptions {
+  clients: number;
+  /** Races changed per sample: 1 = `POST /api/races/:id/results`, more = one `POST /api/results` bulk. */
+  races: number;
+  samples: number;
+  /** Stop early after this long, whatever the count. */
+  maxMs: number;
+  prefix: string;
+}
+
+export interface PushPair {
+  clients: number;
+  races: number;
+  /** Request sent → the last client has every race's new view. */
+  ours: Summary;
+  bare: Summary;
+  missed: number;
+}
+
+/** Connects N overlay clients and waits until each has its snapshot. */
+async function connectOverlays(base: string, n: number): Promise<Socket[]> {
+  const sockets = Array.from({ length: n }, () =>
+    io(`${base}/overlay`, { auth: { channel: 'program' }, transports: ['websocket'], reconnection: false, forceNew: true }),
+  );
+  await Promise.all(
+    sockets.map(
+      (s) =>
+        new Promise<void>((res, rej) => {
+          const t = setTimeout(() => rej(new Error('overlay client: no snapshot within 10 s')), 10_000);
+          s.once('snapshot', () => {
+            clearTimeout(t);
+            res();
+          });
+          s.once('connect_error', (e) => rej(e));
+        }),
+    ),
+  );
+  return sockets;
+}
+
+/** N overlay clients of one server, each noting which of the awaited races it has at the awaited revision. */
+function watchers(sockets: Socket[]) {
+  let wanted = new Set<string>();
+  let revision = Infinity;
+  let complete = 0;
+  let done: (() => void) | null = null;
+  const seen = new Map<Socket, Set<string>>(sockets.map((s) => [s, new Set()]));
+  for (const s of sockets) {
+    s.on('race', (view: { id: string; revision: number }) => {
+      const mine = seen.get(s)!;
+      if (view.revision < revision || !wanted.has(view.id) || mine.has(view.id)) return;
+      mine.add(view.id);
+      if (mine.size === wanted.size && ++complete === sockets.length) done?.();
+    });
+  }
+  /** Resolves true when every client has every race of `ids` at `rev` or later (false after 5 s). */
+  return (ids: string[], rev: number) => {
+    wanted = new Set(ids);
+    revision = rev;
+    complete = 0;
+    for (const m of seen.values()) m.clear();
+    return new Promise<boolean>((res) => {
+      const t = setTimeout(() => res(false), 5_000);
+      done = () => {
+        clearTimeout(t);
+        res(true);
+      };
+    });
+  };
+}
+
+/**
+ * Times the same push on LeadWire and on a bare socket.io server, sample by sample in turn (so whatever
+ * else loads the machine loads both alike): LeadWire gets a batch of each race over HTTP and pushes the
+ * views it computes; the bare server gets a small HTTP request and broadcasts the same views, prebuilt.
+ */
+export async function runPushPair(ours: string, bare: string, o: PushPairOptions): Promise<PushPair> {
+  const http = httpClient(ours, undefined, 1);
+  const bareHttp = httpClient(bare, undefined, 1);
+  const ids = Array.from({ length: o.races }, (_, i) => `${o.prefix}-${i}`);
+  await defineRaces(http, ids);
+  const views = (await http.call<{ id: string }[]>('GET', '/api/races')).body.filter((v) => ids.includes(v.id));
+  await bareHttp.call('POST', '/views', views);
+  const [oursSockets, bareSockets] = [await connectOverlays(ours, o.clients), await connectOverlays(bare, o.clients)];
+  const oursAll = watchers(oursSockets);
+  const bareAll = watchers(bareSockets);
+  const feeds = ids.map(() => feed());
+  const times = { ours: [] as number[], bare: [] as number[] };
+  let missed = 0;
+  let revision = 1; // the definition
+
+  const deadline = performance.now() + o.maxMs;
+  for (let i = 0; i < o.samples && performance.now() < deadline; i++) {
+    revision += 1;
+    for (const side of i % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const)) {
+      const all = side === 'ours' ? oursAll(ids, revision) : bareAll(ids, revision);
+      const t0 = performance.now();
+      const res =
+        side === 'bare'
+          ? await bareHttp.call('POST', '/emit', { raceIds: ids, revision })
+          : o.races === 1
+            ? await http.call('POST', `/api/races/${ids[0]}/results`, feeds[0]!())
+            : await http.call('POST', '/api/results', { updates: ids.map((raceId, k) => ({ raceId, ...feeds[k]!() })) });
+      if (res.status !== 200) throw new Error(`push (${side}): ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      if (await all) times[side].push(performance.now() - t0);
+      else missed += 1;
+    }
+  }
+
+  for (const s of [...oursSockets, ...bareSockets]) s.disconnect();
+  http.close();
+  bareHttp.close();
+  return { clients: o.clients, races: o.races, ours: summarize(times.ours), bare: summarize(times.bare), missed };
+}
