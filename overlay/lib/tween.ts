@@ -100,6 +100,11 @@ export class Tweens {
     this.killWhere((j) => j.target === target);
   }
 
+  /** Stops the tweens of `target` that move any of `keys`, where they are; its other tweens run on. */
+  killKeys(target: object, keys: readonly string[]): void {
+    this.killWhere((j) => j.target === target && j.keys.some((k) => keys.includes(k)));
+  }
+
   /** Stops everything where it is. */
   killAll(): void {
     this.killWhere(() => true);

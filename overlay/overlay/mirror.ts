@@ -1,15 +1,18 @@
 import type { LayerName } from '../../shared/index.js';
 
+/** What the mirror holds an entry for: each layer, and the TEST watermark. */
+export type MirrorEntry = LayerName | 'watermark';
+
 /**
  * The visually hidden DOM copy of what is on screen (`#on-air`), for tests and screen readers: one
- * `<div data-layer>` per layer on screen, its textContent the text drawn.
+ * `<div data-layer>` per layer on screen (and `watermark` while the TEST watermark is), its textContent the text drawn.
  */
 export class Mirror {
-  private readonly nodes = new Map<LayerName, HTMLDivElement>();
+  private readonly nodes = new Map<MirrorEntry, HTMLDivElement>();
 
   constructor(private readonly root: HTMLElement) {}
 
-  set(layer: LayerName, text: string | null): void {
+  set(layer: MirrorEntry, text: string | null): void {
     let node = this.nodes.get(layer);
     if (text === null) {
       node?.remove();

@@ -1,13 +1,54 @@
 import { Container } from 'pixi.js';
 import type { LayerName } from '../../shared/index.js';
 import type { Frames } from '../lib/frames.js';
+import { CallBanner } from './graphics/CallBanner.js';
+import type { GraphicDeps } from './graphics/Graphic.js';
 import { LeadChangeAlert } from './graphics/LeadChangeAlert.js';
 import { LowerThird } from './graphics/LowerThird.js';
 import { TickerBand } from './graphics/TickerBand.js';
+import { Watermark } from './graphics/Watermark.js';
 import type { Mirror } from './mirror.js';
 import { LAYER_NAMES, resolveLayer, sameContent, type LayerContent, type OverlayState } from './state.js';
+import { showsTest, watermarkText } from './watermark.js';
 
-type AnyGraphic = LowerThird | LeadChangeAlert | TickerBand;
+/** What the scene needs of a graphic on a layer (every graphic in graphics/ is one). */
+interface LayerGraphic extends Container {
+  show(): void;
+  hide(): Promise<void>;
+  readonly text: string;
+  readonly animating: boolean;
+}
+
+/** A graphic made for a content, with the update that feeds it a newer content of the same key. */
+interface Made {
+  comp: LayerGraphic;
+  update(content: LayerContent): void;
+}
+
+type ContentOf<K extends LayerContent['kind']> = Extract<LayerContent, { kind: K }>;
+
+/** One maker per kind of content: adding a graphic kind adds an entry here, not a branch in every method. */
+const MAKERS: { [K in LayerContent['kind']]: (deps: GraphicDeps, content: ContentOf<K>) => Made } = {
+  race: (deps, c) => {
+    const g = new LowerThird(deps, c.race);
+    return { comp: g, update: (n) => n.kind === 'race' && g.update(n.race) };
+  },
+  leadChange: (deps, c) => {
+    const g = new LeadChangeAlert(deps, { leadChange: c.leadChange, race: c.race });
+    return { comp: g, update: (n) => n.kind === 'leadChange' && g.update({ leadChange: n.leadChange, race: n.race }) };
+  },
+  ticker: (deps, c) => {
+    const g = new TickerBand(deps, c.races);
+    return { comp: g, update: (n) => n.kind === 'ticker' && g.update(n.races) };
+  },
+  call: (deps, c) => {
+    const g = new CallBanner(deps, c.race);
+    return { comp: g, update: (n) => n.kind === 'call' && g.update(n.race) };
+  },
+};
+
+const make = (deps: GraphicDeps, content: LayerContent): Made =>
+  (MAKERS[content.kind] as (deps: GraphicDeps, content: LayerContent) => Made)(deps, content);
 
 export type LayerCounts = Record<LayerName, number>;
 
@@ -18,7 +59,7 @@ export interface SceneDeps {
 
 interface Entry {
   content: LayerContent;
-  comp: AnyGraphic;
+  made: Made;
   /** Its in-animation has started (it is, or is becoming, visible). */
   shown: boolean;
 }
@@ -30,21 +71,31 @@ interface Entry {
 class LayerSlot {
   readonly container = new Container();
   private current: Entry | null = null;
-  private readonly leaving = new Set<AnyGraphic>();
+  /** Graphics animating out, with the content they still show. */
+  private readonly leaving = new Map<LayerGraphic, LayerContent>();
 
   constructor(
     private readonly layer: LayerName,
     private readonly deps: SceneDeps,
     private readonly counts: { in: LayerCounts; out: LayerCounts },
+    /** Called when what is on screen changed by itself (a graphic finished leaving, its successor came on). */
+    private readonly onScreenChanged: () => void,
   ) {}
 
   get animating(): boolean {
     if (this.leaving.size > 0) return true;
-    return this.current !== null && (!this.current.shown || this.current.comp.animating);
+    return this.current !== null && (!this.current.shown || this.current.made.comp.animating);
   }
 
-  get graphic(): AnyGraphic | null {
-    return this.current?.comp ?? null;
+  get graphic(): LayerGraphic | null {
+    return this.current?.made.comp ?? null;
+  }
+
+  /** The contents on screen: the current graphic once shown, and any still leaving. */
+  onScreen(): LayerContent[] {
+    const out = [...this.leaving.values()];
+    if (this.current?.shown) out.push(this.current.content);
+    return out;
   }
 
   /** Shows `content`; false when it is what the layer already draws (nothing to render). */
@@ -53,46 +104,41 @@ class LayerSlot {
     if (sameContent(cur?.content ?? null, content)) return false;
     if (cur && content && cur.content.key === content.key) {
       cur.content = content;
-      update(cur.comp, content);
+      cur.made.update(content);
       return true;
     }
     if (cur) this.retire(cur);
     this.current = null;
     if (content) {
-      const comp = this.create(content);
-      this.current = { content, comp, shown: false };
-      this.container.addChild(comp);
+      const made = this.create(content);
+      this.current = { content, made, shown: false };
+      this.container.addChild(made.comp);
       this.maybeShow();
     }
     this.refreshMirror();
     return true;
   }
 
-  private create(content: LayerContent): AnyGraphic {
+  private create(content: LayerContent): Made {
     // Graphics report their text while constructing, before `made` is assigned: only a shown one is mirrored.
-    let made: AnyGraphic | null = null;
+    let made: Made | null = null;
     const deps = {
       frames: this.deps.frames,
       onText: (text: string) => {
-        if (made && this.current?.comp === made && this.current.shown) this.deps.mirror.set(this.layer, text);
+        if (made && this.current?.made === made && this.current.shown) this.deps.mirror.set(this.layer, text);
       },
     };
-    made =
-      content.kind === 'race'
-        ? new LowerThird(deps, content.race)
-        : content.kind === 'leadChange'
-          ? new LeadChangeAlert(deps, { leadChange: content.leadChange, race: content.race })
-          : new TickerBand(deps, content.races);
+    made = make(deps, content);
     return made;
   }
 
   private retire(entry: Entry): void {
+    const comp = entry.made.comp;
     if (!entry.shown) {
-      entry.comp.destroy();
+      comp.destroy();
       return;
     }
-    const comp = entry.comp;
-    this.leaving.add(comp);
+    this.leaving.set(comp, entry.content);
     this.counts.out[this.layer]++;
     void comp.hide().then(() => {
       this.leaving.delete(comp);
@@ -100,6 +146,7 @@ class LayerSlot {
       this.deps.frames.request();
       this.maybeShow();
       this.refreshMirror();
+      this.onScreenChanged();
     });
   }
 
@@ -108,57 +155,81 @@ class LayerSlot {
     if (!cur || cur.shown || this.leaving.size > 0) return;
     cur.shown = true;
     this.counts.in[this.layer]++;
-    cur.comp.show();
+    cur.made.comp.show();
   }
 
   private refreshMirror(): void {
-    if (this.current?.shown) this.deps.mirror.set(this.layer, this.current.comp.text);
+    if (this.current?.shown) this.deps.mirror.set(this.layer, this.current.made.comp.text);
     else if (this.leaving.size === 0) this.deps.mirror.set(this.layer, null);
     // else: the leaving graphic is still on screen and its text stays mirrored until it has gone.
   }
 }
 
-function update(comp: AnyGraphic, content: LayerContent): void {
-  if (content.kind === 'race' && comp instanceof LowerThird) comp.update(content.race);
-  else if (content.kind === 'leadChange' && comp instanceof LeadChangeAlert)
-    comp.update({ leadChange: content.leadChange, race: content.race });
-  else if (content.kind === 'ticker' && comp instanceof TickerBand) comp.update(content.races);
-}
-
-/** Draws an OverlayState: each layer's graphic is created, updated in place, or animated out and destroyed. */
+/**
+ * Draws an OverlayState: each layer's graphic is created, updated in place, or animated out and destroyed; the
+ * TEST watermark stands over them while any of them shows a race fed rehearsal data.
+ */
 export class Scene extends Container {
   readonly inAnimations: LayerCounts = { lowerThird: 0, alert: 0, ticker: 0 };
   readonly outAnimations: LayerCounts = { lowerThird: 0, alert: 0, ticker: 0 };
   private readonly slots: Record<LayerName, LayerSlot>;
   private readonly frames: Frames;
+  private readonly mirror: Mirror;
+  private readonly watermark: Watermark;
+  private watermarkOn = false;
 
   constructor(deps: SceneDeps) {
     super();
     this.frames = deps.frames;
+    this.mirror = deps.mirror;
     const counts = { in: this.inAnimations, out: this.outAnimations };
+    const changed = (): void => this.refreshWatermark();
     this.slots = {
-      lowerThird: new LayerSlot('lowerThird', deps, counts),
-      alert: new LayerSlot('alert', deps, counts),
-      ticker: new LayerSlot('ticker', deps, counts),
+      lowerThird: new LayerSlot('lowerThird', deps, counts, changed),
+      alert: new LayerSlot('alert', deps, counts, changed),
+      ticker: new LayerSlot('ticker', deps, counts, changed),
     };
-    // Back to front: the ticker band, the lower third above it, alerts on top.
-    this.addChild(this.slots.ticker.container, this.slots.lowerThird.container, this.slots.alert.container);
+    this.watermark = new Watermark({ frames: deps.frames, onText: () => {} });
+    this.watermark.visible = false;
+    // Back to front: the ticker band, the lower third above it, alerts, the watermark on top.
+    this.addChild(this.slots.ticker.container, this.slots.lowerThird.container, this.slots.alert.container, this.watermark);
   }
 
   /** Draws `state`, asking for a frame only when a layer changed. */
   sync(state: OverlayState): void {
     let changed = false;
     for (const layer of LAYER_NAMES) changed = this.slots[layer].set(resolveLayer(state, layer)) || changed;
+    this.refreshWatermark();
     if (changed) this.frames.request();
   }
 
   get animating(): boolean {
-    return LAYER_NAMES.some((l) => this.slots[l].animating);
+    return this.watermark.animating || LAYER_NAMES.some((l) => this.slots[l].animating);
   }
 
   /** Advances the ticker band, if one is on. */
   next(): void {
     const g = this.slots.ticker.graphic;
     if (g instanceof TickerBand) g.next();
+  }
+
+  private refreshWatermark(): void {
+    const on = showsTest(LAYER_NAMES.flatMap((l) => this.slots[l].onScreen()));
+    if (on === this.watermarkOn) return;
+    this.watermarkOn = on;
+    const w = this.watermark;
+    if (on) {
+      w.visible = true;
+      w.show();
+      this.mirror.set('watermark', watermarkText);
+      return;
+    }
+    void w.hide().then(() => {
+      // Shown again meanwhile: it stays, and so does its mirror entry.
+      if (this.watermarkOn) return;
+      w.visible = false;
+      this.mirror.set('watermark', null);
+      this.frames.request();
+    });
   }
 }

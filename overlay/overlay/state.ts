@@ -77,7 +77,8 @@ export const setChannel = (s: OverlayState, channel: Channel): OverlayState =>
 export type LayerContent =
   | { kind: 'race'; key: string; race: RaceView }
   | { kind: 'leadChange'; key: string; leadChange: LeadChange; race: RaceView }
-  | { kind: 'ticker'; key: string; races: RaceView[] };
+  | { kind: 'ticker'; key: string; races: RaceView[] }
+  | { kind: 'call'; key: string; race: RaceView };
 
 /**
  * Resolves a layer to drawable content, or null when it is empty, stopped, or its data has not arrived yet
@@ -106,9 +107,11 @@ export function resolveLayer(s: OverlayState, layer: LayerName): LayerContent | 
       const races = g.raceIds.map((id) => s.races[id]).filter((r): r is RaceView => r !== undefined);
       return races.length > 0 ? { kind: 'ticker', key: 'ticker', races } : null;
     }
-    case 'call':
-      // The projected-winner banner is not drawn by this page yet: the layer stays empty, never half-drawn.
-      return null;
+    case 'call': {
+      // A withdrawn call (race.call back to null) empties the layer: the banner never claims a winner the race lacks.
+      const race = s.races[g.raceId];
+      return race?.call ? { kind: 'call', key: `call:${race.id}`, race } : null;
+    }
   }
 }
 
@@ -122,6 +125,8 @@ export function sameContent(a: LayerContent | null, b: LayerContent | null): boo
   switch (a.kind) {
     case 'race':
       return b.kind === 'race' && a.race === b.race;
+    case 'call':
+      return b.kind === 'call' && a.race === b.race;
     case 'leadChange':
       return b.kind === 'leadChange' && a.leadChange === b.leadChange && a.race === b.race;
     case 'ticker':

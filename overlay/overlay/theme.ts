@@ -21,6 +21,13 @@ export const COLORS = {
   dem: 0x1f5fd1,
   rep: 0xd62d2d,
   other: 0x7b8494,
+  /** A measure's YES and NO rows. */
+  yes: 0x17a05d,
+  no: 0xc9432c,
+  /** Runoffs: the tag and the advancing mark. */
+  runoff: 0x7d4fd6,
+  /** The TEST watermark. */
+  test: 0xe0191f,
 } as const;
 
 export const FONT_FAMILY = ['Barlow Condensed', 'Arial Narrow', 'sans-serif'];

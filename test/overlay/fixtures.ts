@@ -23,6 +23,15 @@ export interface ViewOptions {
   expectedVotePct?: number | null;
   outstanding?: RaceRecord['outstanding'];
   call?: RaceRecord['call'];
+  /** v2 definition fields. */
+  kind?: 'candidate' | 'measure';
+  passPct?: number;
+  seats?: number;
+  runoff?: { thresholdPct: number } | null;
+  /** v2 record fields. */
+  test?: boolean;
+  reporting?: RaceRecord['reporting'];
+  advancing?: string[];
 }
 
 /** A Georgia-shaped race (Biden, Trump, Others; 16 EV; recount at 0.5 %) with no votes unless told. */
@@ -37,6 +46,10 @@ export function view(o: ViewOptions = {}): RaceView {
       electoralVotes: o.electoralVotes === undefined ? 16 : o.electoralVotes,
       candidates,
       recount: o.recount === undefined ? { marginPct: 0.5, basis: 'total' } : o.recount,
+      ...(o.kind ? { kind: o.kind } : {}),
+      ...(o.passPct !== undefined ? { passPct: o.passPct } : {}),
+      ...(o.seats !== undefined ? { seats: o.seats } : {}),
+      ...(o.runoff !== undefined ? { runoff: o.runoff } : {}),
     },
     votes,
     asOf: o.asOf === undefined ? '2020-11-06T09:50:07.414Z' : o.asOf,
@@ -46,6 +59,9 @@ export function view(o: ViewOptions = {}): RaceView {
     lastLeader: null,
     call: o.call ?? null,
     updatedAt: '2020-11-06T10:00:00.000Z',
+    ...(o.test !== undefined ? { test: o.test } : {}),
+    ...(o.reporting !== undefined ? { reporting: o.reporting } : {}),
+    ...(o.advancing !== undefined ? { advancing: o.advancing } : {}),
   });
 }
 

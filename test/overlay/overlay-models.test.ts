@@ -91,47 +91,57 @@ describe('countLine', () => {
 });
 
 describe('lowerThirdModel', () => {
-  it('draws the contract’s Georgia flip', () => {
+  const share = (v: number) => (100 * v) / 4_958_825;
+  it('draws the contract’s Georgia flip: all three candidates leader first, and what Trump needs', () => {
     expect(lowerThirdModel(gaFlip())).toEqual({
+      kind: 'candidate',
       jurisdiction: 'Georgia',
       title: 'President',
-      electoralVotes: '16 electoral votes',
-      recount: 'RECOUNT RANGE',
-      called: null,
-      rows: [
-        { id: 'biden', name: 'Joe Biden', party: 'DEM', votes: 2_449_371, pct: (100 * 2_449_371) / 4_958_825, winner: false },
-        { id: 'trump', name: 'Donald Trump', party: 'REP', votes: 2_448_454, pct: (100 * 2_448_454) / 4_958_825, winner: false },
+      tags: [
+        { text: '16 electoral votes', tone: 'info' },
+        { text: 'RECOUNT RANGE', tone: 'warn' },
       ],
+      rows: [
+        { id: 'biden', name: 'Joe Biden', party: 'DEM', tone: 'party', votes: 2_449_371, pct: share(2_449_371), winner: false, mark: null },
+        { id: 'trump', name: 'Donald Trump', party: 'REP', tone: 'party', votes: 2_448_454, pct: share(2_448_454), winner: false, mark: null },
+        { id: 'other', name: 'Others', party: null, tone: 'party', votes: 61_000, pct: share(61_000), winner: false, mark: null },
+      ],
+      measure: null,
       leadLine: 'Biden leads by 917 · 0.02 pts',
       countLine: '8,410 military and overseas ballots outstanding',
+      needsLine: 'Trump needs 55.5% of the remaining vote',
+      reportingLine: null,
     });
   });
 
   it.each([
-    { does: 'says 16 electoral votes', electoralVotes: 16, want: '16 electoral votes' },
-    { does: 'says 1 electoral vote in the singular', electoralVotes: 1, want: '1 electoral vote' },
-    { does: 'says 55 electoral votes', electoralVotes: 55, want: '55 electoral votes' },
-    { does: 'has no electoral-vote tag for a race without them', electoralVotes: null, want: null },
+    { does: 'says 16 electoral votes', electoralVotes: 16, want: ['16 electoral votes'] },
+    { does: 'says 1 electoral vote in the singular', electoralVotes: 1, want: ['1 electoral vote'] },
+    { does: 'says 55 electoral votes', electoralVotes: 55, want: ['55 electoral votes'] },
+    { does: 'has no electoral-vote tag for a race without them', electoralVotes: null, want: [] },
   ])('$does', ({ electoralVotes, want }) => {
-    expect(lowerThirdModel(view({ electoralVotes })).electoralVotes).toBe(want);
+    expect(lowerThirdModel(view({ electoralVotes })).tags.map((t) => t.text)).toEqual(want);
   });
 
+  const tagged = (race: ReturnType<typeof view>, text: string) => lowerThirdModel(race).tags.some((t) => t.text === text);
   it.each([
-    { does: 'tags RECOUNT RANGE for a margin within the rule', race: gaFlip(), want: 'RECOUNT RANGE' },
-    { does: 'tags RECOUNT RANGE for a tie under a recount rule', race: view({ votes: { biden: 10, trump: 10, other: 0 } }), want: 'RECOUNT RANGE' },
-    { does: 'has no recount tag for a margin outside the rule', race: view({ votes: { biden: 60, trump: 40, other: 0 } }), want: null },
-    { does: 'has no recount tag for a race without a rule', race: view({ recount: null, votes: { biden: 1, trump: 1, other: 0 } }), want: null },
+    { does: 'tags RECOUNT RANGE for a margin within the rule', race: gaFlip(), want: true },
+    { does: 'tags RECOUNT RANGE for a tie under a recount rule', race: view({ votes: { biden: 10, trump: 10, other: 0 } }), want: true },
+    { does: 'has no recount tag for a margin outside the rule', race: view({ votes: { biden: 60, trump: 40, other: 0 } }), want: false },
+    { does: 'has no recount tag for a race without a rule', race: view({ recount: null, votes: { biden: 1, trump: 1, other: 0 } }), want: false },
   ])('$does', ({ race, want }) => {
-    expect(lowerThirdModel(race).recount).toBe(want);
+    expect(tagged(race, 'RECOUNT RANGE')).toBe(want);
   });
 
-  it('marks the called winner’s row and tags CALLED', () => {
+  it('marks the called winner’s row, tags CALLED and says nothing of what the loser needs', () => {
     const m = lowerThirdModel(called());
-    expect(m.called).toBe('CALLED');
+    expect(m.tags.at(-1)).toEqual({ text: 'CALLED', tone: 'called' });
     expect(m.rows.map((r) => [r.id, r.winner])).toEqual([
       ['biden', true],
       ['trump', false],
+      ['other', false],
     ]);
+    expect(m.needsLine).toBeNull();
   });
 
   it('draws a race with no votes in definition order at 0%', () => {
@@ -139,8 +149,14 @@ describe('lowerThirdModel', () => {
     expect(m.rows.map((r) => [r.id, r.votes, r.pct])).toEqual([
       ['biden', 0, 0],
       ['trump', 0, 0],
+      ['other', 0, 0],
     ]);
-    expect([m.leadLine, m.countLine, m.recount]).toEqual(['Awaiting results', '0% of expected vote in', null]);
+    expect([m.leadLine, m.countLine, m.needsLine, m.tags.map((t) => t.text)]).toEqual([
+      'Awaiting results',
+      '0% of expected vote in',
+      null,
+      ['16 electoral votes'],
+    ]);
   });
 });
 
@@ -153,8 +169,10 @@ describe('lowerThirdText', () => {
         'Georgia President 16 electoral votes RECOUNT RANGE',
         'Joe Biden 2,449,371 49.4%',
         'Donald Trump 2,448,454 49.4%',
+        'Others 61,000 1.2%',
         'Biden leads by 917 · 0.02 pts',
         '8,410 military and overseas ballots outstanding',
+        'Trump needs 55.5% of the remaining vote',
       ],
     },
     {
@@ -164,14 +182,16 @@ describe('lowerThirdText', () => {
         'Georgia President 16 electoral votes RECOUNT RANGE',
         'Donald Trump 2,448,454 49.4%',
         'Joe Biden 2,447,991 49.4%',
+        'Others 60,990 1.2%',
         'Trump leads by 463 · 0.01 pts',
         '98% of expected vote in',
+        'Biden needs 50.4% of the remaining vote',
       ],
     },
     {
-      does: 'leaves out the tags and count line a race does not have',
+      does: 'leaves out the tags and lines a race does not have',
       race: abc(0, 0, 0),
-      want: ['Georgia President 16 electoral votes', 'Ann Alpha 0 0.0%', 'Bob Beta 0 0.0%', 'Awaiting results'],
+      want: ['Georgia President 16 electoral votes', 'Ann Alpha 0 0.0%', 'Bob Beta 0 0.0%', 'Cy Gamma 0 0.0%', 'Awaiting results'],
     },
     {
       does: 'reads a called race with its CALLED tag',
@@ -180,6 +200,7 @@ describe('lowerThirdText', () => {
         'Georgia President 16 electoral votes RECOUNT RANGE CALLED',
         'Joe Biden 2,449,371 49.4%',
         'Donald Trump 2,448,454 49.4%',
+        'Others 61,000 1.2%',
         'Biden wins',
         '8,410 military and overseas ballots outstanding',
       ],
@@ -191,6 +212,7 @@ describe('lowerThirdText', () => {
         'Georgia President 16 electoral votes',
         'Joe Biden 4,000,000,000,000,000 57.1%',
         'Donald Trump 3,000,000,000,000,000 42.9%',
+        'Others 1 0.0%',
         'Biden leads by 1,000,000,000,000,000 · 14.3 pts',
       ],
     },

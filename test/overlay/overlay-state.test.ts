@@ -20,6 +20,9 @@ const EMPTY: Layers = { lowerThird: null, alert: null, ticker: null };
 const GA_LT: Layers = { lowerThird: { type: 'race', raceId: 'ga-president-2020' }, alert: null, ticker: null };
 const PA_LT: Layers = { lowerThird: { type: 'race', raceId: 'pa-president-2020' }, alert: null, ticker: null };
 const ALERT: Layers = { lowerThird: null, alert: { type: 'leadChange', leadChangeId: 'lc-1' }, ticker: null };
+const CALL: Layers = { lowerThird: null, alert: { type: 'call', raceId: 'ga-president-2020' }, ticker: null };
+/** Georgia called for Biden, at a later revision. */
+const gaCalled = (revision = 4) => ({ ...gaFlip(revision), status: 'called' as const, call: { winner: 'biden', at: '2020-11-07T16:25:00.000Z' } });
 
 function snapshot(o: Partial<OverlaySnapshot> = {}): OverlaySnapshot {
   return {
@@ -331,6 +334,28 @@ describe('resolveLayer', () => {
     expect(resolveLayer(state, layer)).toEqual(want);
   });
 
+  it.each([
+    { does: 'shows the projected-winner banner of a called race', race: gaCalled(4), want: true },
+    { does: 'shows no banner for a race that has no call', race: gaFlip(4), want: false },
+  ])('$does', ({ race, want }) => {
+    const s = applyRace(full(CALL), race);
+    expect(resolveLayer(s, 'alert')).toEqual(want ? { kind: 'call', key: 'call:ga-president-2020', race } : null);
+  });
+
+  it('takes the banner off once the call is withdrawn, and keeps it updating in place while called', () => {
+    const on = applyRace(full(CALL), gaCalled(4));
+    const later = applyRace(on, gaCalled(5));
+    const withdrawn = applyRace(later, { ...gaFlip(6), call: null });
+    expect(resolveLayer(later, 'alert')?.key).toBe('call:ga-president-2020');
+    expect(resolveLayer(withdrawn, 'alert')).toBeNull();
+  });
+
+  it('shows no banner for a race it has no view of, nor while stopped', () => {
+    const unknown = synced({ layers: { ...CALL, alert: { type: 'call', raceId: 'az-president-2020' } }, races: {} });
+    expect(resolveLayer(unknown, 'alert')).toBeNull();
+    expect(resolveLayer(setStopped(applyRace(full(CALL), gaCalled(4)), true), 'alert')).toBeNull();
+  });
+
   it('draws an alert once its unknown lead change and race arrive', () => {
     const waiting = synced({ layers: ALERT, races: {}, leadChanges: {} });
     const withLc = applyLeadChange(waiting, lc);
@@ -390,5 +415,11 @@ describe('sameContent', () => {
   ] as const)('$does', ({ from, step, layer, want }) => {
     const a = full(from);
     expect(sameContent(resolveLayer(a, layer), resolveLayer(step(a), layer))).toBe(want);
+  });
+
+  it('holds for a banner while unrelated races move, not when its own race does', () => {
+    const on = applyRace(full(CALL), gaCalled(4));
+    expect(sameContent(resolveLayer(on, 'alert'), resolveLayer(applyRace(on, paFlip(2)), 'alert'))).toBe(true);
+    expect(sameContent(resolveLayer(on, 'alert'), resolveLayer(applyRace(on, gaCalled(5)), 'alert'))).toBe(false);
   });
 });

@@ -1,68 +1,115 @@
 import { Container, Graphics, type Text } from 'pixi.js';
 import type { RaceView } from '../../../shared/index.js';
 import { easeInCubic, easeInOutCubic, easeOutCubic } from '../../lib/tween.js';
-import { lowerThirdModel, lowerThirdText, type LowerThirdModel } from '../models.js';
+import { lowerThirdModel, lowerThirdText, type LowerThirdModel, type TagModel } from '../models.js';
 import { COLORS, SAFE, fitWidth, label } from '../theme.js';
-import { CandidateRow, ROW_HEIGHT } from './CandidateRow.js';
+import { CandidateRow, ROW_COMPACT, ROW_REGULAR, type RowMetrics } from './CandidateRow.js';
 import { Graphic, type GraphicDeps } from './Graphic.js';
+import { PassBar } from './PassBar.js';
 import { tag } from './Tag.js';
 
 const WIDTH = 1080;
-const HEADER_H = 58;
-const GAP = 4;
-const FOOTER_H = 52;
-const HEIGHT = HEADER_H + 2 * (ROW_HEIGHT + GAP) + GAP + FOOTER_H;
 /** Bottom edge: leaves the bottom band of the title-safe area to the ticker. */
 const BOTTOM = SAFE.bottom - 48 - 16;
 const ROLL_MS = 400;
 
-const rowY = (i: number): number => HEADER_H + GAP + i * (ROW_HEIGHT + GAP);
+/** Heights of the bands around the rows: regular beside two rows, compact beside three or four. */
+interface Bands {
+  header: number;
+  gap: number;
+  bar: number;
+  footer: number;
+  strip: number;
+  row: RowMetrics;
+}
+const REGULAR: Bands = { header: 58, gap: 4, bar: 44, footer: 52, strip: 40, row: ROW_REGULAR };
+const COMPACT: Bands = { header: 52, gap: 3, bar: 40, footer: 46, strip: 36, row: ROW_COMPACT };
+
+/** Where each band sits, from the graphic's top. */
+interface Layout {
+  bands: Bands;
+  rowY: (i: number) => number;
+  barY: number;
+  footerY: number;
+  stripY: number;
+  height: number;
+}
+
+function layout(m: LowerThirdModel): Layout {
+  const bands = m.rows.length > 2 ? COMPACT : REGULAR;
+  const step = bands.row.height + bands.gap;
+  const rowsEnd = bands.header + bands.gap + m.rows.length * step;
+  const barY = rowsEnd;
+  const footerY = rowsEnd + (m.measure ? bands.bar + bands.gap : 0);
+  const stripY = footerY + bands.footer;
+  const strip = m.needsLine !== null || m.reportingLine !== null;
+  return {
+    bands,
+    rowY: (i) => bands.header + bands.gap + i * step,
+    barY,
+    footerY,
+    stripY,
+    height: stripY + (strip ? bands.strip : 0),
+  };
+}
+
+const TAG_STYLE: Record<TagModel['tone'], Parameters<typeof tag>[2]> = {
+  info: { bg: COLORS.navyLine, fg: COLORS.white, weight: '600' },
+  warn: { bg: COLORS.amber, fg: COLORS.ink, weight: '700' },
+  runoff: { bg: COLORS.runoff, fg: COLORS.white, weight: '700' },
+  called: { bg: COLORS.called, fg: COLORS.white, weight: '700', check: true },
+};
 
 /**
- * The race lower third: header (jurisdiction, title, tags), the top two candidates, and a footer with who
- * leads and what is still out. Updates move only what changed.
+ * The race lower third: header (jurisdiction, title, tags), up to four rows leader first, a measure's pass bar,
+ * a footer with who leads (or the pass mark) and what is still out, and a strip with what the runner-up needs
+ * and how much has reported. Bottom-anchored: it grows upward. Updates move only what changed.
  */
 export class LowerThird extends Graphic<RaceView> {
   private readonly body = new Container();
-  private readonly wipe = new Graphics().rect(0, 0, WIDTH, HEIGHT).fill(0xffffff);
+  /** Taller than any layout, so the strip or a row can come and go while the wipe stays a pure x-scale. */
+  private readonly wipe = new Graphics().rect(0, -40, WIDTH, 720).fill(0xffffff);
+  private readonly header = new Graphics();
   private readonly jurisdiction: Text;
   private readonly title: Text;
   private readonly tags = new Container();
   private readonly rows = new Map<string, CandidateRow>();
+  private readonly footer = new Container();
+  private readonly footerBg = new Graphics();
   private readonly leadLine: Text;
+  private readonly status: Text;
   private readonly countLine: Text;
-  private model: LowerThirdModel;
+  private readonly strip = new Container();
+  private readonly stripBg = new Graphics();
+  private readonly needsLine: Text;
+  private readonly reportingLine: Text;
+  private bar: PassBar | null = null;
+  private bands: Bands | null = null;
+  private stripOn = false;
   private tagKey = '';
+  private readonly destinations = new WeakMap<Container, number>();
 
   constructor(deps: GraphicDeps, race: RaceView) {
     super(deps);
-    this.model = lowerThirdModel(race);
-    this.position.set(SAFE.left, BOTTOM - HEIGHT);
-
-    const header = new Graphics()
-      .rect(0, 0, WIDTH, HEADER_H)
-      .fill(COLORS.navyDeep)
-      .rect(0, HEADER_H - 4, WIDTH, 4)
-      .fill(COLORS.navyLine);
+    this.x = SAFE.left;
     this.jurisdiction = label('', 40, '700', COLORS.white, { letterSpacing: 0.5 });
     this.title = label('', 40, '500', COLORS.muted, { letterSpacing: 0.5 });
-    this.jurisdiction.position.set(24, HEADER_H / 2 - 1);
-    this.title.y = HEADER_H / 2 - 1;
-    this.tags.y = HEADER_H / 2 - 2;
-
-    const footerY = HEIGHT - FOOTER_H;
-    const footer = new Graphics().rect(0, footerY, WIDTH, FOOTER_H).fill(COLORS.paper);
     this.leadLine = label('', 34, '700', COLORS.ink);
-    this.leadLine.position.set(24, footerY + FOOTER_H / 2);
+    this.status = label('', 34, '700', COLORS.yes, { letterSpacing: 0.5 });
     this.countLine = label('', 30, '600', 0x34507f);
     this.countLine.anchor.set(1, 0.5);
-    this.countLine.position.set(WIDTH - 22, footerY + FOOTER_H / 2);
-
-    this.body.addChild(header, this.jurisdiction, this.title, this.tags, footer, this.leadLine, this.countLine);
+    this.footer.addChild(this.footerBg, this.leadLine, this.status, this.countLine);
+    this.needsLine = label('', 30, '600', COLORS.yellow);
+    this.reportingLine = label('', 28, '600', COLORS.muted);
+    this.reportingLine.anchor.set(1, 0.5);
+    this.strip.addChild(this.stripBg, this.needsLine, this.reportingLine);
+    this.strip.visible = false;
+    this.strip.alpha = 0;
+    this.body.addChild(this.header, this.jurisdiction, this.title, this.tags, this.footer, this.strip);
     this.body.mask = this.wipe;
     this.addChild(this.body, this.wipe);
     this.alpha = 0;
-    this.apply(this.model, false);
+    this.apply(lowerThirdModel(race), false);
   }
 
   show(): void {
@@ -87,43 +134,68 @@ export class LowerThird extends Graphic<RaceView> {
   }
 
   private apply(m: LowerThirdModel, animate: boolean): void {
-    this.model = m;
-    this.jurisdiction.text = m.jurisdiction;
-    this.title.text = m.title;
-    this.title.x = this.jurisdiction.x + this.jurisdiction.width + 14;
-    this.layoutTags(m);
-    this.layoutRows(m, animate);
-    this.leadLine.text = m.leadLine;
-    this.countLine.text = m.countLine ?? '';
-    fitWidth(this.countLine, WIDTH - 22 - (24 + this.leadLine.width + 40));
+    const l = layout(m);
+    if (l.bands !== this.bands) {
+      // Two rows and three or four are drawn at different sizes: start the rows and bands afresh.
+      this.bands = l.bands;
+      for (const row of this.rows.values()) {
+        this.tweens.kill(row);
+        row.destroy({ children: true });
+      }
+      this.rows.clear();
+      this.drawBands(l.bands);
+      animate = false;
+    }
+    this.layoutHeader(m, l.bands);
+    this.layoutRows(m, l, animate);
+    this.layoutBar(m, l, animate);
+    this.layoutFooter(m, l, animate);
+    this.layoutStrip(m, l, animate);
+    this.move(this, { y: BOTTOM - l.height }, animate);
     this.setText(lowerThirdText(m));
   }
 
-  private layoutTags(m: LowerThirdModel): void {
-    const key = [m.electoralVotes, m.recount, m.called].join('|');
+  private drawBands(b: Bands): void {
+    this.header.clear().rect(0, 0, WIDTH, b.header).fill(COLORS.navyDeep).rect(0, b.header - 4, WIDTH, 4).fill(COLORS.navyLine);
+    const size = b === COMPACT ? 36 : 40;
+    this.jurisdiction.style.fontSize = size;
+    this.title.style.fontSize = size;
+    this.jurisdiction.position.set(24, b.header / 2 - 1);
+    this.title.y = b.header / 2 - 1;
+    this.tags.y = b.header / 2 - 2;
+    this.tagKey = '';
+    this.footerBg.clear().rect(0, 0, WIDTH, b.footer).fill(COLORS.paper);
+    for (const t of [this.leadLine, this.status]) t.y = b.footer / 2;
+    this.countLine.position.set(WIDTH - 22, b.footer / 2);
+    this.leadLine.x = 24;
+    this.stripBg.clear().rect(0, 0, WIDTH, b.strip).fill(COLORS.navyDeep).rect(0, 0, 8, b.strip).fill(COLORS.yellow);
+    this.needsLine.position.set(28, b.strip / 2);
+    this.reportingLine.position.set(WIDTH - 22, b.strip / 2);
+  }
+
+  private layoutHeader(m: LowerThirdModel, b: Bands): void {
+    this.jurisdiction.text = m.jurisdiction;
+    this.title.text = m.title;
+    this.title.x = this.jurisdiction.x + this.jurisdiction.width + 14;
+    const key = m.tags.map((t) => `${t.tone}:${t.text}`).join('|');
     if (key !== this.tagKey) {
       this.tagKey = key;
       for (const child of this.tags.removeChildren()) child.destroy({ children: true });
-      const h = 38;
-      const made = [
-        m.electoralVotes && tag(m.electoralVotes, h, { bg: COLORS.navyLine, fg: COLORS.white, weight: '600' }),
-        m.recount && tag(m.recount, h, { bg: COLORS.amber, fg: COLORS.ink, weight: '700' }),
-        m.called && tag(m.called, h, { bg: COLORS.called, fg: COLORS.white, weight: '700', check: true }),
-      ].filter((t): t is Container => Boolean(t));
+      const h = b.header - 20;
       let x = 0;
-      for (const t of made) {
-        t.x = x;
-        x += t.width + 10;
-        this.tags.addChild(t);
+      for (const t of m.tags) {
+        const made = tag(t.text, h, TAG_STYLE[t.tone]);
+        made.x = x;
+        x += made.width + 10;
+        this.tags.addChild(made);
       }
     }
     this.tags.x = WIDTH - 14 - Math.max(0, this.tags.width);
     // The header title yields to the tags rather than running under them.
-    const room = this.tags.x - 24 - this.title.x;
-    fitWidth(this.title, Math.max(60, room));
+    fitWidth(this.title, Math.max(60, this.tags.x - 24 - this.title.x));
   }
 
-  private layoutRows(m: LowerThirdModel, animate: boolean): void {
+  private layoutRows(m: LowerThirdModel, l: Layout, animate: boolean): void {
     const wanted = new Set(m.rows.map((r) => r.id));
     for (const [id, row] of this.rows) {
       if (wanted.has(id)) continue;
@@ -136,10 +208,10 @@ export class LowerThird extends Graphic<RaceView> {
       void this.tweens.to(row, { alpha: 0 }, { duration: 200 }).then(() => row.destroy({ children: true }));
     }
     m.rows.forEach((r, i) => {
-      const y = rowY(i);
+      const y = l.rowY(i);
       let row = this.rows.get(r.id);
       if (!row) {
-        row = new CandidateRow(r, WIDTH);
+        row = new CandidateRow(r, WIDTH, l.bands.row);
         row.y = y;
         this.rows.set(r.id, row);
         this.body.addChildAt(row, 1);
@@ -150,10 +222,68 @@ export class LowerThird extends Graphic<RaceView> {
         return;
       }
       row.set(r, this.tweens, animate ? ROLL_MS : 0);
-      if (row.y !== y) {
-        if (animate) void this.tweens.to(row, { y }, { duration: ROLL_MS, ease: easeInOutCubic });
-        else row.y = y;
-      }
+      this.move(row, { y }, animate);
     });
+  }
+
+  private layoutBar(m: LowerThirdModel, l: Layout, animate: boolean): void {
+    if (!m.measure) {
+      this.bar?.destroy({ children: true });
+      this.bar = null;
+      return;
+    }
+    if (!this.bar || this.bar.barHeight !== l.bands.bar) {
+      this.bar?.destroy({ children: true });
+      this.bar = this.body.addChildAt(new PassBar(WIDTH, l.bands.bar), 1);
+      animate = false;
+    }
+    this.bar.y = l.barY;
+    const hasVotes = m.rows.some((r) => r.votes > 0);
+    this.bar.set(m.measure.yesPct, m.measure.passPct, hasVotes, this.tweens, animate ? ROLL_MS : 0);
+  }
+
+  private layoutFooter(m: LowerThirdModel, l: Layout, animate: boolean): void {
+    this.move(this.footer, { y: l.footerY }, animate);
+    const measure = m.measure;
+    // A measure's line is its pass mark, then its status in the colour of where it stands.
+    this.leadLine.text = measure ? `${measure.passMark} ·` : m.leadLine;
+    this.status.text = measure ? measure.status : '';
+    this.status.style.fill = measure?.outcome === 'fail' ? COLORS.no : measure?.outcome === 'pass' ? COLORS.yes : 0x34507f;
+    this.status.x = this.leadLine.x + this.leadLine.width + 10;
+    this.countLine.text = m.countLine ?? '';
+    const leftEnd = measure ? this.status.x + this.status.width : this.leadLine.x + this.leadLine.width;
+    fitWidth(this.countLine, WIDTH - 22 - (leftEnd + 40));
+  }
+
+  private layoutStrip(m: LowerThirdModel, l: Layout, animate: boolean): void {
+    const on = m.needsLine !== null || m.reportingLine !== null;
+    this.needsLine.text = m.needsLine ?? '';
+    this.reportingLine.text = m.reportingLine ?? '';
+    fitWidth(this.needsLine, WIDTH - 60 - (m.reportingLine ? this.reportingLine.width + 40 : 0));
+    this.move(this.strip, { y: l.stripY }, animate && this.stripOn && on);
+    if (on === this.stripOn) return;
+    this.stripOn = on;
+    if (!animate) {
+      this.tweens.kill(this.strip);
+      this.strip.alpha = on ? 1 : 0;
+      this.strip.visible = on;
+      return;
+    }
+    this.strip.visible = true;
+    void this.tweens.to(this.strip, { alpha: on ? 1 : 0 }, { duration: 300 }).then((done) => {
+      if (done && !this.stripOn && !this.destroyed) this.strip.visible = false;
+    });
+  }
+
+  /** Sets a y at once, or eases to it while on air. */
+  private move(target: Container, to: { y: number }, animate: boolean): void {
+    // Where each part is going (not where a running ease has it now): an unchanged layout starts no tween.
+    if ((this.destinations.get(target) ?? target.y) === to.y) return;
+    this.destinations.set(target, to.y);
+    if (animate) void this.tweens.to(target, to, { duration: ROLL_MS, ease: easeInOutCubic });
+    else {
+      this.tweens.killKeys(target, ['y']);
+      target.y = to.y;
+    }
   }
 }
