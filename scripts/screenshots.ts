@@ -17,6 +17,23 @@ import { Store } from '../server/store/store.js';
 import { browserUnavailable, launchBrowser, openPage, WEB_ROOT } from '../test/helpers/browser.js';
 
 const DOCS = resolve(import.meta.dirname, '../docs');
+/** Florida's 2020 minimum-wage amendment: a measure that needed 60% (it passed with 60.8%). */
+const FL_AMENDMENT_2 = {
+  title: 'Amendment 2 · $15 minimum wage',
+  jurisdiction: 'Florida',
+  kind: 'measure',
+  passPct: 60,
+  candidates: [
+    { id: 'yes', name: 'Yes' },
+    { id: 'no', name: 'No' },
+  ],
+};
+const FL_AMENDMENT_2_COUNT = {
+  raceId: 'fl-amendment-2-2020',
+  asOf: '2020-11-04T06:00:00.000Z',
+  votes: { yes: 6_391_753, no: 4_117_811 },
+  reporting: { reported: 66, total: 67, unit: 'counties' },
+};
 const TOKENS = { producerToken: 'screenshot-producer', ingestToken: 'screenshot-ingest' };
 
 async function main() {
@@ -76,6 +93,28 @@ async function main() {
     }
     await control.waitForTimeout(2_000);
     await shoot(control, 'control-panel.png');
+    await control.context().close();
+
+    // Race kinds: a three-way race, a ballot measure against its pass mark, and the projected-winner banner.
+    await call('POST', '/api/graphics/clear', { layer: 'alert' });
+    await call('PUT', '/api/races/fl-amendment-2-2020', FL_AMENDMENT_2);
+    await call('POST', '/api/results', { updates: [FL_AMENDMENT_2_COUNT] });
+    const kinds = await openPage(browser, `${base}/overlay/?channel=program&bg=%23141a2e`);
+    await kinds.waitForSelector('body[data-ready="true"]');
+    const airAndShoot = async (layer: string, graphic: unknown, name: string | null, text: string) => {
+      await call('POST', '/api/graphics/air', { layer, graphic });
+      await kinds.waitForFunction(
+        ([l, t]) => document.querySelector(`#on-air [data-layer="${l}"]`)?.textContent?.includes(t!) ?? false,
+        [layer, text],
+      );
+      await kinds.waitForTimeout(1_500);
+      if (name) await shoot(kinds, name);
+    };
+    await airAndShoot('lowerThird', { type: 'race', raceId: 'ga-senate-perdue-2020' }, 'lower-third-three-way.png', 'Hazel');
+    await airAndShoot('lowerThird', { type: 'race', raceId: 'fl-amendment-2-2020' }, 'lower-third-measure.png', 'NEEDS 60%');
+    await call('POST', '/api/races/ga-president-2020/call', { winner: 'biden' });
+    await airAndShoot('lowerThird', { type: 'race', raceId: 'ga-president-2020' }, null, 'CALLED');
+    await airAndShoot('alert', { type: 'call', raceId: 'ga-president-2020' }, 'call-banner.png', 'PROJECTED WINNER');
   } finally {
     await browser.close();
     await server.close();
