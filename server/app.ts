@@ -42,11 +42,15 @@ export interface ServerDeps {
 
 export interface LeadWireServer {
   http: HttpServer;
+  /**
+   * Stops accepting connections, lets requests under way finish (at most `graceMs`, default 10 s), closes the
+   * sockets. What was answered was done; nothing is cut off half-way.
+   */
+  close(opts?: { graceMs?: number }): Promise<void>;
   /** Starts listening; resolves with the bound port (0 picks a free one). */
   listen(port: number, host?: string): Promise<number>;
   /** The feeds this instance runs (status, pause, resume, poll). */
   feeds: FeedSupervisor;
-  close(): Promise<void>;
 }
 
 /** Builds a LeadWire server from its dependencies; nothing global, nothing started until `listen`. */
@@ -83,6 +87,7 @@ export function createServer(d: ServerDeps): LeadWireServer {
   });
   const app = createHttpApp({ store: d.store, results, graphics, feeds, calls, metrics, logger: d.logger, check, webRoot: d.webRoot });
   const http = createHttpServer(app);
+  const inFlight = trackRequests(http);
   const realtime = attachRealtime(http, { store: d.store, graphics, check, logger: d.logger, metrics, adapter: d.adapter });
 
   return {
@@ -97,12 +102,43 @@ export function createServer(d: ServerDeps): LeadWireServer {
       await feeds.start();
       return bound;
     },
-    async close() {
+    async close({ graceMs = 10_000 } = {}) {
       stopFollowing();
       await feeds.stop();
+      // Stop accepting, let the requests under way finish (at most graceMs), then close everything.
+      http.close();
+      http.closeIdleConnections();
+      await inFlight.drained(graceMs);
       graphics.close();
-      await realtime.close(); // closes the HTTP server too
+      await realtime.close();
       http.closeAllConnections();
+    },
+  };
+}
+
+/** Counts the requests under way, so a shutdown can wait for them. */
+function trackRequests(http: HttpServer) {
+  let open = 0;
+  const waiters = new Set<() => void>();
+  http.on('request', (_req, res) => {
+    open += 1;
+    res.once('close', () => {
+      open -= 1;
+      if (open === 0) for (const w of waiters) w();
+    });
+  });
+  return {
+    drained(ms: number): Promise<void> {
+      if (open === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          waiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        waiters.add(done);
+      });
     },
   };
 }

@@ -18,6 +18,7 @@ import { Store } from './store/store.js';
 /** `npm start`: build the pages if missing, pick the store, listen, print where everything is. */
 async function main() {
   const logger = createLogger();
+  keepServing(logger);
   const config = loadConfig();
   // A bad feeds file stops start-up here, naming the field, before anything listens.
   const feedConfigs = config.feedsPath ? loadFeeds(config.feedsPath) : [];
@@ -84,15 +85,35 @@ async function main() {
   ];
   process.stderr.write(lines.join('\n') + '\n');
 
+  // SIGTERM / SIGINT: stop accepting, answer every request under way (≤ 10 s), close sockets and Redis, exit 0.
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await server.close();
-    await store.close();
-    await redisAdapter?.close();
-    process.exit(0);
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests under way');
+    try {
+      await server.close({ graceMs: 10_000 });
+      await store.close();
+      await redisAdapter?.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * The last resort: every rejection and exception from a Redis client, adapter or socket is meant to be handled
+ * where it is made; one that was not is logged with its context and the instance keeps serving, since an
+ * overlay must never go black because a background promise failed.
+ */
+function keepServing(logger: ReturnType<typeof createLogger>): void {
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (a defect: kept serving)'));
+  process.on('uncaughtException', (err, origin) => logger.error({ err, origin }, 'uncaught exception (a defect: kept serving)'));
 }
 
 main().catch((err: unknown) => {
