@@ -80,7 +80,7 @@ describe('SIGTERM in the middle of a burst', () => {
             signalled = true;
             // Hold Redis's writes for a moment (reads and pub/sub go on) so requests are surely under way when the signal lands.
             await stall.sendCommand(['CLIENT', 'PAUSE', '1200', 'WRITE']);
-            await new Promise((r) => setTimeout(r, 100));
+            await new Promise((r) => setTimeout(r, 300));
             proc.kill('SIGTERM');
           }
         }
