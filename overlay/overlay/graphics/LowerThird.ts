@@ -12,6 +12,7 @@ const WIDTH = 1080;
 /** Bottom edge: leaves the bottom band of the title-safe area to the ticker. */
 const BOTTOM = SAFE.bottom - 48 - 16;
 const ROLL_MS = 400;
+const STRIP_FADE_MS = 250;
 
 /** Heights of the bands around the rows: regular beside two rows, compact beside three or four. */
 interface Bands {
@@ -150,8 +151,9 @@ export class LowerThird extends Graphic<RaceView> {
     this.layoutRows(m, l, animate);
     this.layoutBar(m, l, animate);
     this.layoutFooter(m, l, animate);
-    this.layoutStrip(m, l, animate);
-    this.move(this, { y: BOTTOM - l.height }, animate);
+    const stripLeaves = this.layoutStrip(m, l, animate);
+    // A leaving strip fades before the graphic settles down over where it was, so it never dips toward the ticker.
+    this.move(this, { y: BOTTOM - l.height }, animate, stripLeaves ? STRIP_FADE_MS : 0);
     this.setText(lowerThirdText(m));
   }
 
@@ -255,32 +257,34 @@ export class LowerThird extends Graphic<RaceView> {
     fitWidth(this.countLine, WIDTH - 22 - (leftEnd + 40));
   }
 
-  private layoutStrip(m: LowerThirdModel, l: Layout, animate: boolean): void {
+  /** Shows or hides the needs-and-reporting strip; true when it is fading out on air. */
+  private layoutStrip(m: LowerThirdModel, l: Layout, animate: boolean): boolean {
     const on = m.needsLine !== null || m.reportingLine !== null;
     this.needsLine.text = m.needsLine ?? '';
     this.reportingLine.text = m.reportingLine ?? '';
     fitWidth(this.needsLine, WIDTH - 60 - (m.reportingLine ? this.reportingLine.width + 40 : 0));
     this.move(this.strip, { y: l.stripY }, animate && this.stripOn && on);
-    if (on === this.stripOn) return;
+    if (on === this.stripOn) return false;
     this.stripOn = on;
     if (!animate) {
       this.tweens.kill(this.strip);
       this.strip.alpha = on ? 1 : 0;
       this.strip.visible = on;
-      return;
+      return false;
     }
     this.strip.visible = true;
-    void this.tweens.to(this.strip, { alpha: on ? 1 : 0 }, { duration: 300 }).then((done) => {
+    void this.tweens.to(this.strip, { alpha: on ? 1 : 0 }, { duration: STRIP_FADE_MS, delay: on ? 150 : 0 }).then((done) => {
       if (done && !this.stripOn && !this.destroyed) this.strip.visible = false;
     });
+    return !on;
   }
 
   /** Sets a y at once, or eases to it while on air. */
-  private move(target: Container, to: { y: number }, animate: boolean): void {
+  private move(target: Container, to: { y: number }, animate: boolean, delay = 0): void {
     // Where each part is going (not where a running ease has it now): an unchanged layout starts no tween.
     if ((this.destinations.get(target) ?? target.y) === to.y) return;
     this.destinations.set(target, to.y);
-    if (animate) void this.tweens.to(target, to, { duration: ROLL_MS, ease: easeInOutCubic });
+    if (animate) void this.tweens.to(target, to, { duration: ROLL_MS, delay, ease: easeInOutCubic });
     else {
       this.tweens.killKeys(target, ['y']);
       target.y = to.y;
