@@ -20,6 +20,7 @@ export default defineConfig({
       input: {
         overlay: resolve(here, 'overlay/overlay/index.html'),
         control: resolve(here, 'overlay/control/index.html'),
+        desk: resolve(here, 'overlay/desk/index.html'),
       },
     },
   },

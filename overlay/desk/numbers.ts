@@ -31,7 +31,7 @@ function whyNotACount(t: string): string {
   if (/^[-−]\s*[\d,. ]+$/.test(t)) return `${quote(t)}: a count cannot be negative`;
   if (/^[\d, ]*\d\.\d+$/.test(t) && !/^\d{1,3}(\.\d{3})+$/.test(t)) return `${quote(t)} is not a whole number`;
   if (/^[\d,.\s\u00a0\u202f\u2009]+$/.test(t)) {
-    return `${quote(t)}: separators must split thousands, commas or spaces (2,449,371 or 2 449 371)`;
+    return `${quote(t)}: thousands go in groups of three (2,449,371 or 2 449 371)`;
   }
   return `${quote(t)} is not a whole number`;
 }

@@ -32,7 +32,7 @@ export function readLocalTime(text: string, now: Date): Read<string> {
   return { kind: 'ok', value: date.toISOString() };
 }
 
-/** An instant for the desk: "Fri 6 Nov, 04:50:07 (09:50:07 UTC)"; the date is left out when it is today. */
+/** An instant for the desk: "Fri, 6 Nov 2020, 04:50:07 · 09:50:07 UTC" (local, then UTC); no date when it is today. */
 export function showTime(iso: string, today: Date = new Date()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
@@ -40,5 +40,5 @@ export function showTime(iso: string, today: Date = new Date()): string {
   const utc = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`;
   const sameDay = d.getFullYear() === today.getFullYear() && d.getMonth() === today.getMonth() && d.getDate() === today.getDate();
   const date = sameDay ? '' : `${d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })}, `;
-  return `${date}${clock} (${utc})`;
+  return `${date}${clock} · ${utc}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBatch, emptyDraft, fieldPaths, type Draft } from '../../overlay/desk/batch.js';
-import { readLocalTime, toLocalInput } from '../../overlay/desk/time.js';
+import { readLocalTime, showTime, toLocalInput } from '../../overlay/desk/time.js';
 import { gaBefore, view } from './fixtures.js';
 
 const NOW = new Date('2020-11-06T10:00:00.000Z');
@@ -102,5 +102,13 @@ describe('the as-of time as typed', () => {
 
   it.each(['6 Nov 2020', '2020-11-06T25:00', '2020-13-01T00:00'])('refuses "%s"', (typed) => {
     expect(readLocalTime(typed, new Date(2021, 0, 1)).kind).toBe('refused');
+  });
+});
+
+describe('showing an instant to the desk', () => {
+  it('says local time, then UTC, with the date unless it is today', () => {
+    const at = '2020-11-06T09:50:07.414Z';
+    expect(showTime(at, new Date(2021, 0, 1))).toMatch(/^\w{3}, \d{1,2} \w{3} 2020, \d{2}:\d{2}:\d{2} · 09:50:07 UTC$/);
+    expect(showTime(at, new Date(at))).toMatch(/^\d{2}:\d{2}:\d{2} · 09:50:07 UTC$/);
   });
 });
