@@ -74,6 +74,7 @@ async function main() {
     `  LeadWire is on air at ${base}  (store: ${store.kind}${config.demo ? ', demo election night playing' : ''})`,
     '',
     `  Control panel   ${base}/control/?key=${config.producerToken}`,
+    `  Desk            ${base}/desk/?key=${config.ingestToken}`,
     `  Program overlay ${base}/overlay/?channel=program     (OBS/vMix/CasparCG browser source, 1920×1080)`,
     `  Preview overlay ${base}/overlay/?channel=preview&bg=checker`,
     ...(feedConfigs.length > 0 ? [`  Feeds           ${feedConfigs.map((f) => `${f.label ?? f.id} (${f.kind})`).join(', ')}   ${base}/api/feeds`] : []),
