@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GEORGIA } from '../helpers/fixtures.js';
 import { MemoryBackend } from '../../server/store/memory.js';
 import { Store } from '../../server/store/store.js';
-import { INGEST, PRODUCER, startLeadWire } from '../helpers/server.js';
+import { eventually, INGEST, PRODUCER, startLeadWire } from '../helpers/server.js';
 import { manualClock } from '../helpers/stores.js';
 import { startRedis, type PrivateRedis } from '../helpers/redis.js';
 
@@ -115,8 +115,10 @@ describe('closing with requests under way', () => {
     // A real memory store whose commits wait at a gate: requests are surely under way when close() starts.
     let open: () => void = () => {};
     const gate = new Promise<void>((r) => (open = r));
+    let atGate = 0;
     class GatedBackend extends MemoryBackend {
       override async commitRaces(...args: Parameters<MemoryBackend['commitRaces']>) {
+        atGate += 1;
         await gate;
         return super.commitRaces(...args);
       }
@@ -127,7 +129,7 @@ describe('closing with requests under way', () => {
     const pending = Array.from({ length: 5 }, (_, i) =>
       lw.api('POST', '/api/races/ga/results', { body: { asOf: `2020-11-04T00:00:0${i}Z`, votes: { biden: i, trump: 0, other: 0 } } }),
     );
-    await new Promise((r) => setTimeout(r, 50)); // let them reach the gate
+    await eventually(() => (atGate === 5 ? true : undefined), 20_000, 'all five requests to reach the gate');
     const closing = lw.server.close({ graceMs: 10_000 });
     await expect(fetch(`${lw.base}/healthz`)).rejects.toThrow(); // no new connection once closing
     open();
