@@ -1,6 +1,7 @@
-import { feedStateAt, type Alert, type Channel, type FeedStatus, type GraphicsState, type LayerName, type RaceView } from '../../shared/index.js';
+import { feedStateAt, type Alert, type CallProposal, type Channel, type FeedStatus, type GraphicsState, type LayerName, type RaceView } from '../../shared/index.js';
 import { request, type Answer } from './api.js';
 import type { ControlSocket } from './connection.js';
+import { describeProposal } from './calls.js';
 import { candidateName, describeGraphic, raceName } from './describe.js';
 import { describeLastSuccess, FEED_STATE_WORDS } from './feeds.js';
 import type { ControlState } from './state.js';
@@ -21,6 +22,10 @@ export interface Actions {
   callRace(raceId: string, winner: string): void;
   /** Withdraws a race's call (`DELETE /api/races/:id/call`). */
   uncallRace(raceId: string): void;
+  /** Accepts a source's call (`POST /api/calls/:id/accept`): the race is called and its call alert queued. */
+  acceptCall(callId: string): void;
+  /** Rejects a source's call (`POST /api/calls/:id/reject`): nothing is called, nothing airs. */
+  rejectCall(callId: string): void;
   /** Stops polling a feed, on whichever instance polls it (`POST /api/feeds/:id/pause`). */
   pauseFeed(feedId: string): void;
   /** Polls a paused feed again, at once (`POST /api/feeds/:id/resume`). */
@@ -64,7 +69,8 @@ export function createActions(socket: () => ControlSocket | null, state: Control
   const alertDone = (verb: string) => (a: Alert) => {
     state.applyAlert(a);
     const v = state.races.get(a.raceId)?.view;
-    return `${verb}: ${v ? raceName(v) : a.raceId} lead change`;
+    const what = a.kind === 'call' ? `projected winner ${candidateName(v, a.winner)}` : 'lead change';
+    return `${verb}: ${v ? raceName(v) : a.raceId} ${what}`;
   };
   const ask = (s: ControlSocket) => s.timeout(ACK_TIMEOUT_MS);
   /** HTTP with the token the socket was opened with (the panel never holds another). */
@@ -83,6 +89,15 @@ export function createActions(socket: () => ControlSocket | null, state: Control
     const now = Date.now();
     const words = FEED_STATE_WORDS[feedStateAt(held, now)];
     return text(held, held.lastError && words === 'error' ? `${words} — ${held.lastError}` : `${words} · ${describeLastSuccess(held, now)}`);
+  };
+  const callWords = (callId: string) => {
+    const p = state.calls.get(callId);
+    return p ? describeProposal(p, state.races.get(p.raceId)?.view, state.feeds).name : callId;
+  };
+  const callPath = (callId: string, verb: 'accept' | 'reject') => `/api/calls/${encodeURIComponent(callId)}/${verb}`;
+  const callDone = (text: (p: CallProposal, name: string) => string) => (p: CallProposal) => {
+    state.applyCall(p);
+    return text(p, describeProposal(p, state.races.get(p.raceId)?.view, state.feeds).name);
   };
   const feedName = (feedId: string) => state.feeds.get(feedId)?.label ?? feedId;
   const feedPath = (feedId: string, verb: string) => `/api/feeds/${encodeURIComponent(feedId)}/${verb}`;
@@ -141,6 +156,16 @@ export function createActions(socket: () => ControlSocket | null, state: Control
         () => http<RaceView>('DELETE', `/api/races/${encodeURIComponent(raceId)}/call`),
         raceDone((v) => `Call withdrawn: ${raceName(v)}`),
       );
+    },
+    acceptCall(callId) {
+      void run(
+        `Accept call ${callWords(callId)}`,
+        () => http<CallProposal>('POST', callPath(callId, 'accept')),
+        callDone((p, name) => (p.kind === 'winner' ? `Call accepted: ${name} — its alert waits in the alert queue` : `Call accepted: ${name}`)),
+      );
+    },
+    rejectCall(callId) {
+      void run(`Reject call ${callWords(callId)}`, () => http<CallProposal>('POST', callPath(callId, 'reject')), callDone((_p, name) => `Call rejected: ${name} — nothing called, nothing aired`));
     },
     pauseFeed(feedId) {
       void run(`Pause feed ${feedName(feedId)}`, () => http<FeedStatus>('POST', feedPath(feedId, 'pause')), feedDone((f) => `Feed ${f.label} paused — no polls until resumed`));

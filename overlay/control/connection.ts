@@ -45,5 +45,6 @@ export function openControl(token: string, state: ControlState, onRefused: (mess
   socket.on('alert', (a) => state.applyAlert(a));
   socket.on('tally', (t) => state.setTally(t));
   socket.on('feed', (f) => state.applyFeed(f));
+  socket.on('call', (p) => state.applyCall(p));
   return socket;
 }

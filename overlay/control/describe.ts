@@ -6,6 +6,7 @@ import {
   formatPct,
   formatPoints,
   formatVotes,
+  phraseReporting,
   surname,
   type Alert,
   type Graphic,
@@ -58,9 +59,10 @@ export function describeLead(v: RaceView): string {
   return v.status === 'called' && v.call ? `${candidateName(v, v.call.winner)} WINS · ${lead}` : lead;
 }
 
-/** "98% of expected vote in · 8,410 military and overseas ballots outstanding". */
+/** "72% of precincts reporting · 98% of expected vote in · 8,410 military and overseas ballots outstanding". */
 export function describeCount(v: RaceView): string {
   const parts: string[] = [];
+  if (v.reporting) parts.push(phraseReporting(v.reporting));
   if (v.expectedVotePct !== null) parts.push(formatExpectedVote(v.expectedVotePct));
   if (v.outstanding) parts.push(formatOutstanding(v.outstanding));
   if (parts.length === 0) parts.push(v.totalVotes > 0 ? `${formatVotes(v.totalVotes)} votes counted` : 'no votes yet');

@@ -10,6 +10,7 @@ import { bindKeyboard } from './keyboard.js';
 import { createAirBar } from './render/airbar.js';
 import { createAlertQueue } from './render/alerts.js';
 import { createCallBox } from './render/call.js';
+import { createCallQueue } from './render/calls.js';
 import { createFeedsPanel } from './render/feeds.js';
 import { createGate } from './render/gate.js';
 import { createMonitors } from './render/monitors.js';
@@ -35,12 +36,13 @@ const races = createRaceList(state, actions, createCallBox(state, actions));
 const monitors = createMonitors({ enabled: new URLSearchParams(location.search).get('monitors') !== 'off' });
 const airbar = createAirBar(state, actions);
 const alerts = createAlertQueue(state, actions);
+const calls = createCallQueue(state, actions);
 const feeds = createFeedsPanel(state, actions);
 const panel = el(
   'div',
   { class: 'panel' },
   top.root,
-  el('div', { class: 'grid' }, races.root, el('div', { class: 'center' }, monitors.root, airbar.root), el('div', { class: 'side' }, alerts.root, feeds.root)),
+  el('div', { class: 'grid' }, races.root, el('div', { class: 'center' }, monitors.root, airbar.root), el('div', { class: 'side' }, alerts.root, calls.root, feeds.root)),
   createShortcuts(),
 );
 panel.hidden = true;
@@ -96,6 +98,7 @@ function render(): void {
   monitors.update(state, now);
   airbar.update();
   alerts.update(now);
+  calls.update();
   feeds.update(now);
 }
 

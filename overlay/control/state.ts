@@ -1,5 +1,6 @@
 import { alertGraphic, sameGraphic } from '../../shared/index.js';
-import type { Alert, ControlSnapshot, FeedStatus, Graphic, GraphicsState, LayerName, LeadChange, RaceView, Tally } from '../../shared/index.js';
+import type { Alert, CallProposal, ControlSnapshot, FeedStatus, Graphic, GraphicsState, LayerName, LeadChange, RaceView, Tally } from '../../shared/index.js';
+import { callHistory, callsFromSnapshot, keepCall, pendingCalls } from './calls.js';
 import { isNewerFeedStatus } from './feeds.js';
 
 /** One race as this page knows it: the view and when this page last received a new revision of it. */
@@ -57,6 +58,8 @@ export class ControlState {
   readonly alerts = new Map<string, Alert>();
   /** Every feed's status as last pushed, in the server's order (staleness is worked out from the clock). */
   readonly feeds = new Map<string, FeedStatus>();
+  /** The sources' calls (proposals) and what the desk decided, by id; a decided one never goes back to proposed. */
+  readonly calls = new Map<string, CallProposal>();
   graphics: GraphicsState | null = null;
   tally: Tally | null = null;
   /** Snapshot received on the current connection: until then nothing is trustworthy. */
@@ -69,6 +72,8 @@ export class ControlState {
   readonly log: Feedback[] = [];
   /** Alert ids first seen on this page after its first snapshot: they flash on arrival. */
   readonly freshAlerts = new Set<string>();
+  /** Proposal ids first seen waiting on this page after its first snapshot: they flash on arrival. */
+  readonly freshCalls = new Set<string>();
   /** Lead-change id → this page's clock when the program alert layer stopped showing it (for the history). */
   readonly alertLeftAt = new Map<string, number>();
 
@@ -113,6 +118,10 @@ export class ControlState {
     }
     this.feeds.clear();
     for (const f of s.feeds ?? []) this.feeds.set(f.id, f);
+    const calls = callsFromSnapshot(this.calls, s.calls ?? []);
+    for (const [id, p] of calls) if (!firstLoad && !this.calls.has(id) && p.status === 'proposed') this.freshCalls.add(id);
+    this.calls.clear();
+    for (const [id, p] of calls) this.calls.set(id, p);
     this.noteAlertLeft({ ...s.graphics, revision: s.revision });
     this.graphics = { ...s.graphics, revision: s.revision };
     this.synced = true;
@@ -151,6 +160,26 @@ export class ControlState {
     if (!this.alerts.has(a.id)) this.freshAlerts.add(a.id);
     this.alerts.set(a.id, a);
     this.changed();
+  }
+
+  /** A source's call arrived or was decided (the `call` push, or the answer to Accept / Reject). */
+  applyCall(p: CallProposal): void {
+    const held = this.calls.get(p.id);
+    const kept = keepCall(held, p);
+    if (kept === held) return;
+    if (!held && kept.status === 'proposed') this.freshCalls.add(p.id);
+    this.calls.set(p.id, kept);
+    this.changed();
+  }
+
+  /** Calls waiting for the desk, oldest first. */
+  pendingCalls(): CallProposal[] {
+    return pendingCalls(this.calls.values());
+  }
+
+  /** Decided calls, newest first (a short history). */
+  callHistory(limit = 8): CallProposal[] {
+    return callHistory(this.calls.values(), limit);
   }
 
   /** A feed's status (the `feed` push, or the answer to a feed button); one older than the one held is ignored. */
@@ -225,6 +254,8 @@ export class ControlState {
     this.leadChanges.clear();
     this.alerts.clear();
     this.feeds.clear();
+    this.calls.clear();
+    this.freshCalls.clear();
     this.freshAlerts.clear();
     this.alertLeftAt.clear();
     this.graphics = null;

@@ -1,5 +1,6 @@
 import { alertGraphic, sameGraphic, type Alert } from '../../../shared/index.js';
 import type { Actions } from '../actions.js';
+import { describeProposal, fullName } from '../calls.js';
 import { candidateName, clockTime, describeAlertEnd, describeLeadChange, raceName } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import { alertKey, type ControlState } from '../state.js';
@@ -8,15 +9,29 @@ import { alertKey, type ControlState } from '../state.js';
 function alertName(a: Alert, state: ControlState): string {
   const v = state.races.get(a.raceId)?.view;
   const race = v ? raceName(v) : a.raceId;
-  if (a.kind === 'call') return `${race} projected winner ${candidateName(v, a.winner)}`;
+  if (a.kind === 'call') return `${race} projected winner ${v?.candidates.find((c) => c.id === a.winner)?.name ?? a.winner}`;
   const lc = state.leadChanges.get(a.leadChangeId);
   return lc ? `${race} lead change to ${candidateName(v, lc.to)}` : `${race} lead change`;
 }
 
 function whatHappened(a: Alert, state: ControlState): string {
-  if (a.kind === 'call') return `Projected winner: ${candidateName(state.races.get(a.raceId)?.view, a.winner)}`;
+  if (a.kind === 'call') return `Projected winner: ${fullName(state.races.get(a.raceId)?.view, a.winner)}`;
   const lc = state.leadChanges.get(a.leadChangeId);
   return lc ? describeLeadChange(lc, state.races.get(a.raceId)?.view) : 'lead change';
+}
+
+/** Who made the call a call alert airs: "desk call", "AP call accepted by producer" (from the proposal, if held). */
+function callMaker(a: Extract<Alert, { kind: 'call' }>, state: ControlState): string {
+  const p = state.calls.get(a.callId);
+  if (!p) return a.callId.startsWith('desk.') ? 'desk call' : 'call';
+  const source = describeProposal(p, state.races.get(p.raceId)?.view, state.feeds).source;
+  return p.decidedBy === 'auto' ? `${source} call, accepted by the race’s rule` : `${source} call accepted${p.decidedBy ? ` by ${p.decidedBy}` : ''}`;
+}
+
+/** The history's detail after the alert's name: the margin of a lead change, who made a call. */
+function historyDetail(a: Alert, state: ControlState): string {
+  if (a.kind === 'call') return callMaker(a, state);
+  return whatHappened(a, state).split(' · ').slice(1).join(' · ');
 }
 
 /** The batch time behind an alert, where it has one. */
@@ -50,11 +65,12 @@ class PendingCard {
   update(a: Alert, state: ControlState): void {
     const v = state.races.get(a.raceId)?.view;
     const name = alertName(a, state);
-    setText(this.kind, a.kind === 'call' ? 'PROJECTED WINNER' : 'LEAD CHANGE');
+    setText(this.kind, `${a.kind === 'call' ? 'PROJECTED WINNER' : 'LEAD CHANGE'}${a.test ? ' · TEST' : ''}`);
     setText(this.race, v ? raceName(v) : a.raceId);
     setText(this.what, whatHappened(a, state));
     const asOf = asOfOf(a, state);
-    setText(this.meta, `${a.kind === 'call' ? 'called' : 'detected'} ${clockTime(a.createdAt)}${asOf ? ` · batch as of ${clockTime(asOf)}` : ''}`);
+    const made = a.kind === 'call' ? `${callMaker(a, state)} · ${clockTime(a.createdAt)}` : `detected ${clockTime(a.createdAt)}`;
+    setText(this.meta, `${made}${asOf ? ` · batch as of ${clockTime(asOf)}` : ''}`);
     setAttr(this.air, 'aria-label', `Air alert: ${name}`);
     setAttr(this.dismiss, 'aria-label', `Dismiss alert: ${name}`);
   }
@@ -108,7 +124,7 @@ export function createAlertQueue(state: ControlState, actions: Actions) {
       return { a, live, end: describeAlertEnd(a, { onAir: live, leftAt: state.alertLeftAt.get(alertKey(a)), now }) };
     });
     // The countdown changes the key every second while an alert is on air: only then is the list rebuilt each second.
-    const key = rows.map((r) => `${r.a.id}:${r.a.status}:${r.live}:${r.end}`).join('|') + `|${state.leadChanges.size}|${state.races.size}`;
+    const key = rows.map((r) => `${r.a.id}:${r.a.status}:${r.live}:${r.end}`).join('|') + `|${state.leadChanges.size}|${state.races.size}|${state.calls.size}`;
     if (key !== historyKey) {
       historyKey = key;
       history.replaceChildren(
@@ -117,7 +133,7 @@ export function createAlertQueue(state: ControlState, actions: Actions) {
             'li',
             { class: `history-item status-${a.status}${live ? ' live' : ''}` },
             el('span', { class: 'tag', text: live ? 'ON AIR' : a.status.toUpperCase() }),
-            el('span', { class: 'history-what', text: `${alertName(a, state)} · ${whatHappened(a, state).split(' · ').slice(1).join(' · ')}` }),
+            el('span', { class: 'history-what', text: [alertName(a, state), historyDetail(a, state)].filter(Boolean).join(' · ') }),
             el('span', { class: 'history-time', text: clockTime(a.updatedAt ?? a.createdAt) }),
             ...(end ? [el('span', { class: 'history-end', text: end })] : []),
           ),

@@ -1,6 +1,7 @@
 import type { RaceView } from '../../../shared/index.js';
 import type { Actions } from '../actions.js';
-import { candidateName, clockTime, describeCallButton, describeUncallButton, raceName } from '../describe.js';
+import { describeCallMade } from '../calls.js';
+import { candidateName, describeCallButton, describeUncallButton, raceName } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import type { ControlState } from '../state.js';
 
@@ -110,15 +111,18 @@ export function createCallBox(state: ControlState, actions: Actions) {
       return;
     }
     const called = v.status === 'called' && v.call !== null;
-    if (armed && (armed.raceId !== v.id || (armed.kind === 'call') === called)) armed = null;
-    setText(status, called && v.call ? `CALLED for ${candidateName(v, v.call.winner)} · ${clockTime(v.call.at)}` : 'not called');
-    toggleClass(status, 'is-called', called);
+    // A runoff call (candidates advancing) is withdrawn the same way; the race may still be called for a winner.
+    const runoff = v.advancing.map((id) => candidateName(v, id)).join(', ');
+    const withdrawable = called || runoff !== '';
+    if (armed && (armed.raceId !== v.id || (armed.kind === 'call' ? called : !withdrawable))) armed = null;
+    setText(status, called && v.call ? `CALLED for ${candidateName(v, v.call.winner)} · ${describeCallMade(v, state.feeds, state.calls.values())}` : runoff ? `RUNOFF: ${runoff}` : 'not called');
+    toggleClass(status, 'is-called', withdrawable);
     toggleClass(root, 'called', called);
 
     const w = winnerFor(v);
     updateOptions(v, w);
     winnerLabel.hidden = winner.hidden = call.hidden = called;
-    uncall.hidden = !called;
+    uncall.hidden = !withdrawable;
     const name = w === null ? null : candidateName(v, w);
     const callArmed = armed?.kind === 'call' && armed.winner === w;
     setText(callMain, callArmed ? 'CONFIRM CALL' : 'CALL RACE');
@@ -127,7 +131,7 @@ export function createCallBox(state: ControlState, actions: Actions) {
     toggleClass(call, 'armed', callArmed);
     const uncallArmed = armed?.kind === 'uncall';
     setText(uncallMain, uncallArmed ? 'CONFIRM WITHDRAW' : 'WITHDRAW CALL');
-    setText(uncallSub, uncallArmed ? `click again: ${raceName(v)} no longer called` : `called for ${v.call ? candidateName(v, v.call.winner) : '—'}`);
+    setText(uncallSub, uncallArmed ? `click again: ${raceName(v)} no longer called` : v.call ? `called for ${candidateName(v, v.call.winner)}` : `runoff: ${runoff}`);
     setAttr(uncall, 'aria-label', describeUncallButton(v, uncallArmed));
     toggleClass(uncall, 'armed', uncallArmed);
     for (const b of [call, uncall]) setAttr(b, 'aria-disabled', state.live ? null : 'true');

@@ -1,12 +1,12 @@
 import type { RaceView } from '../../../shared/index.js';
 import type { Actions } from '../actions.js';
-import { ageLevel, AGE_AMBER_MS, AGE_RED_MS, candidateName, describeAge, describeCount, describeLead, raceName, share, clockTime } from '../describe.js';
+import { describeCallMade, describeCallTag } from '../calls.js';
+import { ageLevel, AGE_AMBER_MS, AGE_RED_MS, candidateName, describeAge, describeCount, raceName, share, clockTime } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import { sourceLabel } from '../feeds.js';
+import { describeRaceLead, describeRaceLine, rowMark, rowsShown } from '../kinds.js';
 import type { ControlState, RaceEntry } from '../state.js';
 import { formatVotes } from '../../../shared/index.js';
-
-const MAX_CANDIDATES = 4;
 
 /** One race: a button that cues its lower third, showing its live numbers and how long it has been quiet. */
 class RaceCard {
@@ -18,6 +18,9 @@ class RaceCard {
   private readonly tags = el('span', { class: 'race-tags' });
   private readonly lead = el('div', { class: 'race-lead' });
   private readonly rows = el('div', { class: 'race-cands' });
+  /** What the kind of race adds: pass mark, winning set, runoff, what the runner-up needs. One line, often empty. */
+  private readonly line = el('div', { class: 'race-line' });
+  private lineKey = '';
   private readonly count = el('span', { class: 'race-count' });
   private readonly source = el('span', { class: 'race-source' });
   private readonly age = el('span', { class: 'race-age' });
@@ -30,6 +33,7 @@ class RaceCard {
       el('div', { class: 'race-head' }, this.jurisdiction, this.title, this.ev, this.tags),
       this.lead,
       this.rows,
+      this.line,
       el('div', { class: 'race-foot' }, this.source, this.count, this.age),
     );
     this.button.addEventListener('click', () => onPick(id));
@@ -44,15 +48,20 @@ class RaceCard {
     setText(this.jurisdiction, v.jurisdiction);
     setText(this.title, v.title);
     setText(this.ev, v.electoralVotes ? `${v.electoralVotes} EV` : '');
-    setText(this.lead, describeLead(v));
+    const lead = describeRaceLead(v);
+    setText(this.lead, lead);
     toggleClass(this.lead, 'tied', v.status === 'tied');
     setText(this.count, describeCount(v));
     const source = sourceLabel(v.source, state.feeds);
     setText(this.source, source ?? '');
     this.source.hidden = source === null;
     setAttr(this.source, 'title', source === null ? null : `source of the latest batch: ${v.source === source ? source : `feed ${v.source} (${source})`}`);
-    this.updateTags(onProgram, inPreview, v);
+    const callTag = describeCallTag(v);
+    const made = describeCallMade(v, state.feeds, state.calls.values());
+    this.updateTags(onProgram, inPreview, v, callTag);
     this.updateRows(v);
+    const line = describeRaceLine(v, made);
+    this.updateLine(line);
     this.updateAge(entry, now);
     toggleClass(this.button, 'on-program', onProgram);
     toggleClass(this.button, 'in-preview', inPreview);
@@ -67,7 +76,8 @@ class RaceCard {
       inPreview && 'in preview',
       v.inRecountRange && 'recount range',
     ].filter(Boolean);
-    setAttr(this.button, 'aria-label', `${raceName(v)}: ${describeLead(v)}${flags.length ? ` (${flags.join(', ')})` : ''}${source ? ` · source ${source}` : ''}`);
+    const said = line.map((p) => p.text.replace(/^[●=✓] /, '')).join(' · ');
+    setAttr(this.button, 'aria-label', `${raceName(v)}: ${lead}${said ? ` · ${said}` : ''}${flags.length ? ` (${flags.join(', ')})` : ''}${source ? ` · source ${source}` : ''}`);
   }
 
   updateAge(entry: RaceEntry, now: number): void {
@@ -77,13 +87,21 @@ class RaceCard {
     setAttr(this.age, 'title', `batch as of ${clockTime(entry.view.asOf)} · revision ${entry.view.revision} · amber after ${AGE_AMBER_MS / 1000} s, red after ${AGE_RED_MS / 1000} s without a new revision`);
   }
 
-  private updateTags(onProgram: boolean, inPreview: boolean, v: RaceView): void {
-    const key = `${v.test}|${onProgram}|${inPreview}|${v.inRecountRange}|${v.status}|${v.call?.winner}`;
+  private updateLine(parts: ReturnType<typeof describeRaceLine>): void {
+    const key = parts.map((p) => `${p.tone}:${p.text}`).join('|');
+    if (key === this.lineKey) return;
+    this.lineKey = key;
+    this.line.hidden = parts.length === 0;
+    this.line.replaceChildren(...parts.map((p) => el('span', { class: `line-part line-${p.tone}`, text: p.text })));
+  }
+
+  private updateTags(onProgram: boolean, inPreview: boolean, v: RaceView, callTag: string | null): void {
+    const key = `${v.test}|${onProgram}|${inPreview}|${v.inRecountRange}|${callTag}`;
     if (key === this.tagKey) return;
     this.tagKey = key;
     const tags: HTMLElement[] = [];
     if (v.test) tags.push(el('span', { class: 'tag tag-test', text: 'TEST', attrs: { title: 'rehearsal data: the latest batch is marked test' } }));
-    if (v.status === 'called' && v.call) tags.push(el('span', { class: 'tag tag-called', text: `✓ CALLED · ${candidateName(v, v.call.winner).toUpperCase()}` }));
+    if (callTag) tags.push(el('span', { class: 'tag tag-called', text: callTag }));
     if (onProgram) tags.push(el('span', { class: 'tag tag-pgm', text: 'PGM' }));
     if (inPreview) tags.push(el('span', { class: 'tag tag-pvw', text: 'PVW' }));
     if (v.inRecountRange) tags.push(el('span', { class: 'tag tag-recount', text: 'RECOUNT RANGE' }));
@@ -91,20 +109,40 @@ class RaceCard {
   }
 
   private updateRows(v: RaceView): void {
-    const shown = [...v.candidates].sort((a, b) => b.votes - a.votes).slice(0, MAX_CANDIDATES);
+    const shown = [...v.candidates].sort((a, b) => b.votes - a.votes).slice(0, rowsShown(v));
+    const marks = shown.map((c) => rowMark(v, c.id));
+    toggleClass(this.rows, 'has-marks', marks.some(Boolean) || v.seats > 1);
     while (this.rows.children.length > shown.length) this.rows.lastElementChild?.remove();
     shown.forEach((c, i) => {
       let row = this.rows.children[i] as HTMLElement | undefined;
       if (!row) {
-        row = el('div', { class: 'cand' }, el('span', { class: 'cand-name' }), el('span', { class: 'cand-bar' }, el('span', { class: 'cand-fill' })), el('span', { class: 'cand-pct' }), el('span', { class: 'cand-votes' }));
+        row = el(
+          'div',
+          { class: 'cand' },
+          el('span', { class: 'cand-mark' }),
+          el('span', { class: 'cand-name' }),
+          el('span', { class: 'cand-bar' }, el('span', { class: 'cand-fill' }), el('span', { class: 'cand-pass' })),
+          el('span', { class: 'cand-pct' }),
+          el('span', { class: 'cand-votes' }),
+        );
         this.rows.append(row);
       }
-      const [name, bar, pct, votes] = [...row.children] as HTMLElement[];
+      const [mark, name, bar, pct, votes] = [...row.children] as HTMLElement[];
       const party = (c.party ?? 'other').toLowerCase();
-      setAttr(row, 'data-party', ['dem', 'rep'].includes(party) ? party : 'other');
+      const measureSide = v.kind === 'measure' && (c.id === 'yes' || c.id === 'no') ? c.id : null;
+      setAttr(row, 'data-party', measureSide ?? (['dem', 'rep'].includes(party) ? party : 'other'));
       toggleClass(row, 'leader', v.leader === c.id);
+      const m = marks[i];
+      setText(mark!, m ? `${m.glyph} ${m.word}` : '');
+      setAttr(mark!, 'data-mark', m?.kind ?? null);
       setText(name!, `${candidateName(v, c.id)}${c.party ? ` (${c.party})` : ''}`);
-      (bar!.firstElementChild as HTMLElement).style.width = `${Math.min(100, Math.max(0, c.pct))}%`;
+      const [fill, pass] = [...bar!.children] as HTMLElement[];
+      fill!.style.width = `${Math.min(100, Math.max(0, c.pct))}%`;
+      // A measure's pass mark, on the YES bar: the share YES must reach.
+      const passAt = measureSide === 'yes' && v.measure ? v.measure.passPct : null;
+      pass!.hidden = passAt === null;
+      if (passAt !== null) pass!.style.left = `${passAt}%`;
+      setAttr(pass!, 'title', passAt === null ? null : `pass mark ${passAt}%`);
       setText(pct!, share(c.pct));
       setText(votes!, formatVotes(c.votes));
     });
