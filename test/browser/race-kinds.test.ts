@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { lowerThirdModel, lowerThirdText } from '../../overlay/overlay/models.js';
+import { lowerThirdModel, lowerThirdText } from '../../overlay/onair/models.js';
 import { MemoryBackend } from '../../server/store/memory.js';
 import { Store } from '../../server/store/store.js';
 import type { RaceView } from '../../shared/index.js';

@@ -1,6 +1,6 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { lowerThirdModel, lowerThirdText } from '../../overlay/overlay/models.js';
+import { lowerThirdModel, lowerThirdText } from '../../overlay/onair/models.js';
 import { MemoryBackend } from '../../server/store/memory.js';
 import { Store } from '../../server/store/store.js';
 import type { RaceView } from '../../shared/index.js';

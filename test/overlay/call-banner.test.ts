@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callBannerModel, callBannerText } from '../../overlay/overlay/models.js';
+import { callBannerModel, callBannerText } from '../../overlay/onair/models.js';
 import { gaFlip, view } from './fixtures.js';
 
 const AT = '2020-11-07T16:25:00.000Z';

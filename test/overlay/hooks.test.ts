@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRenderMessage, renderMessage } from '../../overlay/lib/render-message.js';
-import { installPlayoutHooks, parseUpdate, type PlayoutActions } from '../../overlay/overlay/hooks.js';
+import { installPlayoutHooks, parseUpdate, type PlayoutActions } from '../../overlay/onair/hooks.js';
 
 const ID_64 = `a${'b'.repeat(63)}`;
 const ID_65 = `a${'b'.repeat(64)}`;

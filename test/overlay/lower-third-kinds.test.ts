@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowerThirdModel, lowerThirdText, OTHERS_ID, type LowerThirdModel } from '../../overlay/overlay/models.js';
+import { lowerThirdModel, lowerThirdText, OTHERS_ID, type LowerThirdModel } from '../../overlay/onair/models.js';
 import { view, type ViewOptions } from './fixtures.js';
 
 const people = (n: number) =>

@@ -9,7 +9,7 @@ import {
   tickerItemModel,
   tickerItemText,
   topCandidates,
-} from '../../overlay/overlay/models.js';
+} from '../../overlay/onair/models.js';
 import { gaBefore, gaFlip, gaLeadChange, view } from './fixtures.js';
 
 const ABC = [

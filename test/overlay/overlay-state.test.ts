@@ -13,7 +13,7 @@ import {
   setPinnedRace,
   setStopped,
   type OverlayState,
-} from '../../overlay/overlay/state.js';
+} from '../../overlay/onair/state.js';
 import { gaBefore, gaFlip, gaLeadChange, paFlip, view } from './fixtures.js';
 
 const EMPTY: Layers = { lowerThird: null, alert: null, ticker: null };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Layers, OverlaySnapshot, RaceView } from '../../shared/index.js';
-import { applySnapshot, initialState, LAYER_NAMES, resolveLayer, setStopped, type OverlayState } from '../../overlay/overlay/state.js';
-import { showsTest, watermarkText } from '../../overlay/overlay/watermark.js';
+import { applySnapshot, initialState, LAYER_NAMES, resolveLayer, setStopped, type OverlayState } from '../../overlay/onair/state.js';
+import { showsTest, watermarkText } from '../../overlay/onair/watermark.js';
 import { gaFlip, gaLeadChange, paFlip } from './fixtures.js';
 
 const EMPTY: Layers = { lowerThird: null, alert: null, ticker: null };
