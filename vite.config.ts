@@ -43,6 +43,7 @@ export default defineConfig({
       input: {
         overlay: resolve(here, 'overlay/onair/index.html'),
         control: resolve(here, 'overlay/control/index.html'),
+        desk: resolve(here, 'overlay/desk/index.html'),
       },
     },
   },
