@@ -35,6 +35,7 @@ export interface BulkRate {
 }
 
 const NOW = new Date('2020-11-04T12:00:00Z');
+const BENCH_ACTOR = { role: 'ingest', name: 'bench' } as const;
 const ids = (o: BulkOptions) => Array.from({ length: o.races }, (_, i) => `${o.prefix}-${i}`);
 
 /** Every round of batches the contenders apply: round r holds one batch of each race, all in `asOf` order. */
@@ -112,12 +113,12 @@ export async function ingestInProcess(o: BulkOptions): Promise<Contender> {
   const stop = followStore(store, latest, silentLogger());
   const results = createResultsService({ store, metrics: createMetrics() });
   const raceIds = ids(o);
-  for (const [i, id] of raceIds.entries()) await results.defineRace(id, raceDefinition(i));
+  for (const [i, id] of raceIds.entries()) await results.defineRace(id, raceDefinition(i), BENCH_ACTOR);
   return contender(
     o,
     rounds(o),
     async (round) => {
-      const out = await results.ingest(round.map((b, i) => ({ raceId: raceIds[i]!, ...b })));
+      const out = await results.ingest(round.map((b, i) => ({ raceId: raceIds[i]!, ...b })), BENCH_ACTOR);
       if (out.some((r) => r.status !== 'applied')) throw new Error('in-process ingest: not every batch applied');
     },
     async () => {

@@ -9,11 +9,14 @@ import { createFeedSupervisor, type FeedSupervisor } from './feeds/supervisor.js
 import type { FeedKind } from './feeds/types.js';
 import type { FeedKindName } from '../shared/index.js';
 import { createTokenCheck } from './http/auth.js';
+import type { NamedToken } from './http/tokens.js';
 import { createHttpApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { attachRealtime } from './realtime/index.js';
+import { SYSTEM_ACTOR } from '../shared/index.js';
 import { createCallsService } from './services/calls.js';
+import { createEventsService } from './services/events.js';
 import { createGraphicsService } from './services/graphics.js';
 import { createResultsService } from './services/results.js';
 import { alertIdFor, type Store } from './store/store.js';
@@ -22,7 +25,10 @@ export interface ServerDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
-  config: Pick<Config, 'producerToken' | 'ingestToken' | 'alertDurationMs' | 'autoAirAlerts'>;
+  config: Pick<Config, 'producerToken' | 'ingestToken' | 'alertDurationMs' | 'autoAirAlerts'> & {
+    /** Named operators (`LEADWIRE_TOKENS`), known by their tokens' SHA-256. @default none */
+    namedTokens?: readonly NamedToken[];
+  };
   /** Folder of the built pages (`dist/web`); not served when absent. */
   webRoot?: string;
   /** socket.io adapter for several instances sharing one Redis. */
@@ -56,14 +62,16 @@ export interface LeadWireServer {
 /** Builds a LeadWire server from its dependencies; nothing global, nothing started until `listen`. */
 export function createServer(d: ServerDeps): LeadWireServer {
   const metrics = createMetrics();
-  const check = createTokenCheck({ producer: d.config.producerToken, ingest: d.config.ingestToken });
+  const check = createTokenCheck({ producer: d.config.producerToken, ingest: d.config.ingestToken }, d.config.namedTokens);
   const graphics = createGraphicsService({ store: d.store, clock: d.clock, logger: d.logger, alertDurationMs: d.config.alertDurationMs });
   const results = createResultsService({
     store: d.store,
     metrics,
+    logger: d.logger,
     onLeadChange: async (lc, raceAutoAir) => {
       if (!raceAutoAir && !d.config.autoAirAlerts) return;
-      await graphics.takeAlert(alertIdFor(lc.id)).catch((err: unknown) => {
+      // Aired by the server itself: the log says so (who posted the batch is on the batch's own event).
+      await graphics.takeAlert(alertIdFor(lc.id), SYSTEM_ACTOR).catch((err: unknown) => {
         d.logger.error({ err, leadChange: lc.id }, 'could not air a lead-change alert automatically');
       });
     },
@@ -85,7 +93,8 @@ export function createServer(d: ServerDeps): LeadWireServer {
     instanceId: d.feeds?.instanceId ?? 'local',
     onFetch: d.feeds?.onFetch,
   });
-  const app = createHttpApp({ store: d.store, results, graphics, feeds, calls, metrics, logger: d.logger, check, webRoot: d.webRoot });
+  const events = createEventsService({ store: d.store });
+  const app = createHttpApp({ store: d.store, results, graphics, feeds, calls, events, metrics, logger: d.logger, check, webRoot: d.webRoot });
   const http = createHttpServer(app);
   const inFlight = trackRequests(http);
   const realtime = attachRealtime(http, { store: d.store, graphics, check, logger: d.logger, metrics, adapter: d.adapter });

@@ -11,6 +11,8 @@ const Env = z.object({
   LEADWIRE_AUTO_AIR_ALERTS: z.enum(['true', 'false', '1', '0']).optional(),
   LEADWIRE_FEEDS: z.string().min(1).optional(),
   LEADWIRE_FEED_RECORD_DIR: z.string().min(1).optional(),
+  LEADWIRE_TOKENS: z.string().min(1).optional(),
+  LEADWIRE_EVENTS_MAX: z.coerce.number().int('must be a whole number').min(1_000, 'must be at least 1000').default(1_000_000),
 });
 
 export interface Config {
@@ -34,6 +36,10 @@ export interface Config {
   feedsPath: string | undefined;
   /** Where every fetched feed payload is recorded, for replay (`LEADWIRE_FEED_RECORD_DIR`). @default undefined (off) */
   feedRecordDir: string | undefined;
+  /** The named operators' tokens file (`LEADWIRE_TOKENS`). @default undefined (only the two env tokens) */
+  tokensPath: string | undefined;
+  /** The event log's cap (`LEADWIRE_EVENTS_MAX`); past it the oldest events go. @default 1000000 */
+  eventsMax: number;
 }
 
 const token = () => randomBytes(18).toString('base64url');
@@ -61,5 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     demo: demoFlag ?? e.REDIS_URL === undefined,
     feedsPath: feedsArg >= 0 ? argv[feedsArg + 1] : e.LEADWIRE_FEEDS,
     feedRecordDir: e.LEADWIRE_FEED_RECORD_DIR,
+    tokensPath: e.LEADWIRE_TOKENS,
+    eventsMax: e.LEADWIRE_EVENTS_MAX,
   };
 }

@@ -9,6 +9,7 @@ import { DEMO_FEED_ID, prepareDemo } from './demo/feed.js';
 import { loadFeeds } from './feeds/config.js';
 import { FEED_KINDS } from './feeds/kinds.js';
 import { createRecorder } from './feeds/record.js';
+import { loadTokens } from './http/tokens.js';
 import { createLogger } from './logger.js';
 import { createRedisAdapter } from './realtime/redisAdapter.js';
 import { MemoryBackend } from './store/memory.js';
@@ -22,6 +23,8 @@ async function main() {
   const config = loadConfig();
   // A bad feeds file stops start-up here, naming the field, before anything listens.
   const feedConfigs = config.feedsPath ? loadFeeds(config.feedsPath) : [];
+  // So does a bad tokens file (its message names the field, never a value).
+  const namedTokens = config.tokensPath ? loadTokens(config.tokensPath) : [];
   if (config.demo && feedConfigs.some((f) => f.id === DEMO_FEED_ID)) {
     throw new Error(`the feed id "${DEMO_FEED_ID}" is the demo night's; rename that feed or start with --no-demo`);
   }
@@ -34,7 +37,8 @@ async function main() {
     await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
   }
 
-  const backend = config.redisUrl ? await RedisBackend.connect({ url: config.redisUrl, logger }) : new MemoryBackend();
+  const events = { max: config.eventsMax };
+  const backend = config.redisUrl ? await RedisBackend.connect({ url: config.redisUrl, logger, events }) : new MemoryBackend({ events });
   const store = new Store(backend, { clock: systemClock });
 
   // Same prefix as the store's keys.
@@ -55,7 +59,7 @@ async function main() {
     store,
     clock: systemClock,
     logger,
-    config,
+    config: { ...config, namedTokens },
     webRoot,
     adapter,
     feeds: {
@@ -68,7 +72,10 @@ async function main() {
   const port = await server.listen(config.port, config.host);
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
-  logger.info({ port, store: store.kind, demo: config.demo, feeds: feedConfigs.map((f) => f.id) }, 'LeadWire is listening');
+  logger.info(
+    { port, store: store.kind, demo: config.demo, feeds: feedConfigs.map((f) => f.id), operators: namedTokens.map((t) => `${t.name} (${t.role})`) },
+    'LeadWire is listening',
+  );
   const lines = [
     '',
     `  LeadWire is on air at ${base}  (store: ${store.kind}${config.demo ? ', demo election night playing' : ''})`,

@@ -15,3 +15,6 @@ export * from './domain/seats.js';
 export * from './domain/runoff.js';
 export * from './domain/needs.js';
 export * from './format.js';
+export * from './domain/events.js';
+export * from './domain/onAirText.js';
+export * from './domain/asrun.js';

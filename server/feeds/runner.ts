@@ -1,4 +1,4 @@
-import type { BulkResult, FeedStatus } from '../../shared/index.js';
+import { feedActor, type Actor, type BulkResult, type FeedStatus } from '../../shared/index.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -56,10 +56,13 @@ export class FeedRunner {
   /** What was last made sure of per race definition, so an unchanged one costs no store read. */
   private readonly ensured = new Map<string, string>();
   private readonly winners = new Map<string, string>();
+  /** What the feed does, it does as itself: `{ role: 'feed', name: <feed id> }`. */
+  private readonly actor: Actor;
 
   constructor(private readonly d: RunnerDeps) {
     const label = d.feed.label ?? d.feed.id;
     this.status = initialStatus(d.feed, label);
+    this.actor = feedActor(d.feed.id);
     this.timings = feedTimings(d.feed);
     this.log = d.logger.child({ component: 'feed', feed: d.feed.id });
     const http = createHttpClient({
@@ -243,7 +246,7 @@ export class FeedRunner {
     }
     const forced = this.d.feed.test === true;
     const items = ready.map((r) => ({ raceId: r.raceId, ...r.batch, test: forced || (r.batch.test ?? false), source: this.d.feed.id }));
-    const results = items.length > 0 ? await this.d.results.ingest(items) : [];
+    const results = items.length > 0 ? await this.d.results.ingest(items, this.actor) : [];
     let applied = 0;
     const posted: (FeedRace | ExistingFeedRace)[] = [];
     results.forEach((res, i) => {
@@ -275,7 +278,7 @@ export class FeedRunner {
     const def = definitionFor(record?.definition ?? null, race);
     if (def) {
       try {
-        await this.d.results.defineRace(race.raceId, def);
+        await this.d.results.defineRace(race.raceId, def, this.actor);
       } catch (err) {
         if (err instanceof AppError && err.code !== 'unavailable') return `could not define the race: ${err.message}`;
         throw err;
@@ -296,7 +299,7 @@ export class FeedRunner {
     const problems: string[] = [];
     for (const w of race.winners) {
       try {
-        await this.d.calls.propose(race.raceId, { winner: w.candidateId, kind: w.kind, source: this.d.feed.id });
+        await this.d.calls.propose(race.raceId, { winner: w.candidateId, kind: w.kind, source: this.d.feed.id }, this.actor);
       } catch (err) {
         if (err instanceof AppError && err.code === 'unavailable') return problems; // next poll
         problems.push(`${race.raceId}: the source's call for ${w.candidateId} was not recorded (${(err as Error).message})`);

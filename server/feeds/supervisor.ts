@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { feedStateAt, type FeedKindName, type FeedStatus } from '../../shared/index.js';
+import { feedStateAt, type Actor, type FeedKindName, type FeedStatus } from '../../shared/index.js';
 import type { Clock } from '../clock.js';
 import { NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -85,11 +85,11 @@ export function createFeedSupervisor(d: SupervisorDeps) {
    * Writes a feed's control to the store, where the instance polling it hears it. When that is this instance it
    * acts at once (the store's echo of the same control changes nothing), so a poll asked here is awaited here.
    */
-  async function setControl(id: string, change: (c: FeedControl) => FeedControl): Promise<FeedRunner> {
+  async function setControl(id: string, action: 'pause' | 'resume' | 'poll', actor: Actor, change: (c: FeedControl) => FeedControl): Promise<FeedRunner> {
     const r = runner(id);
     const current = (await d.store.readFeedControls())[id] ?? { paused: false, pollRequest: null };
     const next = change(current);
-    await d.store.writeFeedControl(id, next);
+    await d.store.writeFeedControl(id, next, action, actor);
     r.onControl(next);
     return r;
   }
@@ -108,17 +108,18 @@ export function createFeedSupervisor(d: SupervisorDeps) {
     },
     list,
     get,
-    async pause(id: string): Promise<FeedStatus> {
-      await setControl(id, (c) => ({ ...c, paused: true }));
+    /** A producer (`actor`) pauses the feed; logged as a `feed` event. */
+    async pause(id: string, actor: Actor): Promise<FeedStatus> {
+      await setControl(id, 'pause', actor, (c) => ({ ...c, paused: true }));
       return { ...(await get(id)), state: 'paused' };
     },
-    async resume(id: string): Promise<FeedStatus> {
-      await (await setControl(id, (c) => ({ ...c, paused: false }))).pollNow();
+    async resume(id: string, actor: Actor): Promise<FeedStatus> {
+      await (await setControl(id, 'resume', actor, (c) => ({ ...c, paused: false }))).pollNow();
       return get(id);
     },
     /** Asks whichever instance polls the feed to poll now; when that is this one, answers after the poll. */
-    async poll(id: string): Promise<FeedStatus> {
-      await (await setControl(id, (c) => ({ ...c, pollRequest: randomUUID() }))).pollNow();
+    async poll(id: string, actor: Actor): Promise<FeedStatus> {
+      await (await setControl(id, 'poll', actor, (c) => ({ ...c, pollRequest: randomUUID() }))).pollNow();
       return get(id);
     },
   };

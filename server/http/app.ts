@@ -9,7 +9,9 @@ import type { TokenCheck } from './auth.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import type { FeedSupervisor } from '../feeds/supervisor.js';
 import type { CallsService } from '../services/calls.js';
+import type { EventsService } from '../services/events.js';
 import { callsRouter } from './routes/calls.js';
+import { eventsRouter } from './routes/events.js';
 import { feedsRouter } from './routes/feeds.js';
 import { graphicsRouter } from './routes/graphics.js';
 import { healthRouter } from './routes/health.js';
@@ -24,6 +26,7 @@ export interface HttpDeps {
   check: TokenCheck;
   feeds: FeedSupervisor;
   calls: CallsService;
+  events: EventsService;
   /** Folder of the built overlay and control pages; not served when absent. */
   webRoot?: string;
   /** Largest accepted JSON body. @default "1mb" */
@@ -50,6 +53,7 @@ export function createHttpApp(d: HttpDeps): Express {
   app.use('/api', graphicsRouter(d.graphics, d.check));
   app.use('/api', feedsRouter(d.feeds, d.check));
   app.use('/api', callsRouter(d.calls, d.check));
+  app.use('/api', eventsRouter(d.events, d.check));
   app.use('/api', notFoundHandler);
 
   if (d.webRoot && existsSync(d.webRoot)) {

@@ -1,24 +1,33 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { Actor } from '../../shared/index.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
+import type { NamedToken } from './tokens.js';
 
 export type Role = 'producer' | 'ingest';
 
-/** Which role a token has, comparing in constant time (hashes make the lengths equal). */
-export function createTokenCheck(tokens: Record<Role, string>) {
+/** Who a token belongs to (a producer or ingest actor), or null for no or an unknown token. */
+export type TokenCheck = (token: string | undefined) => (Actor & { role: Role }) | null;
+
+/**
+ * Which operator a token is, comparing in constant time (hashes make the lengths equal): the two env tokens,
+ * named "producer" and "ingest", and the named tokens of `LEADWIRE_TOKENS`, known only by their SHA-256.
+ */
+export function createTokenCheck(tokens: Record<Role, string>, named: readonly NamedToken[] = []): TokenCheck {
   const digest = (s: string) => createHash('sha256').update(s).digest();
-  const known = (Object.entries(tokens) as [Role, string][]).map(([role, t]) => [role, digest(t)] as const);
-  return (token: string | undefined): Role | null => {
+  const known = [
+    ...(Object.entries(tokens) as [Role, string][]).map(([role, t]) => ({ actor: { role, name: role }, hash: digest(t) })),
+    ...named.map((n) => ({ actor: { role: n.role, name: n.name }, hash: Buffer.from(n.sha256, 'hex') })),
+  ];
+  return (token) => {
     if (!token) return null;
     const d = digest(token);
-    let found: Role | null = null;
+    let found: (typeof known)[number]['actor'] | null = null;
     // Compare against every token so timing does not tell which one matched.
-    for (const [role, k] of known) if (timingSafeEqual(d, k) && found === null) found = role;
-    return found;
+    for (const k of known) if (timingSafeEqual(d, k.hash) && found === null) found = k.actor;
+    return found && { ...found };
   };
 }
-
-export type TokenCheck = ReturnType<typeof createTokenCheck>;
 
 /** The token of a request: `Authorization: Bearer <token>` or `?key=<token>`. */
 function requestToken(req: Request): string | undefined {
@@ -29,12 +38,23 @@ function requestToken(req: Request): string | undefined {
   return typeof key === 'string' && key !== '' ? key : undefined;
 }
 
-/** Express middleware: the request needs one of `allowed` roles (producer can do everything). */
+/**
+ * Express middleware: the request needs one of `allowed` roles (producer can do everything). Who it is goes to
+ * `res.locals.actor` (read it with `actorOf`), for the event log.
+ */
 export function requireRole(check: TokenCheck, ...allowed: Role[]) {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    const role = check(requestToken(req));
-    if (role === null) return next(new UnauthorizedError());
-    if (role !== 'producer' && !allowed.includes(role)) return next(new ForbiddenError(allowed[0] ?? 'producer'));
+  return (req: Request, res: Response, next: NextFunction) => {
+    const actor = check(requestToken(req));
+    if (actor === null) return next(new UnauthorizedError());
+    if (actor.role !== 'producer' && !allowed.includes(actor.role)) return next(new ForbiddenError(allowed[0] ?? 'producer'));
+    res.locals.actor = actor;
     next();
   };
+}
+
+/** The operator `requireRole` let through. */
+export function actorOf(res: Response): Actor {
+  const actor = res.locals.actor as Actor | undefined;
+  if (!actor) throw new Error('actorOf: the route has no requireRole before it (a defect)');
+  return actor;
 }

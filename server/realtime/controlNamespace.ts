@@ -1,4 +1,4 @@
-import { AlertRef, type Ack, type AckError } from '../../shared/index.js';
+import { AlertRef, type Ack, type AckError, type Actor } from '../../shared/index.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -25,10 +25,11 @@ export interface ControlDeps {
 export function setupControlNamespace(ns: ControlNamespace, d: ControlDeps) {
   ns.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
-    const role = d.check(typeof token === 'string' ? token : undefined);
-    if (role === null) return next(new Error('unauthorized: a producer token is required'));
-    if (role !== 'producer') return next(new Error('forbidden: the control panel needs the producer token'));
+    const actor = d.check(typeof token === 'string' ? token : undefined);
+    if (actor === null) return next(new Error('unauthorized: a producer token is required'));
+    if (actor.role !== 'producer') return next(new Error('forbidden: the control panel needs the producer token'));
     socket.data.role = 'producer';
+    socket.data.actor = actor;
     next();
   });
 
@@ -36,13 +37,14 @@ export function setupControlNamespace(ns: ControlNamespace, d: ControlDeps) {
     d.metrics.sockets.inc({ namespace: '/control' });
     socket.on('disconnect', () => d.metrics.sockets.dec({ namespace: '/control' }));
 
-    /** Wraps a service call as an acked event handler; a missing ack is tolerated. */
+    const actor = socket.data.actor;
+    /** Wraps a service call as an acked event handler, done as this socket's producer; a missing ack is tolerated. */
     const handle =
-      <T>(action: (payload: unknown) => Promise<T>) =>
+      <T>(action: (payload: unknown, actor: Actor) => Promise<T>) =>
       async (payload: unknown, ack: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => {};
         try {
-          reply({ ok: true, data: await action(payload) });
+          reply({ ok: true, data: await action(payload, actor) });
         } catch (err) {
           reply({ ok: false, error: toAckError(err, d.logger) });
         }
@@ -52,8 +54,8 @@ export function setupControlNamespace(ns: ControlNamespace, d: ControlDeps) {
     socket.on('take', handle(d.graphics.take));
     socket.on('clear', handle(d.graphics.clear));
     socket.on('air', handle(d.graphics.air));
-    socket.on('alert:take', handle((p) => d.graphics.takeAlert(alertId(p))));
-    socket.on('alert:dismiss', handle((p) => d.graphics.dismissAlert(alertId(p))));
+    socket.on('alert:take', handle((p, a) => d.graphics.takeAlert(alertId(p), a)));
+    socket.on('alert:dismiss', handle((p, a) => d.graphics.dismissAlert(alertId(p), a)));
 
     // Counting goes through the adapter (Redis when shared): it must never hold up or break the snapshot.
     d.tally()

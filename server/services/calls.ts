@@ -9,6 +9,7 @@ import {
   proposeCall,
   raceOfProposal,
   withdrawCall,
+  type Actor,
   type CallChange,
   type CallFlag,
   type CallProposal,
@@ -33,8 +34,8 @@ export interface CallsDeps {
  */
 export function createCallsService({ store, graphics, logger }: CallsDeps) {
   /** Runs a call change; answers the race's view and the proposal it touched. */
-  async function change(raceId: string, fn: (record: Parameters<Parameters<Store['changeCall']>[1]>[0], now: Date) => CallChange) {
-    const out = await store.changeCall(raceId, fn);
+  async function change(raceId: string, fn: (record: Parameters<Parameters<Store['changeCall']>[1]>[0], now: Date) => CallChange, actor: Actor) {
+    const out = await store.changeCall(raceId, fn, actor);
     switch (out.kind) {
       case 'race_not_found':
         throw new NotFoundError('race', raceId);
@@ -56,39 +57,40 @@ export function createCallsService({ store, graphics, logger }: CallsDeps) {
     return all.filter((p) => (!status || p.status === status) && (!raceId || p.raceId === raceId)).sort((a, b) => a.at.localeCompare(b.at));
   }
 
-  /** A feed's winner flag; one proposal per flag however often it is seen. */
-  async function propose(raceId: string, flag: CallFlag): Promise<CallProposal | null> {
-    const { proposal } = await change(raceId, (r, now) => proposeCall(r, flag, now));
+  /** A feed's winner flag; one proposal per flag however often it is seen. `actor`: the feed. */
+  async function propose(raceId: string, flag: CallFlag, actor: Actor): Promise<CallProposal | null> {
+    const { proposal } = await change(raceId, (r, now) => proposeCall(r, flag, now), actor);
     if (proposal?.status === 'accepted') logger.info({ raceId, proposal: proposal.id }, 'a source’s call was accepted by the race’s rule');
     return proposal;
   }
 
-  async function decide(rawId: string, decision: 'accepted' | 'rejected', by: string): Promise<CallProposal> {
+  /** A producer decides; the proposal's `decidedBy` is the producer's name. */
+  async function decide(rawId: string, decision: 'accepted' | 'rejected', actor: Actor): Promise<CallProposal> {
     const id = parse(CallRef, rawId, 'id');
-    const { proposal } = await change(raceOfProposal(id), (r, now) => decideProposal(r, id, decision, by, now));
+    const { proposal } = await change(raceOfProposal(id), (r, now) => decideProposal(r, id, decision, actor.name, now), actor);
     return proposal!;
   }
 
-  /** `POST /api/races/:raceId/call { winner }`: the desk calls it. */
-  async function call(raceId: string, body: unknown, by = 'desk'): Promise<RaceView> {
+  /** `POST /api/races/:raceId/call { winner }`: the desk calls it (the call's source is "desk"; the log names who). */
+  async function call(raceId: string, body: unknown, actor: Actor): Promise<RaceView> {
     const id = parse(Slug, raceId, 'raceId');
     const { winner } = parse(CallInput, body);
-    return (await change(id, (r, now) => deskCall(r, winner, by, now))).race;
+    return (await change(id, (r, now) => deskCall(r, winner, 'desk', now), actor)).race;
   }
 
   /** `DELETE /api/races/:raceId/call`: withdraws it; its pending alert is dismissed, its banner leaves program. */
-  async function uncall(raceId: string): Promise<RaceView> {
+  async function uncall(raceId: string, actor: Actor): Promise<RaceView> {
     const id = parse(Slug, raceId, 'raceId');
-    const { race } = await change(id, (r, now) => withdrawCall(r, now));
-    await graphics.takeOffAlertLayer({ type: 'call', raceId: id });
+    const { race } = await change(id, (r, now) => withdrawCall(r, now), actor);
+    await graphics.takeOffAlertLayer({ type: 'call', raceId: id }, actor);
     return race;
   }
 
   return {
     list,
     propose,
-    accept: (id: string, by = 'producer') => decide(id, 'accepted', by),
-    reject: (id: string, by = 'producer') => decide(id, 'rejected', by),
+    accept: (id: string, actor: Actor) => decide(id, 'accepted', actor),
+    reject: (id: string, actor: Actor) => decide(id, 'rejected', actor),
     call,
     uncall,
   };

@@ -10,7 +10,10 @@ import {
   clear,
   sameGraphic,
   cue,
+  refsOf,
   take,
+  SYSTEM_ACTOR,
+  type Actor,
   type Alert,
   type Graphic,
   type GraphicsState,
@@ -40,42 +43,38 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
   const offAirTimers = new Map<string, NodeJS.Timeout>();
   let closed = false;
 
-  /** A graphic may only name a race or lead change that exists. */
+  /** A graphic may only name races and lead changes that exist (each kind says which it names). */
   async function ensureExists(g: Graphic): Promise<void> {
-    if (g.type === 'race' && !(await store.getRace(g.raceId))) throw new NotFoundError('race', g.raceId);
-    if (g.type === 'leadChange' && !(await store.getLeadChange(g.leadChangeId)))
-      throw new NotFoundError('lead change', g.leadChangeId);
-    if (g.type === 'call' && !(await store.getRace(g.raceId))) throw new NotFoundError('race', g.raceId);
-    if (g.type === 'ticker') {
-      for (const id of g.raceIds) if (!(await store.getRace(id))) throw new NotFoundError('race', id);
-    }
+    const refs = refsOf(g);
+    for (const id of refs.raceIds) if (!(await store.getRace(id))) throw new NotFoundError('race', id);
+    for (const id of refs.leadChangeIds) if (!(await store.getLeadChange(id))) throw new NotFoundError('lead change', id);
   }
 
-  async function cueCmd(body: unknown): Promise<GraphicsState> {
+  async function cueCmd(body: unknown, actor: Actor): Promise<GraphicsState> {
     const c = parse(CueCommand, body);
     await ensureExists(c.graphic);
-    return store.updateGraphics((s) => cue(s, c.layer, c.graphic));
+    return store.updateGraphics((s) => cue(s, c.layer, c.graphic), { action: 'cue', layer: c.layer, channel: 'preview' }, actor);
   }
 
-  async function takeCmd(body: unknown): Promise<GraphicsState> {
+  async function takeCmd(body: unknown, actor: Actor): Promise<GraphicsState> {
     const c = parse(TakeCommand, body);
     try {
-      return await store.updateGraphics((s) => take(s, c.layer));
+      return await store.updateGraphics((s) => take(s, c.layer), { action: 'take', layer: c.layer, channel: 'program' }, actor);
     } catch (err) {
       if (err instanceof NothingCued) throw new NothingCuedError(c.layer);
       throw err;
     }
   }
 
-  async function clearCmd(body: unknown): Promise<GraphicsState> {
+  async function clearCmd(body: unknown, actor: Actor): Promise<GraphicsState> {
     const c = parse(ClearCommand, body);
-    return store.updateGraphics((s) => clear(s, c.layer, c.channel));
+    return store.updateGraphics((s) => clear(s, c.layer, c.channel), { action: 'clear', layer: c.layer, channel: c.channel }, actor);
   }
 
-  async function airCmd(body: unknown): Promise<GraphicsState> {
+  async function airCmd(body: unknown, actor: Actor): Promise<GraphicsState> {
     const c = parse(AirCommand, body);
     await ensureExists(c.graphic);
-    return store.updateGraphics((s) => air(s, c.layer, c.graphic));
+    return store.updateGraphics((s) => air(s, c.layer, c.graphic), { action: 'air', layer: c.layer, channel: 'program' }, actor);
   }
 
   /** An alert in a new status; an aired one says when it leaves air. */
@@ -87,24 +86,24 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
   };
 
   /** Airs an alert on the program alert layer; it leaves by itself after `alertDurationMs`. */
-  async function takeAlert(id: string): Promise<Alert> {
+  async function takeAlert(id: string, actor: Actor): Promise<Alert> {
     const existing = await store.getAlert(id);
     if (!existing) throw new NotFoundError('alert', id);
     const graphic = alertGraphic(existing);
-    await store.updateGraphics((s) => air(s, 'alert', graphic));
+    await store.updateGraphics((s) => air(s, 'alert', graphic), { action: 'air', layer: 'alert', channel: 'program' }, actor);
     // Once it is on air it must leave on time, even if recording its status fails below.
     scheduleOffAir(existing);
-    const alert = await store.updateAlert(id, (a) => stamp(a, 'aired'));
+    const alert = await store.updateAlert(id, (a) => stamp(a, 'aired'), actor);
     if (!alert) throw new NotFoundError('alert', id);
     return alert;
   }
 
   /** Dismisses an alert; one on air leaves air too. */
-  async function dismissAlert(id: string): Promise<Alert> {
-    const alert = await store.updateAlert(id, (a) => stamp(a, 'dismissed'));
+  async function dismissAlert(id: string, actor: Actor): Promise<Alert> {
+    const alert = await store.updateAlert(id, (a) => stamp(a, 'dismissed'), actor);
     if (!alert) throw new NotFoundError('alert', id);
     cancelOffAir(id);
-    await clearAlertIfShowing(alertGraphic(alert));
+    await clearAlertIfShowing(alertGraphic(alert), actor);
     return alert;
   }
 
@@ -119,7 +118,7 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     cancelOffAir(alert.id);
     const timer = setTimeout(() => {
       offAirTimers.delete(alert.id);
-      clearAlertIfShowing(alertGraphic(alert)).catch((err: unknown) => {
+      clearAlertIfShowing(alertGraphic(alert), SYSTEM_ACTOR).catch((err: unknown) => {
         logger.error({ err, alert: alert.id }, 'could not take an alert off air; retrying');
         if (!closed) scheduleOffAir(alert, OFF_AIR_RETRY_MS);
       });
@@ -133,10 +132,10 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
   }
 
   /** Clears the program alert layer only if it still shows this graphic (a newer alert stays). */
-  async function clearAlertIfShowing(graphic: Graphic) {
+  async function clearAlertIfShowing(graphic: Graphic, actor: Actor) {
     const showing = (s: GraphicsState) => sameGraphic(s.program.alert, graphic);
-    // Unchanged state is not written, so this is one read when the alert has already gone.
-    await store.updateGraphics((s) => (showing(s) ? clear(s, 'alert', 'program') : s));
+    // Unchanged state is not written (nor logged), so this is one read when the alert has already gone.
+    await store.updateGraphics((s) => (showing(s) ? clear(s, 'alert', 'program') : s), { action: 'clear', layer: 'alert', channel: 'program' }, actor);
   }
 
   /** After a restart: an alert a previous process left on air still leaves when its time is up. */
@@ -172,7 +171,7 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     takeAlert,
     dismissAlert,
     listAlerts,
-    /** Takes a graphic off the program alert layer if it is there (a withdrawn call's banner). */
+    /** Takes a graphic off the program alert layer if it is there (a withdrawn call's banner), as `actor`. */
     takeOffAlertLayer: clearAlertIfShowing,
     recover,
     follow,

@@ -10,12 +10,15 @@ import {
   Slug,
   buildRaceView,
   definitionIssues,
+  type Actor,
   type BatchOutcome,
   type LeadChange,
+  type Refusal,
   type RaceRecord,
   type RaceView,
 } from '../../shared/index.js';
 import { AppError, ConflictError, InvalidError, NotFoundError, StaleError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { BulkOutcome } from '../store/bulk.js';
 import type { Store } from '../store/store.js';
@@ -56,16 +59,27 @@ export interface ResultsDeps {
   metrics: Metrics;
   /** Called after a batch that changed the lead has committed (e.g. to air its alert automatically). */
   onLeadChange?: (leadChange: LeadChange, autoAir: boolean) => Promise<void>;
+  /** Where a refusal that could not be logged is reported. @default silent */
+  logger?: Logger;
 }
 
 /** Race definitions and result batches: validate at the edge, apply in the store, answer the contract's shapes. */
-export function createResultsService({ store, metrics, onLeadChange }: ResultsDeps) {
-  async function defineRace(raceId: string, body: unknown): Promise<{ created: boolean; race: RaceView }> {
+export function createResultsService({ store, metrics, onLeadChange, logger }: ResultsDeps) {
+  /**
+   * Logs refused batches, counted when the same one repeats. The refusal is answered whatever becomes of this: a
+   * log write that fails is reported, and the caller still hears why its batch was refused.
+   */
+  async function logRefusals(refusals: Refusal[], actor: Actor): Promise<void> {
+    if (refusals.length === 0) return;
+    await store.logRefusals(refusals, actor).catch((err: unknown) => logger?.warn({ err, refusals: refusals.length }, 'could not log refused batches'));
+  }
+
+  async function defineRace(raceId: string, body: unknown, actor: Actor): Promise<{ created: boolean; race: RaceView }> {
     const id = parse(Slug, raceId, 'raceId');
     const input = parse(RaceDefinitionInput, body);
     const issues = definitionIssues(input);
     if (issues.length > 0) throw new InvalidError(issues);
-    const outcome = await store.defineRace({ ...input, id });
+    const outcome = await store.defineRace({ ...input, id }, actor);
     if (outcome.kind === 'conflict') throw new ConflictError(outcome.message, { candidates: outcome.candidates });
     return { created: outcome.kind === 'created', race: buildRaceView(outcome.record) };
   }
@@ -74,10 +88,16 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
    * `POST /api/races/:raceId/results`; with `dryRun` it answers exactly what the post would (the same refusals,
    * the would-be view and lead change) and stores nothing.
    */
-  async function postBatch(raceId: string, body: unknown, opts: { dryRun?: boolean } = {}): Promise<BatchResponse> {
+  async function postBatch(raceId: string, body: unknown, actor: Actor, opts: { dryRun?: boolean } = {}): Promise<BatchResponse> {
     const id = parse(Slug, raceId, 'raceId');
-    const batch = parse(ResultBatch, body);
-    if (!opts.dryRun) return apply(id, batch);
+    let batch: ResultBatch;
+    try {
+      batch = parse(ResultBatch, body);
+    } catch (err) {
+      if (err instanceof InvalidError && !opts.dryRun) await logRefusals([invalidRefusal(id, body, err)], actor);
+      throw err;
+    }
+    if (!opts.dryRun) return apply(id, batch, actor);
     const previous = await store.getRace(id);
     const outcome = await store.previewBatch(id, { ...batch, source: batch.source ?? 'manual' });
     if (outcome.kind !== 'applied' && outcome.kind !== 'duplicate') throw refusal(outcome, id, '');
@@ -88,10 +108,16 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
   }
 
   /** Applies a parsed batch; `path` names where it sits in the request body, for issue paths. */
-  async function apply(id: string, batch: ResultBatch, path = ''): Promise<BatchResponse> {
-    const outcome = await store.applyBatch(id, { ...batch, source: batch.source ?? 'manual' });
+  async function apply(id: string, batch: ResultBatch, actor: Actor, path = ''): Promise<BatchResponse> {
+    const sourced = { ...batch, source: batch.source ?? 'manual' };
+    const outcome = await store.applyBatch(id, sourced, actor);
     metrics.batches.inc({ outcome: outcome.kind });
-    if (outcome.kind !== 'applied' && outcome.kind !== 'duplicate') throw refusal(outcome, id, path);
+    if (outcome.kind !== 'applied' && outcome.kind !== 'duplicate') {
+      const err = refusal(outcome, id, path);
+      const logged = refusalOf(id, sourced, outcome, err);
+      if (logged) await logRefusals([logged], actor);
+      throw err;
+    }
     if (outcome.kind === 'applied') await leadChanged(outcome);
     return outcome.kind === 'duplicate'
       ? { race: buildRaceView(outcome.record), leadChange: null, duplicate: true, correction: false }
@@ -110,8 +136,8 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
    * Applies many batches in request order; one bad item never sinks the others. If the store goes away
    * before anything was applied the request answers 503; after, the items not done are `unavailable`.
    */
-  async function postBulk(body: unknown): Promise<BulkResult[]> {
-    return ingest(parse(BulkResults, body).updates);
+  async function postBulk(body: unknown, actor: Actor): Promise<BulkResult[]> {
+    return ingest(parse(BulkResults, body).updates, actor);
   }
 
   /**
@@ -120,19 +146,22 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
    * The valid items go to the store together (`Store.applyBatches`: one read and one commit round trip for
    * the whole bulk, each race pushed once); outcomes are the same as applying them one by one.
    */
-  async function ingest(updates: readonly unknown[]): Promise<BulkResult[]> {
+  async function ingest(updates: readonly unknown[], actor: Actor): Promise<BulkResult[]> {
     const results: BulkResult[] = new Array<BulkResult>(updates.length);
     const valid: { index: number; raceId: string; batch: ResultBatch }[] = [];
+    const toLog: { index: number; refusal: Refusal }[] = [];
     for (const [index, raw] of updates.entries()) {
       try {
         const { raceId, ...batch } = parse(BulkItem, raw, `updates.${index}`);
         valid.push({ index, raceId, batch: { ...batch, source: batch.source ?? 'manual' } });
       } catch (err) {
         if (!(err instanceof InvalidError)) throw err;
-        results[index] = refused(raceIdOf(raw), err);
+        const raceId = raceIdOf(raw);
+        results[index] = refused(raceId, err);
+        if (raceId !== null && Slug.safeParse(raceId).success) toLog.push({ index, refusal: invalidRefusal(raceId, raw, err) });
       }
     }
-    const outcomes = valid.length > 0 ? await store.applyBatches(valid) : [];
+    const outcomes = valid.length > 0 ? await store.applyBatches(valid, actor) : [];
     const down = outcomes.filter((o) => o.kind === 'unavailable');
     if (down.length > 0 && !outcomes.some((o) => o.kind === 'applied')) {
       // Nothing was applied: the whole request is unavailable (saying so when a write may still land).
@@ -152,18 +181,23 @@ export function createResultsService({ store, metrics, onLeadChange }: ResultsDe
       } else if (outcome.kind === 'duplicate') {
         results[index] = { raceId, status: 'duplicate', leadChange: null, correction: false };
       } else {
-        results[index] = refused(raceId, refusal(outcome, raceId, `updates.${index}`));
+        const err = refusal(outcome, raceId, `updates.${index}`);
+        results[index] = refused(raceId, err);
+        const logged = refusalOf(raceId, valid[k]!.batch, outcome, err);
+        if (logged) toLog.push({ index, refusal: logged });
       }
     }
     for (const [outcome, n] of counts) metrics.batches.inc({ outcome }, n);
+    // In request order, one write for the whole bulk.
+    await logRefusals(toLog.sort((a, b) => a.index - b.index).map((x) => x.refusal), actor);
     return results;
   }
 
   /** `POST /api/races/:raceId/reset`: starts the race afresh, optionally in the other mode (`{ "test": bool }`). */
-  async function resetRace(raceId: string, body: unknown): Promise<RaceView> {
+  async function resetRace(raceId: string, body: unknown, actor: Actor): Promise<RaceView> {
     const id = parse(Slug, raceId, 'raceId');
     const { test } = parse(ResetInput, body ?? {});
-    const outcome = await store.resetRace(id, test);
+    const outcome = await store.resetRace(id, test, actor);
     if (outcome.kind === 'not_found') throw new NotFoundError('race', id);
     return buildRaceView(outcome.record);
   }
@@ -200,6 +234,22 @@ function refusal(outcome: Refused, id: string, path: string): AppError {
     case 'conflict':
       return new ConflictError('a different batch with the same asOf is already stored', { current: outcome.current });
   }
+}
+
+/** What the log records of a refused batch (a race that does not exist is not logged: there is nothing to refuse for). */
+function refusalOf(raceId: string, batch: ResultBatch, outcome: Refused, err: AppError): Refusal | null {
+  if (outcome.kind === 'not_found') return null;
+  const base = { raceId, source: batch.source ?? 'manual', message: err.message, asOf: new Date(batch.asOf).toISOString() };
+  if (outcome.kind === 'invalid') return { ...base, reason: 'invalid', issues: outcome.issues };
+  return { ...base, reason: outcome.kind, current: outcome.current };
+}
+
+/** A batch its schema refused: its asOf and source as far as it has them. */
+function invalidRefusal(raceId: string, raw: unknown, err: InvalidError): Refusal {
+  const o = (typeof raw === 'object' && raw !== null ? raw : {}) as { asOf?: unknown; source?: unknown };
+  const asOf = typeof o.asOf === 'string' && !Number.isNaN(Date.parse(o.asOf)) ? new Date(o.asOf).toISOString() : undefined;
+  const source = typeof o.source === 'string' && /^[a-z0-9][a-z0-9._-]{0,63}$/.test(o.source) ? o.source : 'manual';
+  return { raceId, source, reason: 'invalid', message: err.message, issues: err.details.issues as Refusal['issues'], ...(asOf ? { asOf } : {}) };
 }
 
 /** A bulk item's result for a refusal. */

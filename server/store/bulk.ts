@@ -1,4 +1,15 @@
-import { applyBatch, type Alert, type BatchOutcome, type LeadChange, type RaceRecord, type ResultBatch } from '../../shared/index.js';
+import {
+  alertEvent,
+  applyBatch,
+  batchEvents,
+  leadChangeEvent,
+  type Alert,
+  type BatchOutcome,
+  type EventDraft,
+  type LeadChange,
+  type RaceRecord,
+  type ResultBatch,
+} from '../../shared/index.js';
 import type { UnavailableError } from '../errors.js';
 import type { RaceCommit } from './types.js';
 
@@ -43,6 +54,8 @@ export interface RacePlan {
   commit: RaceCommit | null;
   /** True when some batch reset the race: the commit must also dismiss the race's stored pending alerts. */
   reset: boolean;
+  /** The commit's events, in the order they happened (the store stamps them). */
+  log: EventDraft[];
 }
 
 /**
@@ -59,26 +72,31 @@ export function planRace(read: RaceRecord, batches: readonly ResultBatch[], now:
   const alertOf: number[] = [];
   let dismissBefore = 0;
   let reset = false;
+  /** Events in order; a number stands for the alert of that index (written as it ends up: maybe dismissed). */
+  const log: (EventDraft | number)[] = [];
   for (const batch of batches) {
     const outcome = applyBatch(record, batch, now);
     outcomes.push(outcome);
     if (outcome.kind !== 'applied') continue;
     record = outcome.record;
+    log.push(...batchEvents(outcome));
     if (outcome.reset) {
       reset = true;
       dismissBefore = alerts.length;
     }
     if (outcome.leadChange) {
       leadChanges.push(outcome.leadChange);
+      log.push(leadChangeEvent(outcome.leadChange), alerts.length);
       alerts.push(newAlert(outcome.leadChange, now));
       alertOf.push(outcomes.length - 1);
     }
   }
-  if (record === read) return { outcomes, commit: null, reset: false };
+  if (record === read) return { outcomes, commit: null, reset: false, log: [] };
   const at = now.toISOString();
   for (let i = 0; i < dismissBefore; i++) {
     alerts[i] = { ...alerts[i]!, status: 'dismissed', updatedAt: at };
     outcomes[alertOf[i]!] = { ...outcomes[alertOf[i]!]!, alertDismissed: true } as BulkOutcome;
   }
-  return { outcomes, commit: { record, expectedRevision: read.revision, leadChanges, alerts }, reset };
+  const events = log.map((e) => (typeof e === 'number' ? alertEvent(alerts[e]!) : e));
+  return { outcomes, commit: { record, expectedRevision: read.revision, leadChanges, alerts }, reset, log: events };
 }

@@ -3,26 +3,43 @@
  * its change messages inside the same script, so every instance hears commits in the order they happened.
  */
 
+/** Appends one event (five fields, see eventCodec.ts) to the stream, trimmed to about `maxlen` entries. */
+const XADD = `
+local function xadd(stream, maxlen, t, a, r, w, d)
+  return redis.call('XADD', stream, 'MAXLEN', '~', maxlen, '*', 't', t, 'a', a, 'r', r, 'w', w, 'd', d)
+end
+`;
+
 /**
- * KEYS: race hash, race id list, lead-change hash, lead-change order list, alert hash, alert order list
+ * KEYS: race hash, race id list, lead-change hash, lead-change order list, alert hash, alert order list, event stream
  * ARGV: expected revision ('' = must not exist), new revision, record JSON, channel,
  *       the commit's tag, unique to it: stored with the record (a reader holding that commit need not fetch
  *       it again) and heading the race message, `{"c":tag,"type":"race","record":<record JSON>}`, built here
  *       so the record crosses the wire once,
+ *       the event log's cap, e = how many events, then e × their five fields,
  *       l = how many lead changes, then l × (id, JSON),
  *       a = how many new alerts, then a × (id, JSON),
- *       d = how many alerts to dismiss, then d × (alert id, dismissed alert JSON, its message),
+ *       d = how many alerts to dismiss, then d × (alert id, dismissed alert JSON, its message, its event's five
+ *       fields, the first '' for none),
  *       then messages to publish
- * One commit carries everything a bulk's batches of one race detected. A dismissal applies only to an alert
- * that is still pending (a producer may have aired it meanwhile).
+ * One commit carries everything a bulk's batches of one race detected, and its events: the change and its events
+ * are one atomic step. A dismissal (and its event) applies only to an alert that is still pending (a producer may
+ * have aired it meanwhile).
  */
-export const COMMIT_RACE = `
+export const COMMIT_RACE = `${XADD}
 local rev = redis.call('HGET', KEYS[1], 'rev')
 if (rev or '') ~= ARGV[1] then return 0 end
 if not rev then redis.call('RPUSH', KEYS[2], cjson.decode(ARGV[3]).definition.id) end
 redis.call('HSET', KEYS[1], 'rev', ARGV[2], 'json', ARGV[3], 'tag', ARGV[5])
-local i = 6
+local maxlen = ARGV[6]
+local i = 7
 local n = tonumber(ARGV[i])
+for j = 0, n - 1 do
+  local b = i + 1 + 5 * j
+  xadd(KEYS[7], maxlen, ARGV[b], ARGV[b + 1], ARGV[b + 2], ARGV[b + 3], ARGV[b + 4])
+end
+i = i + 5 * n + 1
+n = tonumber(ARGV[i])
 for j = 1, n do
   redis.call('HSET', KEYS[3], ARGV[i + 2 * j - 1], ARGV[i + 2 * j])
   redis.call('RPUSH', KEYS[4], ARGV[i + 2 * j - 1])
@@ -37,15 +54,17 @@ i = i + 2 * n + 1
 n = tonumber(ARGV[i])
 local dismissed = {}
 for j = 0, n - 1 do
-  local id, json = ARGV[i + 1 + 3 * j], ARGV[i + 2 + 3 * j]
+  local b = i + 1 + 8 * j
+  local id, json = ARGV[b], ARGV[b + 1]
   local cur = redis.call('HGET', KEYS[5], id)
   if cur and cjson.decode(cur).status == 'pending' then
     redis.call('HSET', KEYS[5], id, json)
-    dismissed[#dismissed + 1] = ARGV[i + 3 + 3 * j]
+    dismissed[#dismissed + 1] = ARGV[b + 2]
+    if ARGV[b + 3] ~= '' then xadd(KEYS[7], maxlen, ARGV[b + 3], ARGV[b + 4], ARGV[b + 5], ARGV[b + 6], ARGV[b + 7]) end
   end
 end
 redis.call('PUBLISH', ARGV[4], '{"c":"' .. ARGV[5] .. '","type":"race","record":' .. ARGV[3] .. '}')
-for k = i + 1 + 3 * n, #ARGV do redis.call('PUBLISH', ARGV[4], ARGV[k]) end
+for k = i + 1 + 8 * n, #ARGV do redis.call('PUBLISH', ARGV[4], ARGV[k]) end
 for _, m in ipairs(dismissed) do redis.call('PUBLISH', ARGV[4], m) end
 return 1
 `;
@@ -69,22 +88,129 @@ end
 return out
 `;
 
-/** KEYS: graphics hash. ARGV: expected revision, new revision, state JSON, channel, message. */
-export const COMMIT_GRAPHICS = `
+/** Appends the events at ARGV[from]: their count, then five fields each. */
+const XADD_ALL = `${XADD}
+local function xaddAll(stream, maxlen, from)
+  local n = tonumber(ARGV[from])
+  for j = 0, n - 1 do
+    local b = from + 1 + 5 * j
+    xadd(stream, maxlen, ARGV[b], ARGV[b + 1], ARGV[b + 2], ARGV[b + 3], ARGV[b + 4])
+  end
+end
+`;
+
+/**
+ * KEYS: graphics hash, event stream. ARGV: expected revision, new revision, state JSON, channel, message, the log's
+ * cap, then the events (count, five fields each).
+ */
+export const COMMIT_GRAPHICS = `${XADD_ALL}
 local rev = redis.call('HGET', KEYS[1], 'rev') or '0'
 if rev ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'rev', ARGV[2], 'json', ARGV[3])
+xaddAll(KEYS[2], ARGV[6], 7)
 redis.call('PUBLISH', ARGV[4], ARGV[5])
 return 1
 `;
 
-/** KEYS: alert hash. ARGV: alert id, expected status, alert JSON, channel, message. */
-export const COMMIT_ALERT = `
+/** KEYS: alert hash, event stream. ARGV: alert id, expected status, alert JSON, channel, message, cap, events. */
+export const COMMIT_ALERT = `${XADD_ALL}
 local cur = redis.call('HGET', KEYS[1], ARGV[1])
 if not cur or cjson.decode(cur).status ~= ARGV[2] then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+xaddAll(KEYS[2], ARGV[6], 7)
 redis.call('PUBLISH', ARGV[4], ARGV[5])
 return 1
+`;
+
+/**
+ * KEYS: hash, event stream. ARGV: field, JSON, channel, message, cap, then the events (count, five fields each):
+ * a producer's feed control and its event.
+ */
+export const WRITE_LOG_AND_PUBLISH = `${XADD_ALL}
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+xaddAll(KEYS[2], ARGV[5], 6)
+redis.call('PUBLISH', ARGV[3], ARGV[4])
+return 1
+`;
+
+/**
+ * KEYS: feed status hash, event stream. ARGV: feed id, status JSON, channel, message, its state, cap, then the
+ * event's five fields (or none): the event is written only when the stored status was in another state.
+ */
+export const WRITE_FEED_STATUS = `${XADD}
+local cur = redis.call('HGET', KEYS[1], ARGV[1])
+if #ARGV >= 11 and (not cur or cjson.decode(cur).state ~= ARGV[5]) then
+  xadd(KEYS[2], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10], ARGV[11])
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PUBLISH', ARGV[3], ARGV[4])
+return 1
+`;
+
+/**
+ * KEYS: event stream, last refusal per actor and race (hash), repeat counts by event id (hash). ARGV: cap, then per
+ * refusal: key field, key value, the event's five fields. The same value as the field's last refusal counts a
+ * repeat of that event; another is a new event and becomes the field's last.
+ */
+export const LOG_REFUSALS = `${XADD}
+for b = 2, #ARGV, 7 do
+  local field, value = ARGV[b], ARGV[b + 1]
+  local last = redis.call('HGET', KEYS[2], field)
+  local sep = last and string.find(last, ' ', 1, true)
+  if sep and string.sub(last, sep + 1) == value then
+    redis.call('HINCRBY', KEYS[3], string.sub(last, 1, sep - 1), 1)
+  else
+    local id = xadd(KEYS[1], ARGV[1], ARGV[b + 2], ARGV[b + 3], ARGV[b + 4], ARGV[b + 5], ARGV[b + 6])
+    redis.call('HSET', KEYS[2], field, id .. ' ' .. value)
+  end
+end
+return 1
+`;
+
+/**
+ * KEYS: event stream, repeat counts (hash). ARGV: after ('' = from the start), limit, type ('' = any), race id
+ * ('' = any), how many entries a filtered read may look at. Answers { entries, more, last id looked at }, each
+ * entry { id, fields, repeats or false }. Unfiltered, one XRANGE of limit + 1; filtered, XRANGEs of 1000 until the
+ * page is full, the log ends or the scan limit is reached.
+ */
+export const READ_EVENTS = `
+local start = ARGV[1] == '' and '-' or '(' .. ARGV[1]
+local limit = tonumber(ARGV[2])
+local t, r = ARGV[3], ARGV[4]
+local budget = tonumber(ARGV[5])
+local out = {}
+local function keep(e)
+  local f = e[2]
+  if t ~= '' and f[2] ~= t then return false end
+  if r ~= '' and f[6] ~= r then return false end
+  return true
+end
+local function add(e)
+  local n = false
+  if e[2][2] == 'batch.refused' then n = redis.call('HGET', KEYS[2], e[1]) or false end
+  out[#out + 1] = { e[1], e[2], n }
+end
+if t == '' and r == '' then
+  local rows = redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', limit + 1)
+  for k = 1, math.min(#rows, limit) do add(rows[k]) end
+  return { out, #rows > limit and 1 or 0, '' }
+end
+local scanned, last = 0, ''
+while scanned < budget do
+  local rows = redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', math.min(1000, budget - scanned))
+  if #rows == 0 then return { out, 0, last } end
+  for k = 1, #rows do
+    local e = rows[k]
+    scanned = scanned + 1
+    if keep(e) then
+      if #out == limit then return { out, 1, last } end
+      add(e)
+    end
+    last = e[1]
+  end
+  start = '(' .. last
+end
+return { out, 1, last }
 `;
 
 /** KEYS: hash. ARGV: field, JSON, channel, message. A write and its announcement, in commit order. */

@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { EMPTY_GRAPHICS, type Alert, type FeedStatus, type GraphicsState, type LeadChange, type RaceRecord } from '../../shared/index.js';
+import { EMPTY_GRAPHICS, type Alert, type EventEntry, type FeedStatus, type GraphicsState, type LeadChange, type RaceRecord } from '../../shared/index.js';
+import type { EventLogOptions, EventRead, RefusalEntry } from './eventLog.js';
 import { deepFreeze } from './freeze.js';
+import { MemoryEventLog } from './memoryLog.js';
 import type { Backend, ChangeListener, CommitResult, FeedControl, RaceCommit, StoreChange } from './types.js';
 
 /**
@@ -19,6 +21,12 @@ export class MemoryBackend implements Backend {
   private readonly feedStatus = new Map<string, FeedStatus>();
   private readonly feedControls = new Map<string, FeedControl>();
   private readonly locks = new Map<string, { owner: string; until: number }>();
+  private readonly log: MemoryEventLog;
+
+  /** `events`: the event log's cap (and, for the bench only, whether to keep one). */
+  constructor(opts: { events?: EventLogOptions } = {}) {
+    this.log = new MemoryEventLog(opts.events);
+  }
 
   async readRace(id: string) {
     return this.races.get(id) ?? null;
@@ -40,14 +48,17 @@ export class MemoryBackend implements Backend {
     return Array.from(commits, (c) => ({ ok: this.commitNow(c) }));
   }
 
-  private commitNow({ record, expectedRevision, leadChanges = [], alerts = [], dismiss = [] }: RaceCommit): boolean {
+  private commitNow({ record, expectedRevision, leadChanges = [], alerts = [], dismiss = [], log = [], dismissLog = [] }: RaceCommit): boolean {
     const stored = this.races.get(record.definition.id);
     if ((stored?.revision ?? null) !== expectedRevision) return false;
     this.races.set(record.definition.id, deepFreeze(record));
     for (const lc of leadChanges) this.leadChanges.set(lc.id, deepFreeze(lc));
     for (const a of alerts) this.alerts.set(a.id, deepFreeze(a));
-    const dismissed = dismiss.filter((a) => this.alerts.get(a.id)?.status === 'pending');
+    const still = dismiss.map((a) => this.alerts.get(a.id)?.status === 'pending');
+    const dismissed = dismiss.filter((_, i) => still[i]);
     for (const a of dismissed) this.alerts.set(a.id, deepFreeze(a));
+    this.log.append(log);
+    this.log.append(dismissLog.filter((_, i) => still[i]));
     this.emit({ type: 'race', record });
     for (const leadChange of leadChanges) this.emit({ type: 'leadChange', leadChange });
     for (const alert of alerts) this.emit({ type: 'alert', alert });
@@ -67,9 +78,10 @@ export class MemoryBackend implements Backend {
     return clone(this.graphics);
   }
 
-  async commitGraphics(state: GraphicsState, expectedRevision: number) {
+  async commitGraphics(state: GraphicsState, expectedRevision: number, log: EventEntry[] = []) {
     if (this.graphics.revision !== expectedRevision) return false;
     this.graphics = clone(state);
+    this.log.append(clone(log));
     this.publish({ type: 'graphics', state });
     return true;
   }
@@ -82,14 +94,16 @@ export class MemoryBackend implements Backend {
     return this.alerts.get(id) ?? null;
   }
 
-  async commitAlert(alert: Alert, expectedStatus: Alert['status']) {
+  async commitAlert(alert: Alert, expectedStatus: Alert['status'], log: EventEntry[] = []) {
     if (this.alerts.get(alert.id)?.status !== expectedStatus) return false;
     this.alerts.set(alert.id, deepFreeze(alert));
+    this.log.append(log);
     this.emit({ type: 'alert', alert });
     return true;
   }
 
-  async writeFeedStatus(status: FeedStatus) {
+  async writeFeedStatus(status: FeedStatus, log?: EventEntry) {
+    if (log && this.feedStatus.get(status.id)?.state !== status.state) this.log.append([clone(log)]);
     this.feedStatus.set(status.id, clone(status));
     this.publish({ type: 'feed', status });
   }
@@ -98,8 +112,9 @@ export class MemoryBackend implements Backend {
     return clone([...this.feedStatus.values()]);
   }
 
-  async writeFeedControl(id: string, control: FeedControl) {
+  async writeFeedControl(id: string, control: FeedControl, log?: EventEntry) {
     this.feedControls.set(id, clone(control));
+    if (log) this.log.append([clone(log)]);
     this.publish({ type: 'feedControl', id, control });
   }
 
@@ -116,6 +131,14 @@ export class MemoryBackend implements Backend {
 
   async releaseLock(name: string, owner: string) {
     if (this.locks.get(name)?.owner === owner) this.locks.delete(name);
+  }
+
+  async logRefusals(refusals: readonly RefusalEntry[]) {
+    this.log.refuse(clone(refusals));
+  }
+
+  async readEvents(q: EventRead) {
+    return this.log.read(q);
   }
 
   async ping() {}

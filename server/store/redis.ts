@@ -4,6 +4,7 @@ import { createClient, type RedisClientType } from 'redis';
 import {
   Alert,
   EMPTY_GRAPHICS,
+  type EventEntry,
   FeedStatus,
   GraphicsState,
   LeadChange,
@@ -13,7 +14,20 @@ import {
 import type { Logger } from '../logger.js';
 import { closeClient } from './closeClient.js';
 import { deepFreeze } from './freeze.js';
-import { CLAIM_LOCK, COMMIT_ALERT, COMMIT_GRAPHICS, COMMIT_RACE, READ_RACES, RELEASE_LOCK, WRITE_AND_PUBLISH } from './lua.js';
+import { decodeEvent, encodeEvent } from './eventCodec.js';
+import { DEFAULT_EVENTS_MAX, FILTER_SCAN_LIMIT, type EventLogOptions, type EventPageResult, type EventRead, type RefusalEntry } from './eventLog.js';
+import {
+  CLAIM_LOCK,
+  COMMIT_ALERT,
+  COMMIT_GRAPHICS,
+  COMMIT_RACE,
+  LOG_REFUSALS,
+  READ_EVENTS,
+  READ_RACES,
+  RELEASE_LOCK,
+  WRITE_FEED_STATUS,
+  WRITE_LOG_AND_PUBLISH,
+} from './lua.js';
 import { scriptRunner } from './scripts.js';
 import type { Backend, ChangeListener, CommitResult, FeedControl, RaceCommit, StoreChange } from './types.js';
 
@@ -22,6 +36,8 @@ export interface RedisBackendOptions {
   /** Key prefix, so several LeadWire installations can share one Redis. @default "lw:" */
   prefix?: string;
   logger: Logger;
+  /** The event log (a stream, `<prefix>events`): its cap and, for the bench only, whether to keep one. */
+  events?: EventLogOptions;
 }
 
 /**
@@ -53,14 +69,20 @@ export class RedisBackend implements Backend {
   /** How this instance's messages begin. */
   private readonly ownStart = Buffer.from(`{"c":"${this.tag}`);
   private seq = 0;
+  /** The stream's `MAXLEN ~` cap, as an argument. */
+  private readonly maxlen: string;
+  private readonly logging: boolean;
 
   private constructor(
     private readonly client: RedisClientType,
     private readonly subscriber: RedisClientType,
     prefix: string,
     private readonly logger: Logger,
+    events: EventLogOptions = {},
   ) {
     this.keys = keyNames(prefix);
+    this.maxlen = String(events.max ?? DEFAULT_EVENTS_MAX);
+    this.logging = events.enabled ?? true;
     this.run = scriptRunner(client);
     this.hot = client.withCommandOptions({ timeout: 0 }) as unknown as RedisClientType;
     this.runHot = scriptRunner(this.hot);
@@ -88,7 +110,7 @@ export class RedisBackend implements Backend {
     const subscriber = client.duplicate();
     subscriber.on('error', () => {}); // the main client reports connection trouble
     await subscriber.connect();
-    const backend = new RedisBackend(client, subscriber, opts.prefix ?? 'lw:', opts.logger);
+    const backend = new RedisBackend(client, subscriber, opts.prefix ?? 'lw:', opts.logger, opts.events);
     // Buffers, not strings: this instance's own messages are recognised by their first bytes, never decoded.
     await subscriber.subscribe(backend.keys.channel, (message: Buffer) => backend.receive(message), true);
     // Messages published while the subscriber was away are lost: tell listeners to re-read the store.
@@ -122,6 +144,8 @@ export class RedisBackend implements Backend {
 
   async commitRace(commit: RaceCommit) {
     const { record, expectedRevision, leadChanges = [], alerts = [], dismiss = [] } = commit;
+    const log = this.logging ? (commit.log ?? []) : [];
+    const dismissLog = this.logging ? (commit.dismissLog ?? []) : [];
     const k = this.keys;
     const id = record.definition.id;
     deepFreeze(record); // it is what listeners of this instance get
@@ -139,19 +163,26 @@ export class RedisBackend implements Backend {
       ok =
         (await this.runHot(
           COMMIT_RACE,
-          [k.race(id), k.raceIds, k.leadChanges, k.leadChangeOrder, k.alerts, k.alertOrder],
+          [k.race(id), k.raceIds, k.leadChanges, k.leadChangeOrder, k.alerts, k.alertOrder, k.events],
           [
             expectedRevision === null ? '' : String(expectedRevision),
             String(record.revision),
             json,
             k.channel,
             published[0]![0],
+            this.maxlen,
+            ...this.eventArgs(log),
             String(leadChanges.length),
             ...leadChanges.flatMap((lc) => [lc.id, JSON.stringify(lc)]),
             String(alerts.length),
             ...alerts.flatMap((a) => [a.id, JSON.stringify(a)]),
             String(dismiss.length),
-            ...dismiss.flatMap((a) => [a.id, JSON.stringify(a), JSON.stringify({ type: 'alert', alert: a } satisfies StoreChange)]),
+            ...dismiss.flatMap((a, i) => [
+              a.id,
+              JSON.stringify(a),
+              JSON.stringify({ type: 'alert', alert: a } satisfies StoreChange),
+              ...(dismissLog[i] ? encodeEvent(dismissLog[i]) : ['', '', '', '', '']),
+            ]),
             ...messages,
           ],
         )) === 1;
@@ -214,12 +245,26 @@ export class RedisBackend implements Backend {
     return json ? GraphicsState.parse(JSON.parse(json)) : EMPTY_GRAPHICS;
   }
 
-  async commitGraphics(state: GraphicsState, expectedRevision: number) {
+  /** The events a script appends: their count, then five fields each (none while the log is off). */
+  private eventArgs(log: readonly EventEntry[]): string[] {
+    if (!this.logging) return ['0'];
+    return [String(log.length), ...log.flatMap(encodeEvent)];
+  }
+
+  async commitGraphics(state: GraphicsState, expectedRevision: number, log: EventEntry[] = []) {
     const message: StoreChange = { type: 'graphics', state };
     const ok = await this.run(
       COMMIT_GRAPHICS,
-      [this.keys.graphics],
-      [String(expectedRevision), String(state.revision), JSON.stringify(state), this.keys.channel, JSON.stringify(message)],
+      [this.keys.graphics, this.keys.events],
+      [
+        String(expectedRevision),
+        String(state.revision),
+        JSON.stringify(state),
+        this.keys.channel,
+        JSON.stringify(message),
+        this.maxlen,
+        ...this.eventArgs(log),
+      ],
     );
     return ok === 1;
   }
@@ -234,19 +279,31 @@ export class RedisBackend implements Backend {
     return json ? Alert.parse(JSON.parse(json)) : null;
   }
 
-  async commitAlert(alert: Alert, expectedStatus: Alert['status']) {
+  async commitAlert(alert: Alert, expectedStatus: Alert['status'], log: EventEntry[] = []) {
     const message: StoreChange = { type: 'alert', alert };
     const ok = await this.run(
       COMMIT_ALERT,
-      [this.keys.alerts],
-      [alert.id, expectedStatus, JSON.stringify(alert), this.keys.channel, JSON.stringify(message)],
+      [this.keys.alerts, this.keys.events],
+      [alert.id, expectedStatus, JSON.stringify(alert), this.keys.channel, JSON.stringify(message), this.maxlen, ...this.eventArgs(log)],
     );
     return ok === 1;
   }
 
-  async writeFeedStatus(status: FeedStatus) {
+  async writeFeedStatus(status: FeedStatus, log?: EventEntry) {
     const message: StoreChange = { type: 'feed', status };
-    await this.run(WRITE_AND_PUBLISH, [this.keys.feeds], [status.id, JSON.stringify(status), this.keys.channel, JSON.stringify(message)]);
+    await this.run(
+      WRITE_FEED_STATUS,
+      [this.keys.feeds, this.keys.events],
+      [
+        status.id,
+        JSON.stringify(status),
+        this.keys.channel,
+        JSON.stringify(message),
+        status.state,
+        this.maxlen,
+        ...(log && this.logging ? encodeEvent(log) : []),
+      ],
+    );
   }
 
   async listFeedStatus() {
@@ -254,9 +311,34 @@ export class RedisBackend implements Backend {
     return Object.values(all).map((j) => FeedStatus.parse(JSON.parse(j)));
   }
 
-  async writeFeedControl(id: string, control: FeedControl) {
+  async writeFeedControl(id: string, control: FeedControl, log?: EventEntry) {
     const message: StoreChange = { type: 'feedControl', id, control };
-    await this.run(WRITE_AND_PUBLISH, [this.keys.feedControls], [id, JSON.stringify(control), this.keys.channel, JSON.stringify(message)]);
+    await this.run(
+      WRITE_LOG_AND_PUBLISH,
+      [this.keys.feedControls, this.keys.events],
+      [id, JSON.stringify(control), this.keys.channel, JSON.stringify(message), this.maxlen, ...this.eventArgs(log ? [log] : [])],
+    );
+  }
+
+  async logRefusals(refusals: readonly RefusalEntry[]) {
+    if (!this.logging || refusals.length === 0) return;
+    const k = this.keys;
+    await this.run(
+      LOG_REFUSALS,
+      [k.events, k.refusalLast, k.refusalRepeats],
+      [this.maxlen, ...refusals.flatMap((r) => [r.key.field, r.key.value, ...encodeEvent(r.entry)])],
+    );
+  }
+
+  async readEvents(q: EventRead): Promise<EventPageResult> {
+    const [rows, more, lastScanned] = (await this.run(
+      READ_EVENTS,
+      [this.keys.events, this.keys.refusalRepeats],
+      [q.after ?? '', String(q.limit), q.type ?? '', q.raceId ?? '', String(FILTER_SCAN_LIMIT)],
+    )) as [[string, string[], string | null][], number, string];
+    const events = rows.map(([id, fields, repeats]) => decodeEvent(id, fields, repeats ? Number(repeats) : undefined));
+    const next = more !== 1 ? null : events.length === q.limit || !lastScanned ? (events.at(-1)?.id ?? null) : lastScanned;
+    return { events, next };
   }
 
   async readFeedControls() {
@@ -351,6 +433,9 @@ function keyNames(prefix: string) {
     channel: `${prefix}changes`,
     feeds: `${prefix}feeds`,
     feedControls: `${prefix}feeds:control`,
+    events: `${prefix}events`,
+    refusalLast: `${prefix}events:refusals:last`,
+    refusalRepeats: `${prefix}events:refusals:repeats`,
     lock: (name: string) => `${prefix}lock:${name}`,
   };
 }

@@ -1,6 +1,20 @@
 import { ZodError } from 'zod';
 import {
+  type Actor,
   type CallChange,
+  type EventDraft,
+  type EventEntry,
+  type GraphicsAction,
+  type Refusal,
+  SYSTEM_ACTOR,
+  alertEvent,
+  feedActor,
+  callEvents,
+  definitionEvent,
+  graphicsEvent,
+  refusalEvent,
+  refusalKey,
+  resetEvent,
   applyBatch,
   applyDefinition,
   resetRecord,
@@ -17,7 +31,14 @@ import {
 import type { Clock } from '../clock.js';
 import { AppError, UnavailableError } from '../errors.js';
 import { byRace, planRace, type BulkBatch, type BulkOutcome, type RaceItems, type RacePlan } from './bulk.js';
+import { actorKey, type EventPageResult, type EventRead } from './eventLog.js';
 import type { Backend, ChangeListener, FeedControl } from './types.js';
+
+/** Stamps the domain's events with who and when: what a commit writes to the log. */
+export const stamp = (drafts: readonly EventDraft[], actor: Actor, now: Date): EventEntry[] => {
+  const at = now.toISOString();
+  return drafts.map((d) => ({ ...d, actor, at }) as EventEntry);
+};
 
 export interface StoreOptions {
   clock: Clock;
@@ -56,22 +77,49 @@ export class Store {
   listAlerts = () => this.guard(() => this.backend.listAlerts());
   getAlert = (id: string) => this.guard(() => this.backend.readAlert(id));
   ping = () => this.guard(() => this.backend.ping());
-  writeFeedStatus = (status: FeedStatus) => this.guard(() => this.backend.writeFeedStatus(status));
+  readEvents = (q: EventRead): Promise<EventPageResult> => this.guard(() => this.backend.readEvents(q));
+  /** A feed's status, written by the feed itself; the log records its state changes. */
+  writeFeedStatus = (status: FeedStatus) => {
+    const entry = this.entry({ type: 'feed', data: { feed: status.id, state: status.state, lastError: status.lastError } }, feedActor(status.id));
+    return this.guard(() => this.backend.writeFeedStatus(status, entry));
+  };
   listFeedStatus = () => this.guard(() => this.backend.listFeedStatus());
-  writeFeedControl = (id: string, control: FeedControl) => this.guard(() => this.backend.writeFeedControl(id, control));
+  /** A producer's pause, resume or poll of a feed, logged as `action` when given. */
+  writeFeedControl = (id: string, control: FeedControl, action?: 'pause' | 'resume' | 'poll', actor: Actor = SYSTEM_ACTOR) => {
+    const entry = action ? this.entry({ type: 'feed', data: { feed: id, action } }, actor) : undefined;
+    return this.guard(() => this.backend.writeFeedControl(id, control, entry));
+  };
+
+  /**
+   * Logs batches the ingest refused (nothing else changes). The same actor refusing the same race again for the
+   * same reason and asOf is counted as a repeat of the event already logged, not logged again.
+   */
+  logRefusals(refusals: readonly Refusal[], actor: Actor): Promise<void> {
+    if (refusals.length === 0) return Promise.resolve();
+    const who = actorKey(actor);
+    const entries = refusals.map((r) => ({ key: refusalKey(who, r), entry: this.entry(refusalEvent(r), actor) }));
+    return this.commit(() => this.backend.logRefusals(entries));
+  }
+
+  private entry(draft: EventDraft, actor: Actor): EventEntry {
+    return stamp([draft], actor, this.opts.clock.now())[0]!;
+  }
   readFeedControls = () => this.guard(() => this.backend.readFeedControls());
   claimLock = (name: string, owner: string, ttlMs: number) => this.guard(() => this.backend.claimLock(name, owner, ttlMs));
   releaseLock = (name: string, owner: string) => this.guard(() => this.backend.releaseLock(name, owner));
   subscribe = (listener: ChangeListener) => this.backend.subscribe(listener);
   close = () => this.backend.close();
 
-  defineRace(def: RaceDefinition): Promise<DefinitionOutcome> {
+  /** Defines or redefines a race; `actor` is who, for the log. */
+  defineRace(def: RaceDefinition, actor: Actor = SYSTEM_ACTOR): Promise<DefinitionOutcome> {
     return this.retry(async () => {
       const existing = await this.guard(() => this.backend.readRace(def.id));
-      const outcome = applyDefinition(existing, def, this.opts.clock.now());
+      const now = this.opts.clock.now();
+      const outcome = applyDefinition(existing, def, now);
       if (outcome.kind !== 'created' && outcome.kind !== 'updated') return outcome;
+      const log = stamp([definitionEvent(outcome.record, outcome.kind === 'created')], actor, now);
       const ok = await this.commit(() =>
-        this.backend.commitRace({ record: outcome.record, expectedRevision: existing?.revision ?? null }),
+        this.backend.commitRace({ record: outcome.record, expectedRevision: existing?.revision ?? null, log }),
       );
       return ok ? outcome : undefined;
     });
@@ -85,8 +133,8 @@ export class Store {
   }
 
   /** Applies one batch atomically; `not_found` when the race is not defined. */
-  async applyBatch(raceId: string, batch: ResultBatch): Promise<BatchOutcome | { kind: 'not_found' }> {
-    const [outcome] = await this.applyBatches([{ raceId, batch }]);
+  async applyBatch(raceId: string, batch: ResultBatch, actor: Actor = SYSTEM_ACTOR): Promise<BatchOutcome | { kind: 'not_found' }> {
+    const [outcome] = await this.applyBatches([{ raceId, batch }], actor);
     if (outcome!.kind === 'unavailable') throw outcome!.error;
     return outcome!;
   }
@@ -97,9 +145,10 @@ export class Store {
    * record in memory, the changed races are committed in one round trip (one compare-and-set per race,
    * carrying all its lead changes and alerts, so it is pushed once), and only the races that lost their
    * compare-and-set to another writer are read and applied again. Items the store could not do, because it
-   * went away or stayed contended, are `unavailable`; the others keep their outcome.
+   * went away or stayed contended, are `unavailable`; the others keep their outcome. Each commit writes its
+   * events (batches, resets, lead changes, alerts) with `actor` as who; refusals are logged by the caller.
    */
-  async applyBatches(items: readonly BulkBatch[]): Promise<BulkOutcome[]> {
+  async applyBatches(items: readonly BulkBatch[], actor: Actor = SYSTEM_ACTOR): Promise<BulkOutcome[]> {
     const outcomes: BulkOutcome[] = new Array<BulkOutcome>(items.length);
     const settle = (g: RaceItems, list: readonly BulkOutcome[]) => g.indexes.forEach((i, k) => (outcomes[i] = list[k]!));
     const fail = (groups: readonly RaceItems[], error: UnavailableError) => {
@@ -146,7 +195,11 @@ export class Store {
             settle(g, plan.outcomes);
             continue;
           }
-          if (plan.reset) plan.commit.dismiss = pendingDismissed(alerts, g.raceId, now);
+          plan.commit.log = stamp(plan.log, actor, now);
+          if (plan.reset) {
+            plan.commit.dismiss = pendingDismissed(alerts, g.raceId, now);
+            plan.commit.dismissLog = stamp(plan.commit.dismiss.map(alertEvent), actor, now);
+          }
           plans.push({ g, plan });
           yield plan.commit;
         }
@@ -189,14 +242,16 @@ export class Store {
    * Starts a race afresh (counts, ordering, lead-change baseline, call), in `test` mode or not (default: the
    * mode it is in), dismissing its pending alerts in the same commit.
    */
-  resetRace(raceId: string, test?: boolean): Promise<{ kind: 'reset'; record: RaceRecord } | { kind: 'not_found' }> {
+  resetRace(raceId: string, test?: boolean, actor: Actor = SYSTEM_ACTOR): Promise<{ kind: 'reset'; record: RaceRecord } | { kind: 'not_found' }> {
     return this.retry(async () => {
       const record = await this.guard(() => this.backend.readRace(raceId));
       if (!record) return { kind: 'not_found' as const };
       const now = this.opts.clock.now();
       const next = resetRecord(record, test ?? record.test ?? false, now);
       const dismiss = await this.pendingAlertsDismissed(raceId, now);
-      const ok = await this.commit(() => this.backend.commitRace({ record: next, expectedRevision: record.revision, dismiss }));
+      const log = stamp([resetEvent(raceId, next.test ?? false, next.revision)], actor, now);
+      const dismissLog = stamp(dismiss.map(alertEvent), actor, now);
+      const ok = await this.commit(() => this.backend.commitRace({ record: next, expectedRevision: record.revision, dismiss, log, dismissLog }));
       return ok ? { kind: 'reset' as const, record: next } : undefined;
     });
   }
@@ -210,7 +265,11 @@ export class Store {
    * Changes a race's call with a pure function (`shared/domain/calls.ts`): the record, the call alert it raises and
    * the pending call alerts it dismisses commit together, retried on contention.
    */
-  changeCall(raceId: string, change: (record: RaceRecord, now: Date) => CallChange): Promise<CallChange | { kind: 'race_not_found' }> {
+  changeCall(
+    raceId: string,
+    change: (record: RaceRecord, now: Date) => CallChange,
+    actor: Actor = SYSTEM_ACTOR,
+  ): Promise<CallChange | { kind: 'race_not_found' }> {
     return this.retry(async () => {
       const record = await this.guard(() => this.backend.readRace(raceId));
       if (!record) return { kind: 'race_not_found' as const };
@@ -220,32 +279,44 @@ export class Store {
       const dismiss = out.dismissAlertsOf
         ? pendingDismissed(await this.guard(() => this.backend.listAlerts()), raceId, now).filter((a) => a.kind === out.dismissAlertsOf)
         : [];
-      const commit = { record: out.record, expectedRevision: record.revision, alerts: out.alert ? [out.alert] : [], dismiss };
+      const alerts = out.alert ? [out.alert] : [];
+      const log = stamp([...callEvents(record, out), ...alerts.map(alertEvent)], actor, now);
+      const dismissLog = stamp(dismiss.map(alertEvent), actor, now);
+      const commit = { record: out.record, expectedRevision: record.revision, alerts, dismiss, log, dismissLog };
       return (await this.commit(() => this.backend.commitRace(commit))) ? out : undefined;
     });
   }
 
-  /** Changes the graphics state with a pure function, retried on contention. What it throws passes through. */
-  updateGraphics(change: (s: GraphicsState) => GraphicsState): Promise<GraphicsState> {
+  /**
+   * Changes the graphics state with a pure function, retried on contention. What it throws passes through. The
+   * change is logged as `what` (the action and layer) by `actor`, with both channels after it.
+   */
+  updateGraphics(
+    change: (s: GraphicsState) => GraphicsState,
+    what: GraphicsAction = { action: 'set' },
+    actor: Actor = SYSTEM_ACTOR,
+  ): Promise<GraphicsState> {
     return this.retry(async () => {
       const current = await this.guard(() => this.backend.readGraphics());
       const next = change(current);
       if (next === current) return current;
-      return (await this.commit(() => this.backend.commitGraphics(next, current.revision))) ? next : undefined;
+      const log = stamp([graphicsEvent(next, what)], actor, this.opts.clock.now());
+      return (await this.commit(() => this.backend.commitGraphics(next, current.revision, log))) ? next : undefined;
     });
   }
 
   /** Moves an alert to a new status; null when it does not exist. `change` may throw to refuse. */
-  updateAlert(id: string, change: (a: Alert) => Alert): Promise<Alert | null> {
+  updateAlert(id: string, change: (a: Alert) => Alert, actor: Actor = SYSTEM_ACTOR): Promise<Alert | null> {
     return this.retry(async () => {
       const current = await this.guard(() => this.backend.readAlert(id));
       if (!current) return null;
       const next = change(current);
-      return (await this.commit(() => this.backend.commitAlert(next, current.status))) ? next : undefined;
+      const log = next.status === current.status ? [] : stamp([alertEvent(next)], actor, this.opts.clock.now());
+      return (await this.commit(() => this.backend.commitAlert(next, current.status, log))) ? next : undefined;
     });
   }
 
-  /** Writes a whole race record as it is (for restores and tests of stored state). */
+  /** Writes a whole race record as it is (for restores and tests of stored state); nothing is logged. */
   putRace(record: RaceRecord, expectedRevision: number | null) {
     return this.commit(() => this.backend.commitRace({ record, expectedRevision }));
   }

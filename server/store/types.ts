@@ -1,4 +1,5 @@
-import type { Alert, FeedStatus, GraphicsState, LeadChange, RaceRecord } from '../../shared/index.js';
+import type { Alert, EventEntry, FeedStatus, GraphicsState, LeadChange, RaceRecord } from '../../shared/index.js';
+import type { EventPageResult, EventRead, RefusalEntry } from './eventLog.js';
 
 /** What producers set on a feed, on any instance; the instance polling it follows. */
 export interface FeedControl {
@@ -34,6 +35,10 @@ export interface RaceCommit {
   alerts?: Alert[];
   /** Alerts to dismiss with it, each only if still pending (a reset dismisses the old mode's alerts). */
   dismiss?: Alert[];
+  /** The events the commit writes to the log, in order, in the same atomic step (none: nothing logged). */
+  log?: EventEntry[];
+  /** One event per alert of `dismiss`, written only with the dismissal itself (an alert no longer pending: neither). */
+  dismissLog?: EventEntry[];
 }
 
 /** What became of one commit of a pipelined group: stored, lost its compare-and-set, or failed. */
@@ -64,15 +69,23 @@ export interface Backend {
   listLeadChanges(raceId?: string): Promise<LeadChange[]>;
   readLeadChange(id: string): Promise<LeadChange | null>;
   readGraphics(): Promise<GraphicsState>;
-  commitGraphics(state: GraphicsState, expectedRevision: number): Promise<boolean>;
+  /** `log`: the events written with it, in the same atomic step. */
+  commitGraphics(state: GraphicsState, expectedRevision: number, log?: EventEntry[]): Promise<boolean>;
   listAlerts(): Promise<Alert[]>;
   readAlert(id: string): Promise<Alert | null>;
   /** Writes an alert if its stored status is still `expectedStatus`. */
-  commitAlert(alert: Alert, expectedStatus: Alert['status']): Promise<boolean>;
-  /** Feeds' status, written by the instance polling each feed, read by every instance. */
-  writeFeedStatus(status: FeedStatus): Promise<void>;
+  commitAlert(alert: Alert, expectedStatus: Alert['status'], log?: EventEntry[]): Promise<boolean>;
+  /**
+   * Feeds' status, written by the instance polling each feed, read by every instance. `log` is written with it
+   * only when the stored status was in another state (or there was none): the log records state changes.
+   */
+  writeFeedStatus(status: FeedStatus, log?: EventEntry): Promise<void>;
   listFeedStatus(): Promise<FeedStatus[]>;
-  writeFeedControl(id: string, control: FeedControl): Promise<void>;
+  writeFeedControl(id: string, control: FeedControl, log?: EventEntry): Promise<void>;
+  /** Logs refused batches; one that repeats the same key's last refusal is counted instead (`repeats`). */
+  logRefusals(refusals: readonly RefusalEntry[]): Promise<void>;
+  /** A page of the event log, oldest first, in one round trip. */
+  readEvents(q: EventRead): Promise<EventPageResult>;
   readFeedControls(): Promise<Record<string, FeedControl>>;
   /** Takes or renews a lock for `owner` for `ttlMs`; true when `owner` holds it afterwards. */
   claimLock(name: string, owner: string, ttlMs: number): Promise<boolean>;

@@ -6,3 +6,4 @@ export * from './errors.js';
 export * from './protocol.js';
 export * from './feed.js';
 export * from './call.js';
+export * from './event.js';

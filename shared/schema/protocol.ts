@@ -3,6 +3,7 @@ import { Alert } from './alert.js';
 import { ErrorCode } from './errors.js';
 import { Channel, GraphicsState, Layers, type AirCommand, type ClearCommand, type CueCommand, type TakeCommand } from './graphics.js';
 import { CallProposal } from './call.js';
+import type { Actor } from './event.js';
 import { FeedStatus } from './feed.js';
 import { LeadChange, RaceView } from './race.js';
 import type { AlertRef } from './alert.js';
@@ -83,6 +84,8 @@ export type InterServerEvents = Record<string, never>;
 
 export interface ControlSocketData {
   role: 'producer';
+  /** v2: the producer the handshake token names: who every action of this socket is logged as. */
+  actor: Actor;
 }
 export interface OverlaySocketData {
   channel: Channel;

@@ -5,7 +5,9 @@ import { createResultsService } from '../../server/services/results.js';
 import { MemoryBackend } from '../../server/store/memory.js';
 import { Store } from '../../server/store/store.js';
 import type { CommitResult, RaceCommit } from '../../server/store/types.js';
-import { RaceDefinition } from '../../shared/index.js';
+import { RaceDefinition, type Actor } from '../../shared/index.js';
+
+const FEED: Actor = { role: 'feed', name: 'ap' };
 import { GA_BEFORE, GA_FLIP, GEORGIA } from '../helpers/server.js';
 import { manualClock } from '../helpers/stores.js';
 
@@ -42,7 +44,7 @@ describe('a bulk when the store fails part-way', () => {
       { raceId: 'ga-b', ...GA_BEFORE },
       { raceId: 'ga-a', ...GA_FLIP },
       { raceId: 'ga-b', ...GA_BEFORE }, // a duplicate
-    ]);
+    ], FEED);
     expect(out.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'duplicate']);
     expect(backend.reads).toEqual([['ga-a', 'ga-b']]);
     expect(backend.commits).toEqual([['ga-a', 'ga-b']]);
@@ -56,7 +58,7 @@ describe('a bulk when the store fails part-way', () => {
       { raceId: 'ga-b', ...GA_BEFORE },
       { raceId: 'nowhere', ...GA_BEFORE },
       { raceId: 'ga-b', ...GA_FLIP },
-    ]);
+    ], FEED);
     expect(out.map((r) => [r.raceId, r.status])).toEqual([
       ['ga-a', 'applied'],
       ['ga-b', 'unavailable'],
@@ -70,7 +72,7 @@ describe('a bulk when the store fails part-way', () => {
   it('answers the whole request as unavailable when nothing was applied', async () => {
     const { backend, store, results } = await setup();
     backend.failing.add('ga-b');
-    await expect(results.ingest([{ raceId: 'ga-b', ...GA_BEFORE }, { raceId: 'nowhere', ...GA_BEFORE }])).rejects.toBeInstanceOf(UnavailableError);
+    await expect(results.ingest([{ raceId: 'ga-b', ...GA_BEFORE }, { raceId: 'nowhere', ...GA_BEFORE }], FEED)).rejects.toBeInstanceOf(UnavailableError);
     expect((await store.getRace('ga-b'))?.revision).toBe(1);
   });
 });

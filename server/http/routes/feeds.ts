@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { FeedSupervisor } from '../../feeds/supervisor.js';
-import { requireRole, type TokenCheck } from '../auth.js';
+import { actorOf, requireRole, type TokenCheck } from '../auth.js';
 
 /** `/api/feeds`: every feed's health (public); pause, resume and poll now (producer). */
 export function feedsRouter(feeds: FeedSupervisor, check: TokenCheck): Router {
@@ -14,13 +14,13 @@ export function feedsRouter(feeds: FeedSupervisor, check: TokenCheck): Router {
     res.json(await feeds.get(req.params.id));
   });
   r.post('/feeds/:id/pause', producer, async (req, res) => {
-    res.json(await feeds.pause(String(req.params.id)));
+    res.json(await feeds.pause(String(req.params.id), actorOf(res)));
   });
   r.post('/feeds/:id/resume', producer, async (req, res) => {
-    res.json(await feeds.resume(String(req.params.id)));
+    res.json(await feeds.resume(String(req.params.id), actorOf(res)));
   });
   r.post('/feeds/:id/poll', producer, async (req, res) => {
-    res.json(await feeds.poll(String(req.params.id)));
+    res.json(await feeds.poll(String(req.params.id), actorOf(res)));
   });
   return r;
 }

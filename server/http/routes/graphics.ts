@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { GraphicsService } from '../../services/graphics.js';
-import { requireRole, type TokenCheck } from '../auth.js';
+import { actorOf, requireRole, type TokenCheck } from '../auth.js';
 
 /** `/api/graphics` and `/api/alerts`: what is on air, and the alert queue. */
 export function graphicsRouter(graphics: GraphicsService, check: TokenCheck): Router {
@@ -11,16 +11,16 @@ export function graphicsRouter(graphics: GraphicsService, check: TokenCheck): Ro
     res.json(await graphics.state());
   });
   r.post('/graphics/cue', producer, async (req, res) => {
-    res.json(await graphics.cue(req.body));
+    res.json(await graphics.cue(req.body, actorOf(res)));
   });
   r.post('/graphics/take', producer, async (req, res) => {
-    res.json(await graphics.take(req.body));
+    res.json(await graphics.take(req.body, actorOf(res)));
   });
   r.post('/graphics/clear', producer, async (req, res) => {
-    res.json(await graphics.clear(req.body));
+    res.json(await graphics.clear(req.body, actorOf(res)));
   });
   r.post('/graphics/air', producer, async (req, res) => {
-    res.json(await graphics.air(req.body));
+    res.json(await graphics.air(req.body, actorOf(res)));
   });
 
   r.get('/alerts', async (req, res) => {
@@ -28,10 +28,10 @@ export function graphicsRouter(graphics: GraphicsService, check: TokenCheck): Ro
     res.json(await graphics.listAlerts(query));
   });
   r.post('/alerts/:id/take', producer, async (req, res) => {
-    res.json(await graphics.takeAlert(String(req.params.id)));
+    res.json(await graphics.takeAlert(String(req.params.id), actorOf(res)));
   });
   r.post('/alerts/:id/dismiss', producer, async (req, res) => {
-    res.json(await graphics.dismissAlert(String(req.params.id)));
+    res.json(await graphics.dismissAlert(String(req.params.id), actorOf(res)));
   });
 
   return r;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { ResultsService } from '../../services/results.js';
-import { requireRole, type TokenCheck } from '../auth.js';
+import { actorOf, requireRole, type TokenCheck } from '../auth.js';
 
 /** `/api/races` and `/api/results`: definitions, batches, lead changes. */
 export function racesRouter(results: ResultsService, check: TokenCheck): Router {
@@ -21,21 +21,21 @@ export function racesRouter(results: ResultsService, check: TokenCheck): Router 
   });
 
   r.put('/races/:raceId', ingest, async (req, res) => {
-    const { created, race } = await results.defineRace(String(req.params.raceId), req.body);
+    const { created, race } = await results.defineRace(String(req.params.raceId), req.body, actorOf(res));
     res.status(created ? 201 : 200).json(race);
   });
 
   r.post('/races/:raceId/results', ingest, async (req, res) => {
     const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
-    res.json(await results.postBatch(String(req.params.raceId), req.body, { dryRun }));
+    res.json(await results.postBatch(String(req.params.raceId), req.body, actorOf(res), { dryRun }));
   });
 
   r.post('/races/:raceId/reset', producer, async (req, res) => {
-    res.json(await results.resetRace(String(req.params.raceId), req.body));
+    res.json(await results.resetRace(String(req.params.raceId), req.body, actorOf(res)));
   });
 
   r.post('/results', ingest, async (req, res) => {
-    res.json({ results: await results.postBulk(req.body) });
+    res.json({ results: await results.postBulk(req.body, actorOf(res)) });
   });
 
   return r;

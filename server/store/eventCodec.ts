@@ -1,0 +1,27 @@
+import { LogEvent, type EventEntry } from '../../shared/index.js';
+
+/**
+ * How an event sits in the Redis stream: always the same five fields in the same order (`t` type, `a` actor as
+ * role:name, `r` race id or '', `w` the instant in epoch milliseconds, `d` the data's JSON), so the stream
+ * stores the field names once per node and the instant as an integer.
+ */
+export function encodeEvent(e: EventEntry): string[] {
+  return [e.type, `${e.actor.role}:${e.actor.name}`, e.raceId ?? '', String(Date.parse(e.at)), JSON.stringify(e.data)];
+}
+
+/** An entry read back from the stream (`fields` as Redis answers them: name, value, name, value, …). */
+export function decodeEvent(id: string, fields: readonly string[], repeats?: number): LogEvent {
+  const f: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
+  const actor = f.a ?? 'system:leadwire';
+  const colon = actor.indexOf(':');
+  const data = JSON.parse(f.d ?? '{}') as Record<string, unknown>;
+  return LogEvent.parse({
+    id,
+    at: new Date(Number(f.w)).toISOString(),
+    type: f.t,
+    actor: { role: actor.slice(0, colon), name: actor.slice(colon + 1) },
+    ...(f.r ? { raceId: f.r } : {}),
+    data: repeats ? { ...data, repeats } : data,
+  });
+}

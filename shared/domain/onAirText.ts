@@ -1,0 +1,206 @@
+/**
+ * The text each program graphic draws, from the race views and lead changes it shows: what the as-run records
+ * for every version of a graphic's numbers. Pure. The words follow the overlay page's own mirror text (its
+ * `#on-air` entries) line for line, so an as-run reads as the screen did; see the README's "As-run and audit"
+ * for the one place they differ (the ticker).
+ */
+import {
+  formatExpectedVote,
+  formatOutstanding,
+  formatPct,
+  formatPoints,
+  formatVotes,
+  phraseList,
+  phraseNeeds,
+  phraseOthers,
+  phrasePassMark,
+  phraseReporting,
+  surname,
+} from '../format.js';
+import type { Graphic } from '../schema/graphics.js';
+import type { CandidateView, LeadChange, RaceView } from '../schema/race.js';
+
+const MAX_ROWS = 4;
+
+function top(race: RaceView, n = 2): CandidateView[] {
+  const indexed = race.candidates.map((c, i) => ({ c, i }));
+  if (race.totalVotes > 0) indexed.sort((a, b) => b.c.votes - a.c.votes || a.i - b.i);
+  return indexed.slice(0, n).map((x) => x.c);
+}
+
+const nameOf = (race: RaceView, id: string | null | undefined): string | null => {
+  const c = race.candidates.find((x) => x.id === id);
+  return c ? surname(c.name) : null;
+};
+const names = (race: RaceView, ids: readonly string[]) => phraseList(ids.map((id) => nameOf(race, id) ?? id));
+
+function leadLine(race: RaceView): string {
+  if (race.status === 'called' && race.call) return `${nameOf(race, race.call.winner) ?? race.call.winner} wins`;
+  if (race.status === 'awaiting' || race.totalVotes === 0) return 'Awaiting results';
+  const leader = nameOf(race, race.leader);
+  if (race.status === 'tied' || !leader) return 'Tied';
+  return `${leader} leads by ${formatVotes(race.margin)} · ${formatPoints(race.marginPct)}`;
+}
+
+function countLine(race: RaceView): string | null {
+  if (race.outstanding) return formatOutstanding(race.outstanding);
+  if (race.expectedVotePct !== null) return formatExpectedVote(race.expectedVotePct);
+  return null;
+}
+
+function tiedAtCutOff(race: RaceView): Set<string> {
+  if (race.winning.length <= race.seats) return new Set();
+  const votes = new Map(race.candidates.map((c) => [c.id, c.votes]));
+  const cut = Math.min(...race.winning.map((id) => votes.get(id) ?? 0));
+  return new Set(race.winning.filter((id) => votes.get(id) === cut));
+}
+
+function mark(race: RaceView, id: string, tied: Set<string>): string | null {
+  if (race.advancing.length > 0) return race.advancing.includes(id) ? '→ RUNOFF' : null;
+  if (race.kind !== 'candidate' || race.seats <= 1) return null;
+  if (tied.has(id)) return '= TIED';
+  return race.winning.includes(id) ? '✓ WINNING' : null;
+}
+
+function rowLines(race: RaceView): string[] {
+  const measure = race.kind === 'measure';
+  const tied = tiedAtCutOff(race);
+  const yes = race.candidates.find((c) => c.id === 'yes');
+  const no = race.candidates.find((c) => c.id === 'no');
+  const all = measure ? (yes && no ? [yes, no] : race.candidates.slice(0, 2)) : top(race, race.candidates.length);
+  const shown = all.length > MAX_ROWS ? all.slice(0, MAX_ROWS - 1) : all;
+  const row = (name: string, m: string | null, votes: number, pct: number) =>
+    [name, m, formatVotes(votes), formatPct(pct)].filter(Boolean).join(' ');
+  const out = shown.map((c) => row(measure ? c.name.toUpperCase() : c.name, mark(race, c.id, tied), c.votes, c.pct));
+  const rest = all.slice(shown.length);
+  if (rest.length > 0) {
+    out.push(row(phraseOthers(rest.length), null, rest.reduce((s, c) => s + c.votes, 0), rest.reduce((s, c) => s + c.pct, 0)));
+  }
+  return out;
+}
+
+function tags(race: RaceView): string[] {
+  const out: string[] = [];
+  if (race.electoralVotes) out.push(`${race.electoralVotes} electoral ${race.electoralVotes === 1 ? 'vote' : 'votes'}`);
+  if (race.kind === 'candidate' && race.seats > 1) out.push(`VOTE FOR ${race.seats}`);
+  if (race.inRecountRange) out.push('RECOUNT RANGE');
+  if (race.advancing.length > 0) out.push('RUNOFF');
+  else if (race.runoffLikely && race.status !== 'called') out.push('RUNOFF LIKELY');
+  if (race.status === 'called' && race.call) out.push('CALLED');
+  return out;
+}
+
+function measureLine(race: RaceView): string | null {
+  if (!race.measure) return null;
+  const called = race.status === 'called' ? (race.call?.winner ?? null) : null;
+  const status =
+    called !== null ? (called === 'yes' ? 'PASSES' : 'FAILS') : race.totalVotes === 0 ? 'AWAITING RESULTS' : race.measure.passing ? 'PASSING' : 'FAILING';
+  return `${phrasePassMark(race.measure.passPct).toUpperCase()} · ${status}`;
+}
+
+function winningLine(race: RaceView): string {
+  if (race.status === 'called' || race.totalVotes === 0 || race.winning.length === 0) return leadLine(race);
+  const tied = tiedAtCutOff(race);
+  if (tied.size === 0) return `${names(race, race.winning)} winning`;
+  const settled = race.winning.filter((id) => !tied.has(id));
+  const open = race.seats - settled.length;
+  const tie = `${names(race, [...tied])} tied for ${open === 1 ? 'the last seat' : `the last ${open} seats`}`;
+  return settled.length > 0 ? `${names(race, settled)} winning · ${tie}` : tie;
+}
+
+function mainLine(race: RaceView): string {
+  const m = measureLine(race);
+  if (m) return m;
+  if (race.advancing.length > 0) return `Runoff: ${names(race, race.advancing)} ${race.advancing.length === 1 ? 'advances' : 'advance'}`;
+  if (race.seats > 1) return winningLine(race);
+  return leadLine(race);
+}
+
+function needsLine(race: RaceView): string | null {
+  const n = race.needs;
+  if (!n || race.kind !== 'candidate' || race.seats > 1 || race.status === 'called' || race.advancing.length > 0) return null;
+  return `${nameOf(race, n.candidate) ?? n.candidate} ${phraseNeeds(n.pctOfRemaining)}`;
+}
+
+/** The race lower third: header and tags, up to four rows leader first, the lead, count, needs and reporting lines. */
+export function lowerThirdText(race: RaceView): string {
+  const header = [race.jurisdiction, race.title, ...tags(race)].join(' ');
+  return [header, ...rowLines(race), mainLine(race), countLine(race), needsLine(race), race.reporting ? phraseReporting(race.reporting) : null]
+    .filter((x): x is string => Boolean(x))
+    .join('\n');
+}
+
+/** The lead-change banner; it follows the race: while the new leader leads, the margin is today's. */
+export function leadChangeText(lc: LeadChange, race: RaceView): string {
+  const to = nameOf(race, lc.to) ?? lc.to;
+  const from = nameOf(race, lc.from) ?? lc.from;
+  const detail =
+    race.leader === lc.to ? `${to} overtakes ${from} · leads by ${formatVotes(race.margin)}` : `${to} overtook ${from} by ${formatVotes(lc.margin)}`;
+  return `LEAD CHANGE\n${race.jurisdiction.toUpperCase()} · ${detail}`;
+}
+
+/** The projected-winner banner; null once the race has no call (the overlay takes it off). */
+export function callBannerText(race: RaceView): string | null {
+  const call = race.call;
+  if (!call) return null;
+  const j = race.jurisdiction.toUpperCase();
+  const place = race.electoralVotes ? j : `${j} · ${race.title.toUpperCase()}`;
+  if (race.kind === 'measure') return `PROJECTED RESULT · ${place} · ${call.winner === 'yes' ? 'PASSES' : 'FAILS'}`;
+  return `PROJECTED WINNER · ${place} · ${race.candidates.find((c) => c.id === call.winner)?.name ?? call.winner}`;
+}
+
+/** One race's ticker line. */
+export function tickerLine(race: RaceView): string {
+  const heading = `${race.jurisdiction} ${race.title}`;
+  const cands = top(race).map((c) => `${surname(c.name)} ${formatPct(c.pct)}`);
+  const tail = race.status === 'called' ? leadLine(race) : countLine(race);
+  return [heading, ...cands, tail].filter(Boolean).join(' · ');
+}
+
+/** The ticker: its label, then every race's line (the page shows them one at a time). */
+export const tickerText = (races: readonly RaceView[]): string => ['RESULTS', ...races.map(tickerLine)].join('\n');
+
+/**
+ * The text a graphic draws, given the race views and lead changes it shows; null when it draws nothing (its
+ * race or lead change is unknown, a call banner without a call).
+ */
+export function graphicText(g: Graphic, races: Readonly<Record<string, RaceView>>, leadChanges: Readonly<Record<string, LeadChange>>): string | null {
+  switch (g.type) {
+    case 'race': {
+      const r = races[g.raceId];
+      return r ? lowerThirdText(r) : null;
+    }
+    case 'leadChange': {
+      const lc = leadChanges[g.leadChangeId];
+      const r = lc && races[lc.raceId];
+      return lc && r ? leadChangeText(lc, r) : null;
+    }
+    case 'call': {
+      const r = races[g.raceId];
+      return r ? callBannerText(r) : null;
+    }
+    case 'ticker': {
+      const shown = g.raceIds.flatMap((id) => (races[id] ? [races[id]] : []));
+      return shown.length > 0 ? tickerText(shown) : null;
+    }
+    default:
+      return null; // a kind this text does not know yet draws nothing here
+  }
+}
+
+/** The races a graphic shows (a lead-change banner: its race, once the lead change is known). */
+export function racesOf(g: Graphic, leadChanges: Readonly<Record<string, LeadChange>>): string[] {
+  switch (g.type) {
+    case 'race':
+    case 'call':
+      return [g.raceId];
+    case 'ticker':
+      return [...g.raceIds];
+    case 'leadChange': {
+      const lc = leadChanges[g.leadChangeId];
+      return lc ? [lc.raceId] : [];
+    }
+    default:
+      return [];
+  }
+}
