@@ -91,8 +91,9 @@ describe.skipIf(unavailable !== null)(`control panel: calls (/control/)${unavail
     return page;
   }
 
-  async function panel(): Promise<Page> {
-    const page = await open(`/control/?key=${PRODUCER}&monitors=off`);
+  async function panel(viewport?: { width: number; height: number }): Promise<Page> {
+    const page = await openPage(browser, `${lw.base}/control/?key=${PRODUCER}&monitors=off`, viewport);
+    opened.push(page);
     await page.getByRole('button', { name: /^Take/ }).waitFor({ state: 'visible', timeout: 20_000 });
     return page;
   }
@@ -146,13 +147,22 @@ describe.skipIf(unavailable !== null)(`control panel: calls (/control/)${unavail
 
   it('Reject calls nothing and airs nothing; the decision moves to the history, and a TEST proposal says TEST', { timeout: 90_000 }, async () => {
     await setup();
-    const page = await panel();
+    // A producer's laptop: the waiting call and both its buttons are in view without scrolling anything.
+    const page = await panel({ width: 1366, height: 768 });
     const program = await open('/overlay/?channel=program');
     await apCalls({ test: true });
 
     const proposal = queue(page).getByRole('listitem');
     await expect.poll(() => proposal.textContent(), slow).toContain('TEST');
     const reject = page.getByRole('button', { name: 'Reject call: Georgia President — Joe Biden (AP, TEST)' });
+    const accept = page.getByRole('button', { name: 'Accept call: Georgia President — Joe Biden (AP, TEST)' });
+    const pane = (await queue(page).boundingBox())!;
+    for (const b of [accept, reject]) {
+      const box = (await b.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(pane.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(Math.min(pane.y + pane.height, 768));
+      expect(box.x + box.width).toBeLessThanOrEqual(1366);
+    }
     await reject.click();
     await expect.poll(() => decided(page).textContent(), slow).toMatch(/REJECTED[\s\S]*Georgia President — Joe Biden \(DEM\)[\s\S]*AP · TEST · rejected by producer/);
     await expect.poll(() => queue(page).getByRole('listitem').count(), slow).toBe(0);
