@@ -71,7 +71,7 @@ export function applyDefinition(existing: RaceRecord | null, def: RaceDefinition
   if (canonical(existing.definition) === canonical(def)) return { kind: 'unchanged', record: existing };
 
   const kept = new Set(def.candidates.map((c) => c.id));
-  const dropped = existing.definition.candidates.filter((c) => !kept.has(c.id) && (existing.votes[c.id] ?? 0) > 0);
+  const dropped = existing.definition.candidates.filter((c) => !kept.has(c.id) && countOf(existing, c.id) > 0);
   if (dropped.length > 0) {
     return {
       kind: 'conflict',
@@ -85,10 +85,16 @@ export function applyDefinition(existing: RaceRecord | null, def: RaceDefinition
     record: {
       ...existing,
       definition: def,
-      votes: Object.fromEntries(def.candidates.map((c) => [c.id, existing.votes[c.id] ?? 0])),
+      votes: Object.fromEntries(def.candidates.map((c) => [c.id, countOf(existing, c.id)])),
       revision: existing.revision + 1,
       call,
       updatedAt: now.toISOString(),
     },
   };
 }
+
+/**
+ * A candidate's stored count, 0 for one the record has none for. Own keys only: a candidate id is a slug, and
+ * `constructor` is a slug that `votes[id]` would find on Object.prototype.
+ */
+const countOf = (record: RaceRecord, id: string): number => (Object.hasOwn(record.votes, id) ? record.votes[id]! : 0);
