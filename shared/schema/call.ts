@@ -25,4 +25,5 @@ export const CallProposal = z.object({
 });
 export type CallProposal = z.infer<typeof CallProposal>;
 
-export const CallQuery = z.strictObject({ status: CallStatus.optional(), raceId: Slug.optional() });
+/** `GET /api/calls` filters; `key` is the token given as `?key=` (auth, not a filter), accepted and ignored. */
+export const CallQuery = z.strictObject({ status: CallStatus.optional(), raceId: Slug.optional(), key: z.string().optional() });
