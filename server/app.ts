@@ -107,6 +107,9 @@ export function createServer(d: ServerDeps): LeadWireServer {
         http.once('error', reject);
         http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
       });
+      const named = d.config.namedTokens ?? [];
+      // Names and roles only: the file holds hashes, and neither they nor any token is ever logged.
+      if (named.length > 0) d.logger.info({ operators: named.map((t) => ({ name: t.name, role: t.role })) }, 'named operators');
       await graphics.recover().catch((err: unknown) => d.logger.warn({ err }, 'could not resume the on-air alert timer'));
       await feeds.start();
       return bound;

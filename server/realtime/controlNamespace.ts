@@ -26,8 +26,14 @@ export function setupControlNamespace(ns: ControlNamespace, d: ControlDeps) {
   ns.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
     const actor = d.check(typeof token === 'string' ? token : undefined);
-    if (actor === null) return next(new Error('unauthorized: a producer token is required'));
-    if (actor.role !== 'producer') return next(new Error('forbidden: the control panel needs the producer token'));
+    if (actor === null) {
+      d.logger.debug({ address: socket.handshake.address }, 'refused a /control connection without a known token');
+      return next(new Error('unauthorized: a producer token is required'));
+    }
+    if (actor.role !== 'producer') {
+      d.logger.debug({ operator: actor.name }, 'refused a /control connection with a non-producer token');
+      return next(new Error('forbidden: the control panel needs the producer token'));
+    }
     socket.data.role = 'producer';
     socket.data.actor = actor;
     next();
