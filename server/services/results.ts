@@ -263,7 +263,9 @@ function refused(raceId: string | null, err: AppError): BulkResult {
 }
 
 /** The race an item names, as far as it names one (an invalid item still gets its outcome). */
-const raceIdOf = (raw: unknown) => (typeof raw === 'object' && raw !== null && 'raceId' in raw ? String(raw.raceId) : null);
+/** The race an item names, when it names one as a string (anything else is the item's own invalid field). */
+const raceIdOf = (raw: unknown) =>
+  typeof raw === 'object' && raw !== null && 'raceId' in raw && typeof raw.raceId === 'string' ? raw.raceId : null;
 
 function unavailable(raw: unknown, message: string): BulkResult {
   return { raceId: raceIdOf(raw), status: 'unavailable', message };

@@ -36,15 +36,15 @@ describe.each(fuzzStores())('bugs found by fuzzing ($name store)', (kind) => {
     expect(res.status).toBe(200);
   });
 
-  // server/services/results.ts `raceIdOf` runs String(raw.raceId) on an invalid bulk item: an object whose own
-  // `toString` is not a function, or an array nested deeper than the stack, throws there and the bulk answers 500.
-  it.fails('a bulk item whose raceId is { "toString": 1 } is answered invalid, not 500', async () => {
+  // server/services/results.ts `raceIdOf` ran String(raw.raceId) on an invalid bulk item: an object whose own
+  // `toString` is not a function, or an array nested deeper than the stack, threw there and the bulk answered 500.
+  it('a bulk item whose raceId is { "toString": 1 } is answered invalid, not 500', async () => {
     const res = await fz.send({ method: 'POST', path: '/api/results', token: 'ingest', raw: '{"updates":[{"raceId":{"toString":1}}]}' });
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([expect.objectContaining({ status: 'invalid' })]);
   });
 
-  it.fails('a bulk item whose raceId is an array nested 100,000 deep is answered invalid, not 500', async () => {
+  it('a bulk item whose raceId is an array nested 100,000 deep is answered invalid, not 500', async () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const res = await fz.send({ method: 'POST', path: '/api/results', token: 'ingest', raw: `{"updates":[{"raceId":${deep}}]}` });
     expect(res.status).toBe(200);
