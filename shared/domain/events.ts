@@ -33,7 +33,7 @@ export function batchEvents(outcome: Applied): EventDraft[] {
     data: {
       asOf: r.asOf!,
       votes: r.votes,
-      source: r.source ?? 'manual',
+      source: r.source ?? null,
       correction: outcome.correction,
       rev: r.revision,
       ...(r.expectedVotePct !== null ? { expectedVotePct: r.expectedVotePct } : {}),

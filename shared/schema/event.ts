@@ -41,7 +41,8 @@ export const BatchAppliedEvent = variant(
   z.object({
     asOf: z.string(),
     votes: z.record(z.string(), z.number()),
-    source: z.string(),
+    /** The feed id, "manual" (HTTP) or "desk"; null only for a batch that named none outside the ingest. */
+    source: z.string().nullable(),
     correction: z.boolean(),
     rev: Rev,
     expectedVotePct: z.number().optional(),
