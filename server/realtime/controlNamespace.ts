@@ -45,10 +45,14 @@ export function setupControlNamespace(ns: ControlNamespace, d: ControlDeps) {
 
     const actor = socket.data.actor;
     /** Wraps a service call as an acked event handler, done as this socket's producer; a missing ack is tolerated. */
+    // The ack is the last argument when it is a function (socket.io puts it last whatever came before it);
+    // the payload is the first argument that is not the ack. A missing ack is tolerated.
     const handle =
       <T>(action: (payload: unknown, actor: Actor) => Promise<T>) =>
-      async (payload: unknown, ack: unknown) => {
-        const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => {};
+      async (...args: unknown[]) => {
+        const last = args[args.length - 1];
+        const reply = typeof last === 'function' ? (last as (a: Ack<T>) => void) : () => {};
+        const payload = args.length > 1 || typeof last !== 'function' ? args[0] : undefined;
         try {
           reply({ ok: true, data: await action(payload, actor) });
         } catch (err) {

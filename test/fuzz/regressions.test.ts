@@ -11,6 +11,22 @@ import { fuzzStores, useFuzzServer } from './harness.js';
 describe.each(fuzzStores())('bugs found by fuzzing ($name store)', (kind) => {
   const fz = useFuzzServer(kind);
 
+  it('a /control event with no payload, or with an extra argument, still gets its ack (the ack is the last argument)', async () => {
+    const c = fz.lw.control();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        c.once('snapshot', () => resolve());
+        c.once('connect_error', reject);
+      });
+      const emit = c.emit as unknown as (...a: unknown[]) => void;
+      const ack = <T>(...args: unknown[]) => new Promise<T>((resolve) => emit.call(c, 'take', ...args, (r: T) => resolve(r)));
+      expect(await ack<{ ok: boolean; error: { code: string } }>()).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await ack<{ ok: boolean; error: { code: string } }>({ layer: 'nope' }, 'extra')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    } finally {
+      c.disconnect();
+    }
+  });
+
   it('a URL parameter that is not valid percent-encoding is a 400 invalid, not a 500', async () => {
     for (const method of ['GET', 'PUT']) {
       const res = await fz.run({ method, path: '/api/races/%ED%A0%80', token: 'producer', body: method === 'PUT' ? {} : undefined }, method === 'GET' ? 'public' : 'ingest');
