@@ -11,6 +11,7 @@ import { createResultsService } from '../server/services/results.js';
 import { COMMIT_RACE } from '../server/store/lua.js';
 import { MemoryBackend } from '../server/store/memory.js';
 import { Store } from '../server/store/store.js';
+import type { Backend } from '../server/store/types.js';
 import { defineRaces, feed, raceDefinition } from './feed.js';
 import { httpClient } from './http.js';
 
@@ -107,8 +108,8 @@ export async function bulkOverHttp(base: string, o: BulkOptions, outcomes: Recor
  * The feed path in this process: `results.ingest` (what feeds call) on a memory store whose changes go to the
  * latest state as the server's publisher sends them (no sockets connected), without HTTP.
  */
-export async function ingestInProcess(o: BulkOptions): Promise<Contender> {
-  const store = new Store(new MemoryBackend(), { clock: systemClock });
+export async function ingestInProcess(o: BulkOptions, backend: Backend = new MemoryBackend()): Promise<Contender> {
+  const store = new Store(backend, { clock: systemClock });
   const latest = new LatestState({ race() {}, graphics() {}, leadChange() {}, alert() {}, feed() {}, call() {} });
   const stop = followStore(store, latest, silentLogger());
   const results = createResultsService({ store, metrics: createMetrics() });

@@ -7,6 +7,7 @@ import { cpus, loadavg } from 'node:os';
 import { createClient } from 'redis';
 import { startRedis, type PrivateRedis } from '../test/helpers/redis.js';
 import { baselineTables, runBaselines, type BaselineReport } from './baselines.js';
+import { eventLogTable, runEventLog, type EventLogReport } from './eventlog.js';
 import { runIngest, type IngestResult } from './ingest.js';
 import { overlayTables, runOverlayBench } from './overlay.js';
 import { runSoak, type SoakPoint } from './soak.js';
@@ -28,6 +29,7 @@ interface KindReport {
   vs: BaselineReport;
   memory: SoakPoint[];
   soak: { applied: number; other: number; seconds: number };
+  eventLog: EventLogReport;
 }
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -68,8 +70,10 @@ async function benchKind(kind: Target['kind'], cleanup: (() => Promise<void>)[])
   for (const pt of points) memory.push({ ...pt, batches: pt.batches + ingest.sent + pushed });
 
   await target.stop();
+  log(`[${kind}] event log: results.ingest with the log vs without it, taking turns`);
+  const eventLog = await runEventLog(kind, redis?.url);
   await redis?.cleanup();
-  return { kind, ingest, vs, memory, soak };
+  return { kind, ingest, vs, memory, soak, eventLog };
 }
 
 function print(reports: KindReport[]) {
@@ -92,6 +96,7 @@ function print(reports: KindReport[]) {
     ),
   );
   out.push(baselineTables(reports.map((r) => r.vs)));
+  out.push(eventLogTable(reports.map((r) => r.eventLog)));
   out.push(
     table(
       'Server memory (separate process, after a full GC)',

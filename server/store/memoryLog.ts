@@ -1,5 +1,4 @@
 import type { EventEntry, LogEvent } from '../../shared/index.js';
-import { deepFreeze } from './freeze.js';
 import { DEFAULT_EVENTS_MAX, FILTER_SCAN_LIMIT, compareIds, type EventLogOptions, type EventPageResult, type EventRead, type RefusalEntry } from './eventLog.js';
 
 /**
@@ -13,6 +12,8 @@ export class MemoryEventLog {
   private events: LogEvent[] = [];
   private head = 0;
   private lastMs = 0;
+  private lastAt = '';
+  private lastAtMs = 0;
   private seq = 0;
   /** Refusals: the last one per actor and race (its value and event id), and the count of each repeated one. */
   private readonly lastRefusal = new Map<string, { value: string; id: string }>();
@@ -69,11 +70,20 @@ export class MemoryEventLog {
   }
 
   private push(e: EventEntry): string {
-    const ms = Math.max(Date.parse(e.at), this.lastMs);
+    // The events of one commit share their instant: parse it once.
+    if (e.at !== this.lastAt) {
+      this.lastAt = e.at;
+      this.lastAtMs = Date.parse(e.at);
+    }
+    const ms = Math.max(this.lastAtMs, this.lastMs);
     this.seq = ms === this.lastMs ? this.seq + 1 : 0;
     this.lastMs = ms;
     const id = `${ms}-${this.seq}`;
-    this.events.push(deepFreeze({ ...e, id } as LogEvent));
+    // The entry is the commit's own (built for it, its values frozen where they are the stored record's): it
+    // becomes the event as it is, frozen at the top, never copied.
+    const event = e as LogEvent;
+    event.id = id;
+    this.events.push(Object.freeze(event));
     if (this.size > this.max) this.dropOldest(this.size - this.max);
     return id;
   }
