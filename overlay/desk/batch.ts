@@ -16,7 +16,7 @@ export interface Draft {
   reported: string;
   total: string;
   unit: string;
-  /** `null`: now (the clock at the moment the body is built); otherwise a `datetime-local` value. */
+  /** `null`: now (the clock at the moment the body is built); otherwise a local time as typed ("2020-11-06 04:50:07"). */
   asOf: string | null;
   test: boolean;
 }

@@ -1,6 +1,7 @@
 /**
- * The as-of time as the desk types it: a `datetime-local` value ("2020-11-06T04:50:07", the browser's own time
- * zone) read into an instant, and instants shown back in local time with UTC beside them. Pure.
+ * The as-of time as the desk types it, in the browser's own time zone ("2020-11-06 04:50:07"; a `T` between date
+ * and time works too), read into an instant; instants shown back in local time with UTC beside them. A text field,
+ * not `datetime-local`: one Tab stop and 24-hour time on every browser. Pure.
  */
 import type { Read } from './numbers.js';
 
@@ -9,17 +10,17 @@ export const FUTURE_SLACK_MS = 60_000;
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-/** A Date as a `datetime-local` value with seconds, in local time: "2020-11-06T04:50:07". */
+/** A Date as the desk writes it, in local time: "2020-11-06 04:50:07". */
 export function toLocalInput(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-/** Reads a `datetime-local` value (local time; seconds optional) into an ISO instant, refusing one in the future. */
+/** Reads a local date and time (seconds optional) into an ISO instant, refusing one in the future. */
 export function readLocalTime(text: string, now: Date): Read<string> {
   const t = text.trim();
   if (t === '') return { kind: 'empty' };
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(t);
-  if (!m) return { kind: 'refused', message: 'not a date and time' };
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(t);
+  if (!m) return { kind: 'refused', message: 'not a date and time: write it as 2020-11-06 04:50:07' };
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
   const ms = Number((m[7] ?? '').padEnd(3, '0'));
   const date = new Date(y, mo - 1, d, h, mi, s, ms);

@@ -132,7 +132,7 @@ describe.skipIf(unavailable !== null)(`manual entry desk (/desk/)${unavailable ?
     await page.getByLabel('Joe Biden').fill('2,447,991');
     await page.getByLabel('Donald Trump').fill('2,448,454');
     await page.getByLabel('Others').fill('60,990');
-    await page.getByLabel('As-of time (local)').fill('2020-11-01T00:00:00');
+    await page.getByLabel('As-of time (local)').fill('2020-11-01 00:00:00');
     await expect.poll(() => answer(page).textContent(), LONG).toMatch(/Refused: stale[\s\S]*stale: a newer count \(as of .*08:40:27 UTC\) is stored/);
     await page.getByLabel('Others').press('Enter');
     await page.getByRole('alert').filter({ hasText: 'Nothing posted: refused: stale.' }).waitFor(LONG);

@@ -51,8 +51,8 @@ describe('building the batch from what was typed', () => {
     { does: 'refuses a comma for a decimal point at the expected vote', o: { expectedVotePct: '98,9' }, path: 'expectedVotePct', says: 'use a point for decimals' },
     { does: 'refuses more reported than in all', o: { reported: '160', total: '159' }, path: 'reporting.reported', says: 'more reported than the 159 in all' },
     { does: 'refuses outstanding ballots that are not a count', o: { outstandingBallots: '8.4k' }, path: 'outstanding.ballots', says: 'is not a whole number' },
-    { does: 'refuses an as-of in the future', o: { asOf: '2020-11-06T23:59:00' }, path: 'asOf', says: 'in the future' },
-    { does: 'refuses an as-of that is not a real date', o: { asOf: '2020-02-30T10:00:00' }, path: 'asOf', says: 'not a real date' },
+    { does: 'refuses an as-of in the future', o: { asOf: '2020-11-06 23:59:00' }, path: 'asOf', says: 'in the future' },
+    { does: 'refuses an as-of that is not a real date', o: { asOf: '2020-02-30 10:00:00' }, path: 'asOf', says: 'not a real date' },
   ])('$does', ({ o, path, says }) => {
     const built = buildBatch(draft(o as Partial<Draft>), gaBefore(), new Date('2020-11-06T12:00:00Z'));
     expect(built.body).toBeNull();
@@ -87,7 +87,9 @@ describe('building the batch from what was typed', () => {
 
 describe('the as-of time as typed', () => {
   it.each([
-    { typed: '2020-11-06T04:50:07', at: new Date(2020, 10, 6, 4, 50, 7) },
+    { typed: '2020-11-06 04:50:07', at: new Date(2020, 10, 6, 4, 50, 7) },
+    { typed: '2020-11-06T04:50:07', at: new Date(2020, 10, 6, 4, 50, 7), as: 'with a T' },
+    { typed: '2020-11-06 4:50:07', at: new Date(2020, 10, 6, 4, 50, 7), as: 'a one-digit hour' },
     { typed: '2020-11-06T04:50', at: new Date(2020, 10, 6, 4, 50, 0), as: 'without seconds' },
     { typed: '2020-11-06T04:50:07.4', at: new Date(2020, 10, 6, 4, 50, 7, 400), as: 'with a fraction' },
   ])('reads "$typed" in local time', ({ typed, at }) => {
@@ -96,11 +98,11 @@ describe('the as-of time as typed', () => {
 
   it('writes a date back the way it reads it', () => {
     const d = new Date(2020, 10, 6, 4, 5, 7);
-    expect(toLocalInput(d)).toBe('2020-11-06T04:05:07');
+    expect(toLocalInput(d)).toBe('2020-11-06 04:05:07');
     expect(readLocalTime(toLocalInput(d), new Date(2021, 0, 1))).toEqual({ kind: 'ok', value: d.toISOString() });
   });
 
-  it.each(['6 Nov 2020', '2020-11-06T25:00', '2020-13-01T00:00'])('refuses "%s"', (typed) => {
+  it.each(['6 Nov 2020', '2020-11-06T25:00', '2020-13-01T00:00', '2020-11-06', '04:50:07'])('refuses "%s"', (typed) => {
     expect(readLocalTime(typed, new Date(2021, 0, 1)).kind).toBe('refused');
   });
 });
