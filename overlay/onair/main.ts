@@ -10,7 +10,7 @@ import { Application, UPDATE_PRIORITY } from 'pixi.js';
 import { renderOnDemand, type RenderOnDemand } from '../lib/frames.js';
 import { connect, refresh, switchChannel } from './connection.js';
 import { drawnTexts } from './debug.js';
-import { ConnectionDot } from './graphics/ConnectionDot.js';
+import { ConnectionDot } from './graphics/parts/ConnectionDot.js';
 import { installEmbedderHook, installPlayoutHooks } from './hooks.js';
 import { Mirror } from './mirror.js';
 import { fitStage, paintBackground, readParams } from './page.js';

@@ -1,56 +1,16 @@
 import { Container } from 'pixi.js';
 import type { LayerName } from '../../shared/index.js';
 import type { Frames } from '../lib/frames.js';
-import { CallBanner } from './graphics/CallBanner.js';
-import type { GraphicDeps } from './graphics/Graphic.js';
-import { LeadChangeAlert } from './graphics/LeadChangeAlert.js';
-import { LowerThird } from './graphics/LowerThird.js';
-import { TickerBand } from './graphics/TickerBand.js';
-import { Watermark } from './graphics/Watermark.js';
+import type { LayerGraphic, Made } from './graphics/kind.js';
+import { Watermark } from './graphics/parts/Watermark.js';
+import { makeGraphic } from './graphics/makers.js';
 import type { Mirror } from './mirror.js';
 import { LAYER_NAMES, resolveLayer, sameContent, type LayerContent, type OverlayState } from './state.js';
 import { showsTest, watermarkText } from './watermark.js';
 
-/** What the scene needs of a graphic on a layer (every graphic in graphics/ is one). */
-interface LayerGraphic extends Container {
-  show(): void;
-  hide(): Promise<void>;
-  readonly text: string;
-  readonly animating: boolean;
-}
-
-/** A graphic made for a content, with the update that feeds it a newer content of the same key. */
-interface Made {
-  comp: LayerGraphic;
-  update(content: LayerContent): void;
-}
-
-type ContentOf<K extends LayerContent['kind']> = Extract<LayerContent, { kind: K }>;
-
-/** One maker per kind of content: adding a graphic kind adds an entry here, not a branch in every method. */
-const MAKERS: { [K in LayerContent['kind']]: (deps: GraphicDeps, content: ContentOf<K>) => Made } = {
-  race: (deps, c) => {
-    const g = new LowerThird(deps, c.race);
-    return { comp: g, update: (n) => n.kind === 'race' && g.update(n.race) };
-  },
-  leadChange: (deps, c) => {
-    const g = new LeadChangeAlert(deps, { leadChange: c.leadChange, race: c.race });
-    return { comp: g, update: (n) => n.kind === 'leadChange' && g.update({ leadChange: n.leadChange, race: n.race }) };
-  },
-  ticker: (deps, c) => {
-    const g = new TickerBand(deps, c.races);
-    return { comp: g, update: (n) => n.kind === 'ticker' && g.update(n.races) };
-  },
-  call: (deps, c) => {
-    const g = new CallBanner(deps, c.race);
-    return { comp: g, update: (n) => n.kind === 'call' && g.update(n.race) };
-  },
-};
-
-const make = (deps: GraphicDeps, content: LayerContent): Made =>
-  (MAKERS[content.kind] as (deps: GraphicDeps, content: LayerContent) => Made)(deps, content);
-
 export type LayerCounts = Record<LayerName, number>;
+const zeroCounts = (): LayerCounts => Object.fromEntries(LAYER_NAMES.map((l) => [l, 0])) as LayerCounts;
+
 
 export interface SceneDeps {
   frames: Frames;
@@ -59,7 +19,7 @@ export interface SceneDeps {
 
 interface Entry {
   content: LayerContent;
-  made: Made;
+  made: Made<LayerContent>;
   /** Its in-animation has started (it is, or is becoming, visible). */
   shown: boolean;
 }
@@ -119,16 +79,16 @@ class LayerSlot {
     return true;
   }
 
-  private create(content: LayerContent): Made {
+  private create(content: LayerContent): Made<LayerContent> {
     // Graphics report their text while constructing, before `made` is assigned: only a shown one is mirrored.
-    let made: Made | null = null;
+    let made: Made<LayerContent> | null = null;
     const deps = {
       frames: this.deps.frames,
       onText: (text: string) => {
         if (made && this.current?.made === made && this.current.shown) this.deps.mirror.set(this.layer, text);
       },
     };
-    made = make(deps, content);
+    made = makeGraphic(deps, content);
     return made;
   }
 
@@ -170,8 +130,8 @@ class LayerSlot {
  * TEST watermark stands over them while any of them shows a race fed rehearsal data.
  */
 export class Scene extends Container {
-  readonly inAnimations: LayerCounts = { lowerThird: 0, alert: 0, ticker: 0 };
-  readonly outAnimations: LayerCounts = { lowerThird: 0, alert: 0, ticker: 0 };
+  readonly inAnimations: LayerCounts = zeroCounts();
+  readonly outAnimations: LayerCounts = zeroCounts();
   private readonly slots: Record<LayerName, LayerSlot>;
   private readonly frames: Frames;
   private readonly mirror: Mirror;
@@ -184,15 +144,13 @@ export class Scene extends Container {
     this.mirror = deps.mirror;
     const counts = { in: this.inAnimations, out: this.outAnimations };
     const changed = (): void => this.refreshWatermark();
-    this.slots = {
-      lowerThird: new LayerSlot('lowerThird', deps, counts, changed),
-      alert: new LayerSlot('alert', deps, counts, changed),
-      ticker: new LayerSlot('ticker', deps, counts, changed),
-    };
+    this.slots = Object.fromEntries(LAYER_NAMES.map((l) => [l, new LayerSlot(l, deps, counts, changed)])) as Record<LayerName, LayerSlot>;
     this.watermark = new Watermark({ frames: deps.frames, onText: () => {} });
     this.watermark.visible = false;
-    // Back to front: the ticker band, the lower third above it, alerts, the watermark on top.
-    this.addChild(this.slots.ticker.container, this.slots.lowerThird.container, this.slots.alert.container, this.watermark);
+    // The layers are named back to front (a full-screen graphic, the ticker band, the lower third, alerts), then
+    // the watermark stands on top of everything.
+    for (const l of LAYER_NAMES) this.addChild(this.slots[l].container);
+    this.addChild(this.watermark);
   }
 
   /** Draws `state`, asking for a frame only when a layer changed. */
@@ -207,10 +165,9 @@ export class Scene extends Container {
     return this.watermark.animating || LAYER_NAMES.some((l) => this.slots[l].animating);
   }
 
-  /** Advances the ticker band, if one is on. */
+  /** CasparCG `next()`: every graphic on screen that steps through items (the ticker band) moves on. */
   next(): void {
-    const g = this.slots.ticker.graphic;
-    if (g instanceof TickerBand) g.next();
+    for (const l of LAYER_NAMES) this.slots[l].graphic?.next?.();
   }
 
   private refreshWatermark(): void {

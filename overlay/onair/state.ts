@@ -2,9 +2,12 @@
  * What the overlay should show, as a pure function of what the server pushed (plus the few local overrides a
  * CasparCG operator can set). No DOM, no pixi: easy to unit test.
  */
-import type { Channel, ChannelGraphics, LayerName, Layers, LeadChange, OverlaySnapshot, RaceView } from '../../shared/index.js';
+import { EMPTY_LAYERS, LayerName, type Channel, type ChannelGraphics, type Layers, type LeadChange, type OverlaySnapshot, type RaceView } from '../../shared/index.js';
+import { raceContent } from './graphics/race/content.js';
+import { resolveGraphic, type LayerContent } from './graphics/registry.js';
 
-export const LAYER_NAMES: readonly LayerName[] = ['lowerThird', 'alert', 'ticker'];
+/** Every layer (the shared list). */
+export const LAYER_NAMES: readonly LayerName[] = LayerName.options;
 
 export interface OverlayState {
   channel: Channel;
@@ -24,7 +27,7 @@ export interface OverlayState {
 
 export const initialState = (channel: Channel): OverlayState => ({
   channel,
-  layers: { lowerThird: null, alert: null, ticker: null },
+  layers: EMPTY_LAYERS,
   graphicsRevision: -1,
   races: {},
   leadChanges: {},
@@ -73,63 +76,20 @@ export const setPinnedRace = (s: OverlayState, raceId: string | null): OverlaySt
 export const setChannel = (s: OverlayState, channel: Channel): OverlayState =>
   s.channel === channel ? s : { ...initialState(channel), stopped: s.stopped, pinnedRaceId: s.pinnedRaceId };
 
-/** What one layer shows, with everything needed to draw it. `key` names the graphic: same key → update in place. */
-export type LayerContent =
-  | { kind: 'race'; key: string; race: RaceView }
-  | { kind: 'leadChange'; key: string; leadChange: LeadChange; race: RaceView }
-  | { kind: 'ticker'; key: string; races: RaceView[] }
-  | { kind: 'call'; key: string; race: RaceView };
+export type { LayerContent } from './graphics/registry.js';
+export { sameContent } from './graphics/registry.js';
 
 /**
  * Resolves a layer to drawable content, or null when it is empty, stopped, or its data has not arrived yet
- * (a graphic is never drawn half-known; it appears once its race or lead change arrives).
+ * (a graphic is never drawn half-known; it appears once its race or lead change arrives). Each kind resolves its own.
  */
 export function resolveLayer(s: OverlayState, layer: LayerName): LayerContent | null {
   if (s.stopped) return null;
   if (layer === 'lowerThird' && s.pinnedRaceId !== null) {
     const race = s.races[s.pinnedRaceId];
-    return race ? { kind: 'race', key: `race:${race.id}`, race } : null;
+    return race ? raceContent(race) : null;
   }
   if (!s.ready) return null;
   const g = s.layers[layer];
-  if (!g) return null;
-  switch (g.type) {
-    case 'race': {
-      const race = s.races[g.raceId];
-      return race ? { kind: 'race', key: `race:${race.id}`, race } : null;
-    }
-    case 'leadChange': {
-      const leadChange = s.leadChanges[g.leadChangeId];
-      const race = leadChange ? s.races[leadChange.raceId] : undefined;
-      return leadChange && race ? { kind: 'leadChange', key: `leadChange:${leadChange.id}`, leadChange, race } : null;
-    }
-    case 'ticker': {
-      const races = g.raceIds.map((id) => s.races[id]).filter((r): r is RaceView => r !== undefined);
-      return races.length > 0 ? { kind: 'ticker', key: 'ticker', races } : null;
-    }
-    case 'call': {
-      // A withdrawn call (race.call back to null) empties the layer: the banner never claims a winner the race lacks.
-      const race = s.races[g.raceId];
-      return race?.call ? { kind: 'call', key: `call:${race.id}`, race } : null;
-    }
-  }
-}
-
-/**
- * True when two contents draw the same thing: the same graphic fed the same objects (state updates keep
- * the objects they do not change, so an unrelated race's push leaves a layer's content the same).
- */
-export function sameContent(a: LayerContent | null, b: LayerContent | null): boolean {
-  if (a === null || b === null) return a === b;
-  if (a.key !== b.key || a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case 'race':
-      return b.kind === 'race' && a.race === b.race;
-    case 'call':
-      return b.kind === 'call' && a.race === b.race;
-    case 'leadChange':
-      return b.kind === 'leadChange' && a.leadChange === b.leadChange && a.race === b.race;
-    case 'ticker':
-      return b.kind === 'ticker' && a.races.length === b.races.length && a.races.every((r, i) => r === b.races[i]);
-  }
+  return g ? resolveGraphic(g, s, layer) : null;
 }

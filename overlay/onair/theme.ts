@@ -17,12 +17,13 @@ export const COLORS = {
   amber: 0xffc20e,
   yellow: 0xffd400,
   red: 0xe0191f,
-  called: 0x14a650,
+  /** Greens and greys dark enough for white text at 4.5:1 or more. */
+  called: 0x0e7f3e,
   dem: 0x1f5fd1,
   rep: 0xd62d2d,
-  other: 0x7b8494,
+  other: 0x646c7a,
   /** A measure's YES and NO rows. */
-  yes: 0x17a05d,
+  yes: 0x12804a,
   no: 0xc9432c,
   /** Runoffs: the tag and the advancing mark. */
   runoff: 0x7d4fd6,

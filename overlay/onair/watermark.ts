@@ -3,17 +3,13 @@
  * rehearsal data (`test`). Only what is on this page's screen counts, so a test race cued on preview marks the
  * preview page and never program. Pure.
  */
-import type { RaceView } from '../../shared/index.js';
-import type { LayerContent } from './state.js';
+import { racesOf, type LayerContent } from './graphics/registry.js';
 
 /** What the watermark draws: a label and a detail, read as two lines. */
 export const WATERMARK = { label: 'TEST', detail: 'REHEARSAL DATA' } as const;
 export const watermarkText = `${WATERMARK.label}\n${WATERMARK.detail}`;
 
-/** Every race a layer's content draws (a ticker: all of its races, whichever line is showing). */
-export function racesOf(content: LayerContent): readonly RaceView[] {
-  return content.kind === 'ticker' ? content.races : [content.race];
-}
+export { racesOf } from './graphics/registry.js';
 
 /** True when any of the contents on screen draws a test race. */
 export function showsTest(contents: Iterable<LayerContent | null>): boolean {

@@ -4,6 +4,9 @@ import {
   ClearCommand,
   CueCommand,
   NothingCued,
+  NoTicker,
+  TickerHoldCommand,
+  holdTicker,
   TakeCommand,
   air,
   alertGraphic,
@@ -19,7 +22,7 @@ import {
   type GraphicsState,
 } from '../../shared/index.js';
 import type { Clock } from '../clock.js';
-import { NotFoundError, NothingCuedError } from '../errors.js';
+import { ConflictError, NotFoundError, NothingCuedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { parse } from '../validate.js';
@@ -75,6 +78,17 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     const c = parse(AirCommand, body);
     await ensureExists(c.graphic);
     return store.updateGraphics((s) => air(s, c.layer, c.graphic), { action: 'air', layer: c.layer, channel: 'program' }, actor);
+  }
+
+  /** Holds or resumes a channel's ticker where it stands (409 conflict when no ticker is on it). */
+  async function holdTickerCmd(body: unknown, paused: boolean, actor: Actor): Promise<GraphicsState> {
+    const c = parse(TickerHoldCommand, body ?? {});
+    try {
+      return await store.updateGraphics((s) => holdTicker(s, c.channel, paused), { action: 'set', layer: 'ticker', channel: c.channel }, actor);
+    } catch (err) {
+      if (err instanceof NoTicker) throw new ConflictError(err.message, { layer: 'ticker', channel: c.channel });
+      throw err;
+    }
   }
 
   /** An alert in a new status; an aired one says when it leaves air. */
@@ -168,6 +182,8 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     take: takeCmd,
     clear: clearCmd,
     air: airCmd,
+    pauseTicker: (body: unknown, actor: Actor) => holdTickerCmd(body, true, actor),
+    resumeTicker: (body: unknown, actor: Actor) => holdTickerCmd(body, false, actor),
     takeAlert,
     dismissAlert,
     listAlerts,

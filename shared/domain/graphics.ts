@@ -1,7 +1,7 @@
 import type { Alert } from '../schema/alert.js';
-import type { Channel, Graphic, GraphicsState, LayerName, Layers } from '../schema/graphics.js';
+import { graphicIdentity, type Channel, type Graphic, type GraphicsState, type LayerName, type Layers } from '../schema/graphics.js';
 
-export const EMPTY_LAYERS: Layers = Object.freeze({ lowerThird: null, alert: null, ticker: null });
+export const EMPTY_LAYERS: Layers = Object.freeze({ fullscreen: null, ticker: null, lowerThird: null, alert: null });
 export const EMPTY_GRAPHICS: GraphicsState = Object.freeze({ program: EMPTY_LAYERS, preview: EMPTY_LAYERS, revision: 0 });
 
 export class NothingCued extends Error {
@@ -32,19 +32,28 @@ export const clear = (s: GraphicsState, layer: LayerName, channel: Channel) => w
 /** Straight to program, bypassing preview. */
 export const air = (s: GraphicsState, layer: LayerName, g: Graphic) => withLayer(s, 'program', layer, g);
 
-/** True when two graphics show the same thing (both empty counts as the same). */
+export class NoTicker extends Error {
+  constructor(readonly channel: Channel) {
+    super(`no ticker is on the ${channel} ticker layer`);
+  }
+}
+
+/**
+ * Holds (`paused` true) or resumes the ticker of a channel. The flag travels on the graphic, so every overlay
+ * learns it from the `graphics` push it already follows; an unchanged state is returned as it is (nothing to write).
+ */
+export function holdTicker(s: GraphicsState, channel: Channel, paused: boolean): GraphicsState {
+  const g = s[channel].ticker;
+  if (!g || g.type !== 'ticker') throw new NoTicker(channel);
+  if ((g.paused === true) === paused) return s;
+  const { paused: _was, ...rest } = g;
+  return withLayer(s, channel, 'ticker', paused ? { ...rest, paused: true } : rest);
+}
+
+/** True when two graphics show the same thing (both empty counts as the same): same type, same kind identity. */
 export function sameGraphic(a: Graphic | null, b: Graphic | null): boolean {
   if (a === null || b === null) return a === b;
-  switch (a.type) {
-    case 'race':
-      return b.type === 'race' && a.raceId === b.raceId;
-    case 'leadChange':
-      return b.type === 'leadChange' && a.leadChangeId === b.leadChangeId;
-    case 'call':
-      return b.type === 'call' && a.raceId === b.raceId;
-    case 'ticker':
-      return b.type === 'ticker' && a.raceIds.length === b.raceIds.length && a.raceIds.every((id, i) => id === b.raceIds[i]);
-  }
+  return graphicIdentity(a) === graphicIdentity(b);
 }
 
 /** The graphic an alert airs on the alert layer: its lead-change banner, or the projected-winner banner. */

@@ -1,31 +1,34 @@
+/**
+ * Channels, layers and the commands that switch them. The graphics themselves are kinds collected by
+ * `shared/graphics/registry.ts`; their names are re-exported here so the rest of the code reads them as before.
+ */
 import { z } from 'zod';
-import { Slug } from './ids.js';
+import { Graphic, LAYER_GRAPHIC, LAYER_RULE } from '../graphics/registry.js';
+import { LayerName } from '../graphics/layers.js';
+
+export { LayerName } from '../graphics/layers.js';
+export { Graphic, GRAPHIC_KINDS, LAYER_GRAPHIC, describeGraphic, graphicIdentity, kindOf, refsOf } from '../graphics/registry.js';
+export type { GraphicOf, GraphicType } from '../graphics/registry.js';
+export type { GraphicKind, GraphicLookup, GraphicRefs } from '../graphics/kind.js';
+export { RaceGraphic } from '../graphics/race/index.js';
+export { LeadChangeGraphic } from '../graphics/leadChange/index.js';
+export { TickerGraphic } from '../graphics/ticker/index.js';
+export { CallGraphic } from '../graphics/call/index.js';
+export { BoardGraphic } from '../graphics/board/index.js';
+export { KeyRacesGraphic, KEY_RACES_MAX } from '../graphics/keyRaces/index.js';
+export { BalanceGraphic, MAX_PARTIES, OTHERS_PARTY, PartyKey, partyCode, partyName, tallyBalance } from '../graphics/balance/index.js';
+export type { BalanceParty, BalanceTally } from '../graphics/balance/index.js';
+export { TICKER_DWELL_SECONDS } from '../graphics/ticker/index.js';
 
 export const Channel = z.enum(['program', 'preview']);
 export type Channel = z.infer<typeof Channel>;
 
-export const LayerName = z.enum(['lowerThird', 'alert', 'ticker']);
-export type LayerName = z.infer<typeof LayerName>;
-
-export const RaceGraphic = z.strictObject({ type: z.literal('race'), raceId: Slug });
-export const LeadChangeGraphic = z.strictObject({ type: z.literal('leadChange'), leadChangeId: z.string().min(1).max(100) });
-export const TickerGraphic = z.strictObject({ type: z.literal('ticker'), raceIds: z.array(Slug).min(1).max(50) });
-/** v2: the projected-winner banner of a called race. */
-export const CallGraphic = z.strictObject({ type: z.literal('call'), raceId: Slug });
-export const Graphic = z.discriminatedUnion('type', [RaceGraphic, LeadChangeGraphic, TickerGraphic, CallGraphic]);
-export type Graphic = z.infer<typeof Graphic>;
-
-/** Which graphic types each layer carries. */
-export const LAYER_GRAPHIC: Record<LayerName, readonly Graphic['type'][]> = {
-  lowerThird: ['race'],
-  alert: ['leadChange', 'call'],
-  ticker: ['ticker'],
-};
-
+/** One graphic or null per layer. v2 added `fullscreen`: a state stored before it reads with the layer empty. */
 export const Layers = z.object({
+  fullscreen: Graphic.nullable().default(null),
+  ticker: Graphic.nullable(),
   lowerThird: Graphic.nullable(),
   alert: Graphic.nullable(),
-  ticker: Graphic.nullable(),
 });
 export type Layers = z.infer<typeof Layers>;
 
@@ -35,7 +38,7 @@ export type GraphicsState = z.infer<typeof GraphicsState>;
 const layerGraphic = z
   .strictObject({ layer: LayerName, graphic: Graphic })
   .refine((c) => LAYER_GRAPHIC[c.layer].includes(c.graphic.type), {
-    message: 'this graphic type does not go on this layer (lowerThird: race, alert: leadChange or call, ticker: ticker)',
+    message: `this graphic type does not go on this layer (${LAYER_RULE})`,
     path: ['graphic', 'type'],
   });
 
@@ -47,3 +50,6 @@ export const TakeCommand = z.strictObject({ layer: LayerName });
 export type TakeCommand = z.infer<typeof TakeCommand>;
 export const ClearCommand = z.strictObject({ layer: LayerName, channel: Channel.default('program') });
 export type ClearCommand = z.infer<typeof ClearCommand>;
+/** Body of `POST /api/graphics/ticker/pause` · `resume` (optional): which channel's ticker; default program. */
+export const TickerHoldCommand = z.strictObject({ channel: Channel.default('program') });
+export type TickerHoldCommand = z.infer<typeof TickerHoldCommand>;

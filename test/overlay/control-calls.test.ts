@@ -175,7 +175,7 @@ describe('who called a race', () => {
 
 describe('ControlState calls', () => {
   const snapshot = (calls: CallProposal[]): ControlSnapshot => ({
-    graphics: { program: { lowerThird: null, alert: null, ticker: null }, preview: { lowerThird: null, alert: null, ticker: null } },
+    graphics: { program: { lowerThird: null, alert: null, ticker: null, fullscreen: null }, preview: { lowerThird: null, alert: null, ticker: null, fullscreen: null } },
     races: { [GA]: georgia() },
     leadChanges: {},
     alerts: [],

@@ -39,7 +39,7 @@ function feed(o: Partial<FeedStatus> = {}): FeedStatus {
 }
 
 function snapshot(feeds: FeedStatus[]): ControlSnapshot {
-  const empty = { lowerThird: null, alert: null, ticker: null };
+  const empty = { lowerThird: null, alert: null, ticker: null, fullscreen: null };
   return { graphics: { program: empty, preview: empty }, races: {}, leadChanges: {}, alerts: [], revision: 1, feeds, calls: [] };
 }
 

@@ -3,8 +3,8 @@ import type { ControlSnapshot, Graphic, GraphicsState, Layers, RaceView } from '
 import { ControlState, sameGraphic, takeReadiness } from '../../overlay/control/state.js';
 import { alert, gaBefore, gaFlip, gaLeadChange, paFlip, view } from './fixtures.js';
 
-const EMPTY: Layers = { lowerThird: null, alert: null, ticker: null };
-const GA_LT: Layers = { lowerThird: { type: 'race', raceId: 'ga-president-2020' }, alert: null, ticker: null };
+const EMPTY: Layers = { lowerThird: null, alert: null, ticker: null, fullscreen: null };
+const GA_LT: Layers = { lowerThird: { type: 'race', raceId: 'ga-president-2020' }, alert: null, ticker: null, fullscreen: null };
 
 /** A ControlState on a clock the test moves by hand. */
 function setup(start = 1_000_000) {
@@ -322,7 +322,7 @@ const PA_RACE: Graphic = { type: 'race', raceId: 'pa-president-2020' };
 const LC1: Graphic = { type: 'leadChange', leadChangeId: 'lc-a1' };
 const LC2: Graphic = { type: 'leadChange', leadChangeId: 'lc-a2' };
 const ticker = (...raceIds: string[]): Graphic => ({ type: 'ticker', raceIds });
-const layers = (lowerThird: Layers['lowerThird'], alertLayer: Layers['alert'] = null): Layers => ({ lowerThird, alert: alertLayer, ticker: null });
+const layers = (lowerThird: Layers['lowerThird'], alertLayer: Layers['alert'] = null): Layers => ({ lowerThird, alert: alertLayer, ticker: null, fullscreen: null });
 
 describe('sameGraphic', () => {
   it.each([

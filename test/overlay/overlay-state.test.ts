@@ -16,11 +16,11 @@ import {
 } from '../../overlay/onair/state.js';
 import { gaBefore, gaFlip, gaLeadChange, paFlip, view } from './fixtures.js';
 
-const EMPTY: Layers = { lowerThird: null, alert: null, ticker: null };
-const GA_LT: Layers = { lowerThird: { type: 'race', raceId: 'ga-president-2020' }, alert: null, ticker: null };
-const PA_LT: Layers = { lowerThird: { type: 'race', raceId: 'pa-president-2020' }, alert: null, ticker: null };
-const ALERT: Layers = { lowerThird: null, alert: { type: 'leadChange', leadChangeId: 'lc-1' }, ticker: null };
-const CALL: Layers = { lowerThird: null, alert: { type: 'call', raceId: 'ga-president-2020' }, ticker: null };
+const EMPTY: Layers = { lowerThird: null, alert: null, ticker: null, fullscreen: null };
+const GA_LT: Layers = { lowerThird: { type: 'race', raceId: 'ga-president-2020' }, alert: null, ticker: null, fullscreen: null };
+const PA_LT: Layers = { lowerThird: { type: 'race', raceId: 'pa-president-2020' }, alert: null, ticker: null, fullscreen: null };
+const ALERT: Layers = { lowerThird: null, alert: { type: 'leadChange', leadChangeId: 'lc-1' }, ticker: null, fullscreen: null };
+const CALL: Layers = { lowerThird: null, alert: { type: 'call', raceId: 'ga-president-2020' }, ticker: null, fullscreen: null };
 /** Georgia called for Biden, at a later revision. */
 const gaCalled = (revision = 4) => ({ ...gaFlip(revision), status: 'called' as const, call: { winner: 'biden', at: '2020-11-07T16:25:00.000Z' } });
 
@@ -54,8 +54,8 @@ describe('initialState', () => {
     });
   });
 
-  it('names the three layers in drawing order', () => {
-    expect(LAYER_NAMES).toEqual(['lowerThird', 'alert', 'ticker']);
+  it('names the four layers back to front', () => {
+    expect(LAYER_NAMES).toEqual(['fullscreen', 'ticker', 'lowerThird', 'alert']);
   });
 });
 
@@ -150,7 +150,7 @@ describe('applyGraphics', () => {
 
   it('keeps the newest layers when pushes arrive out of order', () => {
     const pushes = [8, 10, 9, 10, 11].map((r) =>
-      graphics('program', r, { lowerThird: { type: 'race', raceId: `race-${r}` }, alert: null, ticker: null }),
+      graphics('program', r, { lowerThird: { type: 'race', raceId: `race-${r}` }, alert: null, ticker: null, fullscreen: null }),
     );
     const shown: (string | null)[] = [];
     pushes.reduce((s, g) => {

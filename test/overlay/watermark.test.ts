@@ -4,7 +4,7 @@ import { applySnapshot, initialState, LAYER_NAMES, resolveLayer, setStopped, typ
 import { showsTest, watermarkText } from '../../overlay/onair/watermark.js';
 import { gaFlip, gaLeadChange, paFlip } from './fixtures.js';
 
-const EMPTY: Layers = { lowerThird: null, alert: null, ticker: null };
+const EMPTY: Layers = { lowerThird: null, alert: null, ticker: null, fullscreen: null };
 const GA = 'ga-president-2020';
 const PA = 'pa-president-2020';
 const rehearsal = (race: RaceView): RaceView => ({ ...race, test: true });

@@ -9,7 +9,7 @@ const TICKER: Graphic = { type: 'ticker', raceIds: ['ga-president-2020', 'az-pre
 describe('graphics', () => {
   it('starts with every layer of both channels empty at revision 0', () => {
     expect(EMPTY_GRAPHICS).toEqual({ program: EMPTY_LAYERS, preview: EMPTY_LAYERS, revision: 0 });
-    expect(EMPTY_LAYERS).toEqual({ lowerThird: null, alert: null, ticker: null });
+    expect(EMPTY_LAYERS).toEqual({ lowerThird: null, alert: null, ticker: null, fullscreen: null });
   });
 
   it.each([

@@ -200,7 +200,7 @@ describe('graphics commands', () => {
     { does: 'rejects a cue without a graphic', schema: CueCommand, input: { layer: 'lowerThird' }, want: ['graphic'] },
     { does: 'accepts a take naming a layer', schema: TakeCommand, input: { layer: 'alert' }, want: [] },
     { does: 'rejects a take without a layer', schema: TakeCommand, input: {}, want: ['layer'] },
-    { does: 'rejects a take of an unknown layer', schema: TakeCommand, input: { layer: 'fullscreen' }, want: ['layer'] },
+    { does: 'rejects a take of an unknown layer', schema: TakeCommand, input: { layer: 'fullScreen' }, want: ['layer'] },
     { does: 'rejects a clear of an unknown channel', schema: ClearCommand, input: { layer: 'alert', channel: 'air' }, want: ['channel'] },
   ])('$does', ({ schema, input, want }) => {
     expect(paths(schema, input)).toEqual(want);

@@ -23,6 +23,14 @@ export function graphicsRouter(graphics: GraphicsService, check: TokenCheck): Ro
     res.json(await graphics.air(req.body, actorOf(res)));
   });
 
+  // Hold the ticker where it stands, and run it on from there (body { "channel"? }, default program).
+  r.post('/graphics/ticker/pause', producer, async (req, res) => {
+    res.json(await graphics.pauseTicker(req.body, actorOf(res)));
+  });
+  r.post('/graphics/ticker/resume', producer, async (req, res) => {
+    res.json(await graphics.resumeTicker(req.body, actorOf(res)));
+  });
+
   r.get('/alerts', async (req, res) => {
     const { key: _key, ...query } = req.query;
     res.json(await graphics.listAlerts(query));

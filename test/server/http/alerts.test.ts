@@ -3,7 +3,7 @@ import { GA_BEFORE, GA_FLIP, eventually } from '../../helpers/server.js';
 import { storeKinds } from '../../helpers/stores.js';
 import { GA, allRejectedWithoutChange, georgia, georgiaFlipped, useLeadWire } from './setup.js';
 
-const EMPTY = { lowerThird: null, alert: null, ticker: null };
+const EMPTY = { lowerThird: null, alert: null, ticker: null, fullscreen: null };
 
 describe.each(storeKinds())('alerts over HTTP ($name store)', (kind) => {
   const start = useLeadWire(kind);

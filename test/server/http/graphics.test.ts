@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { storeKinds } from '../../helpers/stores.js';
 import { ARIZONA, AZ, GA, allRejectedWithoutChange, georgia, georgiaFlipped, rejectedWithoutChange, useLeadWire } from './setup.js';
 
-const EMPTY = { lowerThird: null, alert: null, ticker: null };
+const EMPTY = { lowerThird: null, alert: null, ticker: null, fullscreen: null };
 const GA_LT = { type: 'race', raceId: GA };
 const AZ_LT = { type: 'race', raceId: AZ };
 
@@ -142,4 +142,72 @@ describe.each(storeKinds())('graphics over HTTP ($name store)', (kind) => {
     );
   });
 
+  describe('v2 graphics: the fullscreen layer, board, key races, balance, and the ticker held', () => {
+    const BOARD = { type: 'board', raceId: GA };
+    const KEY = { type: 'keyRaces', raceIds: [GA, AZ], title: 'Battlegrounds' };
+    const BALANCE = { type: 'balance', target: 270, raceIds: 'all', base: { DEM: 200 } };
+    const TICKER = { type: 'ticker', raceIds: [GA, AZ], dwellSeconds: 4 };
+    const arizona = async (lw: Awaited<ReturnType<typeof start>>) => expect((await lw.api('PUT', `/api/races/${AZ}`, { body: ARIZONA })).status).toBe(201);
+
+    it('airs a board on the fullscreen layer beside a lower third, and a balance as a lower third', async () => {
+      const lw = await start();
+      await georgia(lw);
+      await lw.api('POST', '/api/graphics/air', { body: { layer: 'fullscreen', graphic: BOARD } });
+      const res = await lw.api('POST', '/api/graphics/air', { body: { layer: 'lowerThird', graphic: GA_LT } });
+      expect(res).toEqual({ status: 200, body: { program: { ...EMPTY, fullscreen: BOARD, lowerThird: GA_LT }, preview: EMPTY, revision: 2 } });
+      const bal = await lw.api('POST', '/api/graphics/cue', { body: { layer: 'lowerThird', graphic: BALANCE } });
+      expect(bal.body.preview).toEqual({ ...EMPTY, lowerThird: BALANCE });
+    });
+
+    it('cues key races and a balance over named races once each of them exists', async () => {
+      const lw = await start();
+      await georgia(lw);
+      const missing = await lw.api('POST', '/api/graphics/cue', { body: { layer: 'fullscreen', graphic: KEY } });
+      expect(missing).toEqual({ status: 404, body: { error: 'not_found', message: `no race "${AZ}"` } });
+      await arizona(lw);
+      expect((await lw.api('POST', '/api/graphics/cue', { body: { layer: 'fullscreen', graphic: KEY } })).status).toBe(200);
+      const named = { ...BALANCE, raceIds: [GA, AZ] };
+      expect((await lw.api('POST', '/api/graphics/air', { body: { layer: 'fullscreen', graphic: named } })).body.program.fullscreen).toEqual(named);
+    });
+
+    it('refuses a kind on a layer it does not allow, and an unknown type, with 400 at graphic.type, changing nothing', async () => {
+      const lw = await start();
+      await georgia(lw);
+      const cases: [string, object][] = [
+        ['cue', { layer: 'lowerThird', graphic: BOARD }],
+        ['air', { layer: 'alert', graphic: BOARD }],
+        ['cue', { layer: 'ticker', graphic: BALANCE }],
+        ['air', { layer: 'fullscreen', graphic: GA_LT }],
+        ['cue', { layer: 'fullscreen', graphic: { type: 'map', raceId: GA } }],
+      ];
+      const responses = await allRejectedWithoutChange(lw, cases.map(([cmd, body]) => () => lw.api('POST', `/api/graphics/${cmd}`, { body })));
+      expect(responses).toEqual(
+        cases.map(() => ({ status: 400, body: { error: 'invalid', message: expect.any(String), issues: [{ path: 'graphic.type', message: expect.any(String) }] } })),
+      );
+    });
+
+    it('pauses the program ticker where it stands and resumes it, through the graphics state', async () => {
+      const lw = await start();
+      await georgia(lw);
+      await arizona(lw);
+      await lw.api('POST', '/api/graphics/air', { body: { layer: 'ticker', graphic: TICKER } });
+      const held = await lw.api('POST', '/api/graphics/ticker/pause', {});
+      expect(held).toEqual({ status: 200, body: { program: { ...EMPTY, ticker: { ...TICKER, paused: true } }, preview: EMPTY, revision: 2 } });
+      // Pausing a held ticker changes nothing.
+      expect((await lw.api('POST', '/api/graphics/ticker/pause', { body: {} })).body.revision).toBe(2);
+      const resumed = await lw.api('POST', '/api/graphics/ticker/resume', { body: { channel: 'program' } });
+      expect(resumed).toEqual({ status: 200, body: { program: { ...EMPTY, ticker: TICKER }, preview: EMPTY, revision: 3 } });
+      expect((await lw.api('GET', '/api/graphics')).body.program.ticker).toEqual(TICKER);
+    });
+
+    it('answers 409 conflict when the channel has no ticker, 400 for an unknown channel, 401 without a token', async () => {
+      const lw = await start();
+      await georgia(lw);
+      const none = await rejectedWithoutChange(lw, () => lw.api('POST', '/api/graphics/ticker/pause', { body: { channel: 'preview' } }));
+      expect(none).toEqual({ status: 409, body: { error: 'conflict', message: expect.any(String), layer: 'ticker', channel: 'preview' } });
+      const bad = await rejectedWithoutChange(lw, () => lw.api('POST', '/api/graphics/ticker/resume', { body: { channel: 'studio' } }));
+      expect(bad.status).toBe(400);
+      expect((await lw.api('POST', '/api/graphics/ticker/pause', { token: null })).status).toBe(401);
+    });
+  });
 });

@@ -111,7 +111,7 @@ describe('two LeadWire instances sharing one Redis', () => {
     const taken = await a.api('POST', '/api/graphics/take', { body: { layer: 'lowerThird' } });
     expect(taken.status).toBe(200);
 
-    const shown = { lowerThird: RACE_GRAPHIC, alert: null, ticker: null };
+    const shown = { lowerThird: RACE_GRAPHIC, alert: null, ticker: null, fullscreen: null };
     expect(await arrival(onProgram, (g) => g.revision === 2, 'program graphics on B')).toEqual({
       channel: 'program',
       layers: shown,

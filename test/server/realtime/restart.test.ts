@@ -90,8 +90,8 @@ describe('LeadWire on Redis across restarts and outages', () => {
     ]);
     expect(before.leadChanges).toEqual([flip.body.leadChange]);
     expect(before.graphics).toEqual({
-      program: { lowerThird: RACE_GRAPHIC, alert: { type: 'leadChange', leadChangeId: flip.body.leadChange.id }, ticker: null },
-      preview: { lowerThird: RACE_GRAPHIC, alert: null, ticker: null },
+      program: { lowerThird: RACE_GRAPHIC, alert: { type: 'leadChange', leadChangeId: flip.body.leadChange.id }, ticker: null, fullscreen: null },
+      preview: { lowerThird: RACE_GRAPHIC, alert: null, ticker: null, fullscreen: null },
       revision: 3,
     });
     expect(before.alerts.map((a) => a.status)).toEqual(['aired']);

@@ -46,7 +46,7 @@ describe.each(storeKinds())('socket.io namespaces over the $name store', (kind) 
 
       expect(snapshot).toEqual({
         channel: 'program',
-        layers: { lowerThird: RACE_GRAPHIC, alert: null, ticker: null },
+        layers: { lowerThird: RACE_GRAPHIC, alert: null, ticker: null, fullscreen: null },
         races: { [GA]: race },
         leadChanges: { [leadChange.id]: leadChange },
         revision: graphics.revision,
@@ -63,7 +63,7 @@ describe.each(storeKinds())('socket.io namespaces over the $name store', (kind) 
       const snapshot = await next<OverlaySnapshot>(lw.overlay('preview'), 'snapshot');
 
       expect(snapshot.channel).toBe('preview');
-      expect(snapshot.layers).toEqual({ lowerThird: RACE_GRAPHIC, alert: null, ticker: null });
+      expect(snapshot.layers).toEqual({ lowerThird: RACE_GRAPHIC, alert: null, ticker: null, fullscreen: null });
       expect(snapshot.revision).toBe(1);
       expect(Object.keys(snapshot.races)).toEqual([GA]);
       expect(snapshot.leadChanges).toEqual({});
@@ -144,8 +144,8 @@ describe.each(storeKinds())('socket.io namespaces over the $name store', (kind) 
 
       await arrival(onProgram, (g) => g.revision === 3, 'program graphics revision 3');
       await arrival(onPreview, (g) => g.revision === 3, 'preview graphics revision 3');
-      const shown = { lowerThird: RACE_GRAPHIC, alert: null, ticker: null };
-      const empty = { lowerThird: null, alert: null, ticker: null };
+      const shown = { lowerThird: RACE_GRAPHIC, alert: null, ticker: null, fullscreen: null };
+      const empty = { lowerThird: null, alert: null, ticker: null, fullscreen: null };
       expect(onProgram.every((g) => g.channel === 'program')).toBe(true);
       expect(onPreview.every((g) => g.channel === 'preview')).toBe(true);
       expect(onPreview.find((g) => g.revision === 1)).toEqual({ channel: 'preview', layers: shown, revision: 1 });
@@ -220,8 +220,8 @@ describe.each(storeKinds())('socket.io namespaces over the $name store', (kind) 
 
       expect(snapshot).toEqual({
         graphics: {
-          program: { lowerThird: null, alert: null, ticker: null },
-          preview: { lowerThird: RACE_GRAPHIC, alert: null, ticker: null },
+          program: { lowerThird: null, alert: null, ticker: null, fullscreen: null },
+          preview: { lowerThird: RACE_GRAPHIC, alert: null, ticker: null, fullscreen: null },
         },
         races: { [GA]: race },
         leadChanges: { [leadChange.id]: leadChange },
@@ -255,8 +255,8 @@ describe.each(storeKinds())('socket.io namespaces over the $name store', (kind) 
       const { leadChange } = await georgiaFlipped(lw);
       const control = lw.control();
       await next(control, 'snapshot');
-      const shown = { lowerThird: RACE_GRAPHIC, alert: null, ticker: null };
-      const empty = { lowerThird: null, alert: null, ticker: null };
+      const shown = { lowerThird: RACE_GRAPHIC, alert: null, ticker: null, fullscreen: null };
+      const empty = { lowerThird: null, alert: null, ticker: null, fullscreen: null };
 
       expect(await ask(control, 'cue', { layer: 'lowerThird', graphic: RACE_GRAPHIC })).toEqual({
         ok: true,
