@@ -67,8 +67,8 @@ export function createEntry(h: EntryHandlers) {
   const asOf = field('asOf', el('input', { class: 'desk-input desk-asof', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: 'YYYY-MM-DD HH:MM:SS' } }));
   const now = el('button', { class: 'desk-btn desk-now', text: 'Now', attrs: { type: 'button', 'aria-pressed': 'true', 'aria-label': 'As of now (follow the clock)' } });
   const test = el('input', { attrs: { id: 'desk-f-test', type: 'checkbox' } });
-  const post = el('button', { class: 'desk-btn desk-post', attrs: { type: 'submit', 'aria-keyshortcuts': 'Enter' } }, el('span', { class: 'desk-post-text', text: 'Post batch' }), ' ', el('kbd', { text: 'Enter' }));
-  const clear = el('button', { class: 'desk-btn desk-clear', attrs: { type: 'button', 'aria-keyshortcuts': 'Escape' } }, el('span', { text: 'Clear' }), ' ', el('kbd', { text: 'Esc' }));
+  const post = el('button', { class: 'desk-btn desk-post', attrs: { type: 'submit', 'aria-keyshortcuts': 'Enter' } }, el('span', { class: 'desk-post-text', text: 'Post batch' }), document.createTextNode(' '), el('kbd', { text: 'Enter' }));
+  const clear = el('button', { class: 'desk-btn desk-clear', attrs: { type: 'button', 'aria-keyshortcuts': 'Escape' } }, el('span', { text: 'Clear' }), document.createTextNode(' '), el('kbd', { text: 'Esc' }));
   const summary = el('p', { class: 'desk-form-msg', attrs: { role: 'alert' } });
   const verdict = el('p', { class: 'desk-verdict', attrs: { 'aria-hidden': 'true' } });
 
