@@ -115,6 +115,14 @@ async function main() {
     await call('POST', '/api/races/ga-president-2020/call', { winner: 'biden' });
     await airAndShoot('lowerThird', { type: 'race', raceId: 'ga-president-2020' }, null, 'CALLED');
     await airAndShoot('alert', { type: 'call', raceId: 'ga-president-2020' }, 'call-banner.png', 'PROJECTED WINNER');
+
+    // Full-screen graphics (v2): a board, key races, the balance toward 270 (with the states called before tonight).
+    await call('POST', '/api/graphics/clear', { layer: 'alert' });
+    await call('POST', '/api/graphics/clear', { layer: 'lowerThird' });
+    await airAndShoot('fullscreen', { type: 'board', raceId: 'pa-president-2020' }, 'board.png', 'Pennsylvania');
+    const battlegrounds = ['ga-president-2020', 'pa-president-2020', 'az-president-2020', 'ga-senate-perdue-2020'];
+    await airAndShoot('fullscreen', { type: 'keyRaces', raceIds: battlegrounds, title: 'Battlegrounds' }, 'key-races.png', 'BATTLEGROUNDS');
+    await airAndShoot('fullscreen', { type: 'balance', target: 270, raceIds: 'all', base: { DEM: 253, REP: 217 } }, 'balance.png', '270 TO WIN');
   } finally {
     await browser.close();
     await server.close();
