@@ -31,7 +31,7 @@ async function main() {
   const root = resolve(import.meta.dirname, '..');
   const webRoot = resolve(root, 'dist/web');
 
-  if (!existsSync(resolve(webRoot, 'overlay/index.html')) || !existsSync(resolve(webRoot, 'control/index.html'))) {
+  if (['overlay', 'control', 'desk'].some((page) => !existsSync(resolve(webRoot, page, 'index.html')))) {
     logger.info('building the overlay and control pages (first start)…');
     const { build } = await import('vite');
     await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });

@@ -9,7 +9,7 @@ import type { ControlState } from './state.js';
 /** An action not answered within this long is reported as failed (it may still have happened: look at the tally). */
 export const ACK_TIMEOUT_MS = 4_000;
 
-const LAYER_WORDS: Record<LayerName, string> = { lowerThird: 'lower third', alert: 'alert', ticker: 'ticker' };
+const LAYER_WORDS: Record<LayerName, string> = { fullscreen: 'full-screen graphic', lowerThird: 'lower third', alert: 'alert', ticker: 'ticker' };
 
 export interface Actions {
   cueRace(raceId: string): void;

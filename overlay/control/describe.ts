@@ -1,5 +1,6 @@
 /** Words for what the panel shows. Numbers are phrased by `shared/format.ts`, the same as on air. */
 import {
+  describeGraphic as describeKind,
   formatExpectedVote,
   formatMargin,
   formatOutstanding,
@@ -76,24 +77,9 @@ export function describeLeadChange(lc: LeadChange, view: RaceView | undefined): 
   return `${candidateName(view, lc.to)} takes the lead from ${candidateName(view, lc.from)} · ${formatMargin(lc.margin)} (${formatPoints(lc.marginPct)})`;
 }
 
-/** What a graphic shows, in words: "Georgia President", "Lead change: Georgia President → Biden". */
+/** What a graphic shows, in words: "Georgia President", "Lead change: Georgia President → Biden" (each kind says). */
 export function describeGraphic(g: Graphic | null, state: ControlState): string {
-  if (!g) return '—';
-  if (g.type === 'race') {
-    const v = state.races.get(g.raceId)?.view;
-    return v ? raceName(v) : g.raceId;
-  }
-  if (g.type === 'leadChange') {
-    const lc = state.leadChanges.get(g.leadChangeId);
-    const v = lc ? state.races.get(lc.raceId)?.view : undefined;
-    return lc && v ? `Lead change: ${raceName(v)} → ${candidateName(v, lc.to)}` : `Lead change ${g.leadChangeId}`;
-  }
-  if (g.type === 'call') {
-    const v = state.races.get(g.raceId)?.view;
-    const winner = v?.call ? candidateName(v, v.call.winner) : null;
-    return v ? `Projected winner: ${raceName(v)}${winner ? ` · ${winner}` : ''}` : `Projected winner ${g.raceId}`;
-  }
-  return `Ticker: ${g.raceIds.length} race${g.raceIds.length === 1 ? '' : 's'}`;
+  return describeKind(g, { race: (id) => state.races.get(id)?.view, leadChange: (id) => state.leadChanges.get(id) });
 }
 
 /** "09:50:07" in UTC, for batch times and alert history. */
