@@ -71,7 +71,7 @@ export function setupControlNamespace(ns: ControlNamespace, d: ControlDeps) {
     d.tally()
       .then((t) => socket.connected && socket.emit('tally', t))
       .catch((err: unknown) => d.logger.warn({ err }, 'could not count overlay pages'));
-    await whenLoaded(socket, d, () => socket.emit('snapshot', controlSnapshot(d.latest)));
+    await whenLoaded(socket, d, () => socket.emit('snapshot', controlSnapshot(d.latest, actor)));
   });
 }
 

@@ -1,4 +1,4 @@
-import { buildRaceView, EMPTY_GRAPHICS, type ControlSnapshot, type OverlaySnapshot, type Channel } from '../../shared/index.js';
+import { buildRaceView, EMPTY_GRAPHICS, type Actor, type ControlSnapshot, type OverlaySnapshot, type Channel } from '../../shared/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { LatestState } from './latest.js';
@@ -68,7 +68,8 @@ export function overlaySnapshot(latest: LatestState, channel: Channel): OverlayS
   };
 }
 
-export function controlSnapshot(latest: LatestState): ControlSnapshot {
+/** `operator`: the producer the panel's token names, so the panel can say who it is signed in as. */
+export function controlSnapshot(latest: LatestState, operator?: Actor): ControlSnapshot {
   const g = latest.graphics ?? EMPTY_GRAPHICS;
   return {
     graphics: { program: g.program, preview: g.preview },
@@ -78,5 +79,6 @@ export function controlSnapshot(latest: LatestState): ControlSnapshot {
     revision: g.revision,
     feeds: [...latest.feeds.values()],
     calls: [...latest.calls.values()],
+    ...(operator ? { operator } : {}),
   };
 }

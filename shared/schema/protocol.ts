@@ -3,7 +3,7 @@ import { Alert } from './alert.js';
 import { ErrorCode } from './errors.js';
 import { Channel, GraphicsState, Layers, type AirCommand, type ClearCommand, type CueCommand, type TakeCommand } from './graphics.js';
 import { CallProposal } from './call.js';
-import type { Actor } from './event.js';
+import { Actor } from './event.js';
 import { FeedStatus } from './feed.js';
 import { LeadChange, RaceView } from './race.js';
 import type { AlertRef } from './alert.js';
@@ -40,6 +40,8 @@ export const ControlSnapshot = z.object({
   feeds: z.array(FeedStatus),
   /** v2: the sources' calls and what the desk decided (`GET /api/calls`). */
   calls: z.array(CallProposal),
+  /** v2: who this panel is signed in as (the handshake token's operator); every action it sends is logged as them. */
+  operator: Actor.optional(),
 });
 export type ControlSnapshot = z.infer<typeof ControlSnapshot>;
 

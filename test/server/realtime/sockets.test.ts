@@ -229,6 +229,7 @@ describe.each(storeKinds())('socket.io namespaces over the $name store', (kind) 
         revision: cued.body.revision,
         feeds: [],
         calls: [],
+        operator: { role: 'producer', name: 'producer' },
       });
       expect(snapshot.revision).toBe(1);
     });
