@@ -1,10 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { RedisTarget } from './store/connection.js';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8088),
   HOST: z.string().min(1).default('127.0.0.1'),
   REDIS_URL: z.string().url().optional(),
+  REDIS_SENTINELS: z
+    .string()
+    .regex(/^[^,:\s]+:\d+(,[^,:\s]+:\d+)*$/, 'must be host:port,host:port,…')
+    .optional(),
+  REDIS_SENTINEL_MASTER: z.string().min(1).optional(),
+  REDIS_PASSWORD: z.string().min(1).optional(),
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+  LEADWIRE_REDIS_MIN_REPLICAS: z.coerce.number().int('must be a whole number').min(0).default(0),
+  LEADWIRE_REDIS_WAIT_MS: z.coerce.number().int('must be a whole number').min(10).default(1_000),
   LEADWIRE_PRODUCER_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
   LEADWIRE_INGEST_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
   LEADWIRE_ALERT_SECONDS: z.coerce.number().positive().default(10),
@@ -20,8 +30,14 @@ export interface Config {
   port: number;
   /** Bind address. @default "127.0.0.1" */
   host: string;
-  /** Redis URL; unset = embedded in-memory store. @default undefined */
+  /** Redis URL; unset (and no Sentinel) = embedded in-memory store. @default undefined */
   redisUrl: string | undefined;
+  /** Where Redis is (`REDIS_URL`, or `REDIS_SENTINELS` + `REDIS_SENTINEL_MASTER`); undefined = embedded store. */
+  redis: RedisTarget | undefined;
+  /** Replicas a commit must reach before it is acknowledged (`LEADWIRE_REDIS_MIN_REPLICAS`). @default 0 */
+  redisMinReplicas: number;
+  /** How long a commit waits for them (`LEADWIRE_REDIS_WAIT_MS`). @default 1000 */
+  redisWaitMs: number;
   producerToken: string;
   ingestToken: string;
   /** Whether the tokens were generated here (and so must be printed). */
@@ -54,17 +70,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const e = parsed.data;
   const feedsArg = argv.indexOf('--feeds');
   if (feedsArg >= 0 && !argv[feedsArg + 1]) throw new Error('invalid configuration:\n  --feeds: give the path of a feeds file');
+  if (e.REDIS_URL && e.REDIS_SENTINELS) throw new Error('invalid configuration:\n  REDIS_SENTINELS: give either REDIS_URL or REDIS_SENTINELS, not both');
+  if (e.REDIS_SENTINELS && !e.REDIS_SENTINEL_MASTER) {
+    throw new Error('invalid configuration:\n  REDIS_SENTINEL_MASTER: required with REDIS_SENTINELS (the name the sentinels monitor)');
+  }
+  const redis: RedisTarget | undefined = e.REDIS_SENTINELS
+    ? {
+        sentinel: {
+          name: e.REDIS_SENTINEL_MASTER!,
+          nodes: e.REDIS_SENTINELS.split(',').map((hp) => {
+            const i = hp.lastIndexOf(':');
+            return { host: hp.slice(0, i), port: Number(hp.slice(i + 1)) };
+          }),
+          ...(e.REDIS_PASSWORD ? { password: e.REDIS_PASSWORD } : {}),
+          ...(e.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: e.REDIS_SENTINEL_PASSWORD } : {}),
+        },
+      }
+    : e.REDIS_URL
+      ? { url: e.REDIS_URL }
+      : undefined;
   const demoFlag = argv.includes('--no-demo') ? false : argv.includes('--demo') ? true : undefined;
   return {
     port: e.PORT,
     host: e.HOST,
     redisUrl: e.REDIS_URL,
+    redis,
+    redisMinReplicas: e.LEADWIRE_REDIS_MIN_REPLICAS,
+    redisWaitMs: e.LEADWIRE_REDIS_WAIT_MS,
     producerToken: e.LEADWIRE_PRODUCER_TOKEN ?? token(),
     ingestToken: e.LEADWIRE_INGEST_TOKEN ?? token(),
     generatedTokens: !e.LEADWIRE_PRODUCER_TOKEN || !e.LEADWIRE_INGEST_TOKEN,
     alertDurationMs: e.LEADWIRE_ALERT_SECONDS * 1000,
     autoAirAlerts: e.LEADWIRE_AUTO_AIR_ALERTS === 'true' || e.LEADWIRE_AUTO_AIR_ALERTS === '1',
-    demo: demoFlag ?? e.REDIS_URL === undefined,
+    demo: demoFlag ?? redis === undefined,
     feedsPath: feedsArg >= 0 ? argv[feedsArg + 1] : e.LEADWIRE_FEEDS,
     feedRecordDir: e.LEADWIRE_FEED_RECORD_DIR,
     tokensPath: e.LEADWIRE_TOKENS,

@@ -38,11 +38,13 @@ async function main() {
   }
 
   const events = { max: config.eventsMax };
-  const backend = config.redisUrl ? await RedisBackend.connect({ url: config.redisUrl, logger, events }) : new MemoryBackend({ events });
+  const backend = config.redis
+    ? await RedisBackend.connect({ target: config.redis, logger, events, minReplicas: config.redisMinReplicas, replicaTimeoutMs: config.redisWaitMs })
+    : new MemoryBackend({ events });
   const store = new Store(backend, { clock: systemClock });
 
   // Same prefix as the store's keys.
-  const redisAdapter = config.redisUrl ? await createRedisAdapter({ url: config.redisUrl, key: 'lw:socket.io', logger }) : null;
+  const redisAdapter = config.redis ? await createRedisAdapter({ target: config.redis, key: 'lw:socket.io', logger }) : null;
   const adapter = redisAdapter?.adapter;
 
   // The demo night is a feed like any other: a replay of a recording generated now (see server/demo/feed.ts).

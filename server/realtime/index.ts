@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
-import type { Tally } from '../../shared/index.js';
 import type { TokenCheck } from '../http/auth.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -10,6 +10,7 @@ import { setupControlNamespace } from './controlNamespace.js';
 import { LatestState } from './latest.js';
 import { setupOverlayNamespace } from './overlayNamespace.js';
 import { followStore, pushSink } from './publisher.js';
+import { pageTally } from './tally.js';
 import { controlNamespace, overlayNamespace } from './types.js';
 
 export interface RealtimeDeps {
@@ -20,6 +21,8 @@ export interface RealtimeDeps {
   metrics: Metrics;
   /** socket.io adapter, e.g. the Redis adapter when several instances share one Redis. */
   adapter?: ServerOptions['adapter'];
+  /** This instance, as its page-count heartbeat is keyed. @default a random id */
+  instanceId?: string;
 }
 
 /** socket.io on the HTTP server: `/overlay` and `/control`, fed by the store's change stream. */
@@ -34,30 +37,18 @@ export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
   const control = controlNamespace(io);
   const latest = new LatestState(pushSink(overlay, control));
 
-  // Overlay pages of every instance, counted through the adapter; control-panel monitors are not captures.
-  const tally = async (): Promise<Tally> => {
-    const [program, preview] = await Promise.all([
-      overlay.in('program').fetchSockets(),
-      overlay.in('preview').fetchSockets(),
-    ]);
-    const pages = (sockets: { data: { monitor?: boolean } }[]) => sockets.filter((s) => !s.data.monitor).length;
-    return { program: pages(program), preview: pages(preview) };
-  };
-  let tallyTimer: NodeJS.Timeout | undefined;
-  let counting: Promise<void> = Promise.resolve();
+  // Overlay pages of every instance, summed from their heartbeats; control-panel monitors are not captures.
   let closed = false;
-  const onPresence = () => {
-    if (closed) return;
-    clearTimeout(tallyTimer);
-    tallyTimer = setTimeout(() => {
-      counting = tally()
-        .then((t) => {
-          // The adapter may already be closed by then: a late emit would fail where nobody can catch it.
-          if (!closed) control.emit('tally', t);
-        })
-        .catch((err: unknown) => d.logger.warn({ err }, 'could not count overlay pages'));
-    }, 100);
-  };
+  const pages = pageTally({
+    store: d.store,
+    overlay,
+    instanceId: d.instanceId ?? randomBytes(8).toString('hex'),
+    logger: d.logger,
+    // The adapter may already be closed by then: a late emit would fail where nobody can catch it.
+    emit: (t) => void (closed || control.emit('tally', t)),
+  });
+  const onPresence = () => pages.onPresence();
+  const tally = () => pages.total();
 
   setupOverlayNamespace(overlay, { ...d, latest, onPresence });
   setupControlNamespace(control, { ...d, latest, tally });
@@ -67,8 +58,7 @@ export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
     io,
     async close() {
       closed = true;
-      clearTimeout(tallyTimer);
-      await counting;
+      await pages.close();
       stopPublisher();
       await io.close();
     },

@@ -1,11 +1,13 @@
 import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient, type RedisClientType } from 'redis';
 import type { ServerOptions } from 'socket.io';
 import type { Logger } from '../logger.js';
-import { closeClient } from '../store/closeClient.js';
+import { openRedis, type RedisTarget } from '../store/connection.js';
 
 export interface RedisAdapterOptions {
-  url: string;
+  /** One Redis server; or give `target`. */
+  url?: string;
+  /** A URL or a Sentinel group, as the store's. */
+  target?: RedisTarget;
   /** Key prefix of the adapter's channels. @default "lw:socket.io" */
   key?: string;
   logger: Logger;
@@ -18,21 +20,25 @@ export interface RedisAdapterOptions {
  * is offline"), and an unhandled rejection ends a Node process. So each command the adapter makes is handled
  * where it is made: the clients it gets report every rejection to the log, and still hand the same promise to
  * whoever awaits it (the adapter's own `fetchSockets` does, and fails as it should).
+ *
+ * Only broadcasts go through it: the adapter's server counting (`PUBSUB NUMSUB` through `sendCommand`, behind
+ * `fetchSockets`) breaks on Sentinel clients (socket.io-redis-adapter #571/#573), so the tally of overlay pages
+ * counts heartbeats in the store instead (`tally.ts`). Through Sentinel, its pub/sub follows a failover.
  */
 export async function createRedisAdapter(o: RedisAdapterOptions) {
-  const pub: RedisClientType = createClient({ url: o.url, disableOfflineQueue: true });
-  const sub = pub.duplicate();
-  for (const c of [pub, sub]) c.on('error', () => {}); // the store's client reports Redis trouble
-  await Promise.all([pub.connect(), sub.connect()]);
+  const target: RedisTarget | undefined = o.target ?? (o.url ? { url: o.url } : undefined);
+  if (!target) throw new Error('createRedisAdapter: give a url or a target');
+  // The store's link reports Redis trouble; these two say nothing.
+  const [pub, sub] = await Promise.all([openRedis(target), openRedis(target)]);
   const log = o.logger.child({ component: 'socket.io-redis-adapter' });
   const adapter: NonNullable<ServerOptions['adapter']> = createAdapter(
-    handlingRejections(pub, log, 'pub'),
-    handlingRejections(sub, log, 'sub'),
+    handlingRejections(pub.commands, log, 'pub'),
+    handlingRejections(sub.commands, log, 'sub'),
     { key: o.key ?? 'lw:socket.io' },
   );
   return {
     adapter,
-    close: () => Promise.all([closeClient(sub), closeClient(pub)]).then(() => undefined),
+    close: () => Promise.all([sub.close(), pub.close()]).then(() => undefined),
   };
 }
 

@@ -10,8 +10,23 @@ local function xadd(stream, maxlen, t, a, r, w, d)
 end
 `;
 
+
 /**
- * KEYS: race hash, race id list, lead-change hash, lead-change order list, alert hash, alert order list, event stream
+ * Commit ids: every commit script's last key is `<prefix>commit:<id>`, the id its caller chose for that one logical
+ * commit. Seen before, the script answers 2 (already applied) and changes nothing, before any compare-and-set: a
+ * commit re-sent after a failover finds its own earlier write, not a "conflict" to re-read and apply again.
+ */
+const SEEN = `
+local done = KEYS[#KEYS]
+if redis.call('EXISTS', done) == 1 then return 2 end
+`;
+/** Records the commit id (an hour: far longer than any re-send). */
+const RECORD = `redis.call('SET', done, '1', 'EX', 3600)
+`;
+
+/**
+ * KEYS: race hash, race id list, lead-change hash, lead-change order list, alert hash, alert order list, event stream,
+ *       commit id key
  * ARGV: expected revision ('' = must not exist), new revision, record JSON, channel,
  *       the commit's tag, unique to it: stored with the record (a reader holding that commit need not fetch
  *       it again) and heading the race message, `{"c":tag,"type":"race","record":<record JSON>}`, built here
@@ -26,7 +41,7 @@ end
  * are one atomic step. A dismissal (and its event) applies only to an alert that is still pending (a producer may
  * have aired it meanwhile).
  */
-export const COMMIT_RACE = `${XADD}
+export const COMMIT_RACE = `${XADD}${SEEN}
 local rev = redis.call('HGET', KEYS[1], 'rev')
 if (rev or '') ~= ARGV[1] then return 0 end
 if not rev then redis.call('RPUSH', KEYS[2], cjson.decode(ARGV[3]).definition.id) end
@@ -66,7 +81,7 @@ end
 redis.call('PUBLISH', ARGV[4], '{"c":"' .. ARGV[5] .. '","type":"race","record":' .. ARGV[3] .. '}')
 for k = i + 1 + 8 * n, #ARGV do redis.call('PUBLISH', ARGV[4], ARGV[k]) end
 for _, m in ipairs(dismissed) do redis.call('PUBLISH', ARGV[4], m) end
-return 1
+${RECORD}return 1
 `;
 
 /**
@@ -100,26 +115,26 @@ end
 `;
 
 /**
- * KEYS: graphics hash, event stream. ARGV: expected revision, new revision, state JSON, channel, message, the log's
+ * KEYS: graphics hash, event stream, commit id key. ARGV: expected revision, new revision, state JSON, channel, message, the log's
  * cap, then the events (count, five fields each).
  */
-export const COMMIT_GRAPHICS = `${XADD_ALL}
+export const COMMIT_GRAPHICS = `${XADD_ALL}${SEEN}
 local rev = redis.call('HGET', KEYS[1], 'rev') or '0'
 if rev ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'rev', ARGV[2], 'json', ARGV[3])
 xaddAll(KEYS[2], ARGV[6], 7)
 redis.call('PUBLISH', ARGV[4], ARGV[5])
-return 1
+${RECORD}return 1
 `;
 
-/** KEYS: alert hash, event stream. ARGV: alert id, expected status, alert JSON, channel, message, cap, events. */
-export const COMMIT_ALERT = `${XADD_ALL}
+/** KEYS: alert hash, event stream, commit id key. ARGV: alert id, expected status, alert JSON, channel, message, cap, events. */
+export const COMMIT_ALERT = `${XADD_ALL}${SEEN}
 local cur = redis.call('HGET', KEYS[1], ARGV[1])
 if not cur or cjson.decode(cur).status ~= ARGV[2] then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 xaddAll(KEYS[2], ARGV[6], 7)
 redis.call('PUBLISH', ARGV[4], ARGV[5])
-return 1
+${RECORD}return 1
 `;
 
 /**
@@ -232,4 +247,27 @@ return 1
 export const RELEASE_LOCK = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1
+`;
+
+/**
+ * KEYS: this instance's pages key, the set of instances. ARGV: instance id, its pages' JSON, ttl ms. A heartbeat:
+ * the key lapses on its own when the instance stops refreshing it (it died).
+ */
+export const WRITE_PRESENCE = `
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+redis.call('SADD', KEYS[2], ARGV[1])
+return 1
+`;
+
+/**
+ * KEYS: the set of instances. ARGV: the pages keys' prefix. Answers every live instance's pages JSON, forgetting
+ * the instances whose key lapsed.
+ */
+export const READ_PRESENCE = `
+local out = {}
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local v = redis.call('GET', ARGV[1] .. id)
+  if v then out[#out + 1] = v else redis.call('SREM', KEYS[1], id) end
+end
+return out
 `;

@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { EMPTY_GRAPHICS, type Alert, type EventEntry, type FeedStatus, type GraphicsState, type LeadChange, type RaceRecord } from '../../shared/index.js';
+import { EMPTY_GRAPHICS, type Alert, type EventEntry, type FeedStatus, type GraphicsState, type LeadChange, type RaceRecord, type Tally } from '../../shared/index.js';
 import type { EventLogOptions, EventRead, RefusalEntry } from './eventLog.js';
 import { deepFreeze } from './freeze.js';
 import { MemoryEventLog } from './memoryLog.js';
-import type { Backend, ChangeListener, CommitResult, FeedControl, RaceCommit, StoreChange } from './types.js';
+import type { Backend, ChangeListener, CommitResult, Committed, FeedControl, RaceCommit, StoreChange } from './types.js';
 
 /**
  * The embedded store: one process, nothing persisted. Each commit checks and writes without yielding,
@@ -22,6 +22,9 @@ export class MemoryBackend implements Backend {
   private readonly feedControls = new Map<string, FeedControl>();
   private readonly locks = new Map<string, { owner: string; until: number }>();
   private readonly log: MemoryEventLog;
+  /** Commit ids already applied, as the Redis scripts keep them (nothing re-sends here, but the contract is one). */
+  private readonly applied = new Set<string>();
+  private readonly presence = new Map<string, { pages: Tally; until: number }>();
 
   /** `events`: the event log's cap (and, for the bench only, whether to keep one). */
   constructor(opts: { events?: EventLogOptions } = {}) {
@@ -45,12 +48,20 @@ export class MemoryBackend implements Backend {
   }
 
   async commitRaces(commits: Iterable<RaceCommit>): Promise<CommitResult[]> {
-    return Array.from(commits, (c) => ({ ok: this.commitNow(c) }));
+    return Array.from(commits, (c) => ({ ok: this.commitNow(c) !== false }));
   }
 
-  private commitNow({ record, expectedRevision, leadChanges = [], alerts = [], dismiss = [], log = [], dismissLog = [] }: RaceCommit): boolean {
+  /** `already_applied` when the id was seen; else whether `applies` says the commit may go ahead (and records it). */
+  private seen(commitId: string | undefined, applies: boolean): Committed {
+    if (commitId !== undefined && this.applied.has(commitId)) return 'already_applied';
+    if (applies && commitId !== undefined) this.applied.add(commitId);
+    return applies;
+  }
+
+  private commitNow({ record, expectedRevision, leadChanges = [], alerts = [], dismiss = [], log = [], dismissLog = [], commitId }: RaceCommit): Committed {
     const stored = this.races.get(record.definition.id);
-    if ((stored?.revision ?? null) !== expectedRevision) return false;
+    const answer = this.seen(commitId, (stored?.revision ?? null) === expectedRevision);
+    if (answer !== true) return answer;
     this.races.set(record.definition.id, deepFreeze(record));
     for (const lc of leadChanges) this.leadChanges.set(lc.id, deepFreeze(lc));
     for (const a of alerts) this.alerts.set(a.id, deepFreeze(a));
@@ -78,8 +89,9 @@ export class MemoryBackend implements Backend {
     return clone(this.graphics);
   }
 
-  async commitGraphics(state: GraphicsState, expectedRevision: number, log: EventEntry[] = []) {
-    if (this.graphics.revision !== expectedRevision) return false;
+  async commitGraphics(state: GraphicsState, expectedRevision: number, log: EventEntry[] = [], commitId?: string) {
+    const answer = this.seen(commitId, this.graphics.revision === expectedRevision);
+    if (answer !== true) return answer;
     this.graphics = clone(state);
     this.log.append(clone(log));
     this.publish({ type: 'graphics', state });
@@ -94,8 +106,9 @@ export class MemoryBackend implements Backend {
     return this.alerts.get(id) ?? null;
   }
 
-  async commitAlert(alert: Alert, expectedStatus: Alert['status'], log: EventEntry[] = []) {
-    if (this.alerts.get(alert.id)?.status !== expectedStatus) return false;
+  async commitAlert(alert: Alert, expectedStatus: Alert['status'], log: EventEntry[] = [], commitId?: string) {
+    const answer = this.seen(commitId, this.alerts.get(alert.id)?.status === expectedStatus);
+    if (answer !== true) return answer;
     this.alerts.set(alert.id, deepFreeze(alert));
     this.log.append(log);
     this.emit({ type: 'alert', alert });
@@ -139,6 +152,17 @@ export class MemoryBackend implements Backend {
 
   async readEvents(q: EventRead) {
     return this.log.read(q);
+  }
+
+  async writePresence(instanceId: string, pages: Tally | null, ttlMs: number) {
+    if (pages) this.presence.set(instanceId, { pages: { ...pages }, until: Date.now() + ttlMs });
+    else this.presence.delete(instanceId);
+  }
+
+  async readPresence() {
+    const now = Date.now();
+    for (const [id, p] of this.presence) if (p.until <= now) this.presence.delete(id);
+    return [...this.presence.values()].map((p) => ({ ...p.pages }));
   }
 
   async ping() {}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { createClient, type RedisClientType } from 'redis';
+import type { RedisClientType } from 'redis';
 import {
   Alert,
   EMPTY_GRAPHICS,
@@ -10,9 +10,10 @@ import {
   LeadChange,
   RaceRecord,
   type RaceRecord as RaceRecordT,
+  type Tally,
 } from '../../shared/index.js';
 import type { Logger } from '../logger.js';
-import { closeClient } from './closeClient.js';
+import { openRedis, type RedisLink, type RedisTarget } from './connection.js';
 import { deepFreeze } from './freeze.js';
 import { decodeEvent, encodeEvent } from './eventCodec.js';
 import { DEFAULT_EVENTS_MAX, FILTER_SCAN_LIMIT, type EventLogOptions, type EventPageResult, type EventRead, type RefusalEntry } from './eventLog.js';
@@ -23,16 +24,30 @@ import {
   COMMIT_RACE,
   LOG_REFUSALS,
   READ_EVENTS,
+  READ_PRESENCE,
   READ_RACES,
   RELEASE_LOCK,
   WRITE_FEED_STATUS,
   WRITE_LOG_AND_PUBLISH,
+  WRITE_PRESENCE,
 } from './lua.js';
+import { ReplicaWait } from './replicas.js';
 import { scriptRunner } from './scripts.js';
-import type { Backend, ChangeListener, CommitResult, FeedControl, RaceCommit, StoreChange } from './types.js';
+import type { Backend, ChangeListener, CommitResult, Committed, FeedControl, RaceCommit, StoreChange } from './types.js';
 
 export interface RedisBackendOptions {
-  url: string;
+  /** One Redis server (`REDIS_URL`); or give `target`. */
+  url?: string;
+  /** Where Redis is: a URL or a Sentinel group (`REDIS_SENTINELS`, `REDIS_SENTINEL_MASTER`). */
+  target?: RedisTarget;
+  /**
+   * Replicas that must have a commit before it is acknowledged (`LEADWIRE_REDIS_MIN_REPLICAS`): after each commit,
+   * `WAIT` on a connection of its own; not confirmed within `replicaTimeoutMs`, the commit fails as
+   * `NotReplicatedError` (answered 503, outcome unknown). @default 0 (no waiting)
+   */
+  minReplicas?: number;
+  /** How long `WAIT` may take. @default 1000 */
+  replicaTimeoutMs?: number;
   /** Key prefix, so several LeadWire installations can share one Redis. @default "lw:" */
   prefix?: string;
   logger: Logger;
@@ -73,52 +88,67 @@ export class RedisBackend implements Backend {
   private readonly maxlen: string;
   private readonly logging: boolean;
 
+  private readonly client: RedisClientType;
+
   private constructor(
-    private readonly client: RedisClientType,
-    private readonly subscriber: RedisClientType,
+    private readonly main: RedisLink,
+    private readonly subscriber: RedisLink,
+    private readonly replicas: ReplicaWait | null,
     prefix: string,
     private readonly logger: Logger,
     events: EventLogOptions = {},
   ) {
+    this.client = main.commands;
     this.keys = keyNames(prefix);
     this.maxlen = String(events.max ?? DEFAULT_EVENTS_MAX);
     this.logging = events.enabled ?? true;
-    this.run = scriptRunner(client);
-    this.hot = client.withCommandOptions({ timeout: 0 }) as unknown as RedisClientType;
+    this.run = scriptRunner(this.client);
+    this.hot = this.client.withCommandOptions({ timeout: 0 }) as unknown as RedisClientType;
     this.runHot = scriptRunner(this.hot);
   }
 
   static async connect(opts: RedisBackendOptions): Promise<RedisBackend> {
-    const client: RedisClientType = createClient({
-      url: opts.url,
-      disableOfflineQueue: true,
-      pingInterval: 5_000,
-      socket: { connectTimeout: 3_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
-    });
+    const target: RedisTarget | undefined = opts.target ?? (opts.url ? { url: opts.url } : undefined);
+    if (!target) throw new Error('RedisBackend: give a url or a target');
     const log = opts.logger.child({ component: 'redis' });
     let lastError = '';
-    client.on('error', (err: Error) => {
-      // Log each distinct failure once, not every reconnect attempt.
-      if (err.message !== lastError) log.error({ err }, 'redis connection error');
-      lastError = err.message;
+    const main = await openRedis(target, {
+      onError: (err) => {
+        // Log each distinct failure once, not every reconnect attempt.
+        if (err.message !== lastError) log.error({ err }, 'redis connection error');
+        lastError = err.message;
+      },
     });
-    client.on('ready', () => {
+    main.onRenewed(() => {
       if (lastError) log.info('redis connection restored');
       lastError = '';
     });
-    await client.connect();
-    const subscriber = client.duplicate();
-    subscriber.on('error', () => {}); // the main client reports connection trouble
-    await subscriber.connect();
-    const backend = new RedisBackend(client, subscriber, opts.prefix ?? 'lw:', opts.logger, opts.events);
+    // The main link reports connection trouble; these two only say nothing.
+    const subscriber = await openRedis(target);
+    const prefix = opts.prefix ?? 'lw:';
+    const minReplicas = opts.minReplicas ?? 0;
+    const replicas =
+      minReplicas > 0 ? new ReplicaWait(await openRedis(target), minReplicas, opts.replicaTimeoutMs ?? 1_000, `${prefix}replicated`) : null;
+    const backend = new RedisBackend(main, subscriber, replicas, prefix, opts.logger, opts.events);
     // Buffers, not strings: this instance's own messages are recognised by their first bytes, never decoded.
-    await subscriber.subscribe(backend.keys.channel, (message: Buffer) => backend.receive(message), true);
-    // Messages published while the subscriber was away are lost: tell listeners to re-read the store.
-    subscriber.on('ready', () => {
+    await subscriber.commands.subscribe(backend.keys.channel, (message: Buffer) => backend.receive(message), true);
+    // Messages published while the subscriber was away (or before a failover) are lost: listeners re-read the store.
+    subscriber.onRenewed(() => {
       backend.own.clear();
       backend.events.emit('change', { type: 'resync' } satisfies StoreChange);
     });
     return backend;
+  }
+
+  /** A script's answer as a commit's; a stored commit waits for its replicas first, when some are required. */
+  private async committed(answer: unknown): Promise<Committed> {
+    const c: Committed = answer === 1 ? true : answer === 2 ? 'already_applied' : false;
+    if (c !== false && this.replicas) await this.replicas.confirm();
+    return c;
+  }
+
+  private commitKey(commitId: string | undefined) {
+    return this.keys.commit(commitId ?? randomBytes(12).toString('base64url'));
   }
 
   async readRace(id: string) {
@@ -143,7 +173,7 @@ export class RedisBackend implements Backend {
   }
 
   async commitRace(commit: RaceCommit) {
-    const { record, expectedRevision, leadChanges = [], alerts = [], dismiss = [] } = commit;
+    const { record, expectedRevision, leadChanges = [], alerts = [], dismiss = [], commitId } = commit;
     const log = this.logging ? (commit.log ?? []) : [];
     const dismissLog = this.logging ? (commit.dismissLog ?? []) : [];
     const k = this.keys;
@@ -158,12 +188,11 @@ export class RedisBackend implements Backend {
     // The script builds the race message around the record's JSON, so the record is sent once.
     const messages = published.slice(1).map(([tag, change]) => JSON.stringify({ c: tag, ...change }));
     for (const [tag, change] of published) this.own.set(tag, change);
-    let ok = false;
+    let answer: unknown;
     try {
-      ok =
-        (await this.runHot(
+      answer = await this.runHot(
           COMMIT_RACE,
-          [k.race(id), k.raceIds, k.leadChanges, k.leadChangeOrder, k.alerts, k.alertOrder, k.events],
+          [k.race(id), k.raceIds, k.leadChanges, k.leadChangeOrder, k.alerts, k.alertOrder, k.events, this.commitKey(commitId)],
           [
             expectedRevision === null ? '' : String(expectedRevision),
             String(record.revision),
@@ -185,13 +214,13 @@ export class RedisBackend implements Backend {
             ]),
             ...messages,
           ],
-        )) === 1;
+        );
     } finally {
-      // Not committed (or not known to be): if it landed after all, its messages are parsed like anyone's.
-      if (!ok) for (const [tag] of published) this.own.delete(tag);
+      // Not committed by this send (or not known to be): if it landed after all, its messages are parsed like anyone's.
+      if (answer !== 1) for (const [tag] of published) this.own.delete(tag);
     }
-    if (ok) this.records.set(id, { json, record, tag: published[0]![0] });
-    return ok;
+    if (answer === 1) this.records.set(id, { json, record, tag: published[0]![0] });
+    return this.committed(answer);
   }
 
   /**
@@ -205,7 +234,7 @@ export class RedisBackend implements Backend {
     for (const c of commits) {
       results.push(
         this.commitRace(c).then(
-          (ok): CommitResult => ({ ok }),
+          (ok): CommitResult => ({ ok: ok !== false }),
           (error: unknown): CommitResult => ({ ok: false, error }),
         ),
       );
@@ -251,11 +280,11 @@ export class RedisBackend implements Backend {
     return [String(log.length), ...log.flatMap(encodeEvent)];
   }
 
-  async commitGraphics(state: GraphicsState, expectedRevision: number, log: EventEntry[] = []) {
+  async commitGraphics(state: GraphicsState, expectedRevision: number, log: EventEntry[] = [], commitId?: string) {
     const message: StoreChange = { type: 'graphics', state };
-    const ok = await this.run(
+    const answer = await this.run(
       COMMIT_GRAPHICS,
-      [this.keys.graphics, this.keys.events],
+      [this.keys.graphics, this.keys.events, this.commitKey(commitId)],
       [
         String(expectedRevision),
         String(state.revision),
@@ -266,7 +295,7 @@ export class RedisBackend implements Backend {
         ...this.eventArgs(log),
       ],
     );
-    return ok === 1;
+    return this.committed(answer);
   }
 
   async listAlerts() {
@@ -279,14 +308,14 @@ export class RedisBackend implements Backend {
     return json ? Alert.parse(JSON.parse(json)) : null;
   }
 
-  async commitAlert(alert: Alert, expectedStatus: Alert['status'], log: EventEntry[] = []) {
+  async commitAlert(alert: Alert, expectedStatus: Alert['status'], log: EventEntry[] = [], commitId?: string) {
     const message: StoreChange = { type: 'alert', alert };
-    const ok = await this.run(
+    const answer = await this.run(
       COMMIT_ALERT,
-      [this.keys.alerts, this.keys.events],
+      [this.keys.alerts, this.keys.events, this.commitKey(commitId)],
       [alert.id, expectedStatus, JSON.stringify(alert), this.keys.channel, JSON.stringify(message), this.maxlen, ...this.eventArgs(log)],
     );
-    return ok === 1;
+    return this.committed(answer);
   }
 
   async writeFeedStatus(status: FeedStatus, log?: EventEntry) {
@@ -354,6 +383,22 @@ export class RedisBackend implements Backend {
     await this.run(RELEASE_LOCK, [this.keys.lock(name)], [owner]);
   }
 
+  async writePresence(instanceId: string, pages: Tally | null, ttlMs: number) {
+    if (!pages) {
+      await this.client.del(this.keys.pages(instanceId));
+      return;
+    }
+    await this.run(WRITE_PRESENCE, [this.keys.pages(instanceId), this.keys.instances], [instanceId, JSON.stringify(pages), String(Math.max(1, Math.round(ttlMs)))]);
+  }
+
+  async readPresence(): Promise<Tally[]> {
+    const rows = (await this.run(READ_PRESENCE, [this.keys.instances], [this.keys.pages('')])) as string[];
+    return rows.map((r) => {
+      const t = JSON.parse(r) as Partial<Tally>;
+      return { program: Number(t.program) || 0, preview: Number(t.preview) || 0 };
+    });
+  }
+
   /** Both connections must be up: without the subscriber no change reaches any client. */
   async ping() {
     await this.client.ping();
@@ -367,7 +412,7 @@ export class RedisBackend implements Backend {
 
   async close() {
     this.events.removeAllListeners();
-    await Promise.all([closeClient(this.subscriber), closeClient(this.client)]);
+    await Promise.all([this.subscriber.close(), this.main.close(), this.replicas?.close()]);
   }
 
   private async hashValues(key: string, ids: string[]): Promise<unknown[]> {
@@ -437,6 +482,9 @@ function keyNames(prefix: string) {
     refusalLast: `${prefix}events:refusals:last`,
     refusalRepeats: `${prefix}events:refusals:repeats`,
     lock: (name: string) => `${prefix}lock:${name}`,
+    commit: (id: string) => `${prefix}commit:${id}`,
+    pages: (instanceId: string) => `${prefix}pages:${instanceId}`,
+    instances: `${prefix}pages`,
   };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
 import {
   type Actor,
@@ -32,6 +33,9 @@ import type { Clock } from '../clock.js';
 import { AppError, UnavailableError } from '../errors.js';
 import { byRace, planRace, type BulkBatch, type BulkOutcome, type RaceItems, type RacePlan } from './bulk.js';
 import { actorKey, type EventPageResult, type EventRead } from './eventLog.js';
+import { neverSent } from './connection.js';
+import { NotReplicatedError } from './replicas.js';
+import type { Tally } from '../../shared/index.js';
 import type { Backend, ChangeListener, FeedControl } from './types.js';
 
 /** Stamps the domain's events with who and when: what a commit writes to the log. */
@@ -46,7 +50,12 @@ export interface StoreOptions {
   timeoutMs?: number;
   /** Compare-and-set attempts before giving up under contention. @default 50 */
   maxAttempts?: number;
+  /** A new commit id, one per logical commit (each compare-and-set attempt is one). @default randomUUID */
+  commitId?: () => string;
 }
+
+/** How long a commit whose send failed waits before it is sent again (same commit id), within the deadline. */
+const RESEND_DELAY_MS = 100;
 
 export const alertIdFor = (leadChangeId: string) => `alert.${leadChangeId}`;
 
@@ -67,7 +76,10 @@ export class Store {
     this.kind = backend.kind;
     this.timeoutMs = opts.timeoutMs ?? 2_000;
     this.maxAttempts = opts.maxAttempts ?? 50;
+    this.newCommitId = opts.commitId ?? randomUUID;
   }
+
+  private readonly newCommitId: () => string;
 
   getRace = (id: string) => this.guard(() => this.backend.readRace(id));
   listRaces = () => this.guard(() => this.backend.listRaces());
@@ -107,6 +119,10 @@ export class Store {
   readFeedControls = () => this.guard(() => this.backend.readFeedControls());
   claimLock = (name: string, owner: string, ttlMs: number) => this.guard(() => this.backend.claimLock(name, owner, ttlMs));
   releaseLock = (name: string, owner: string) => this.guard(() => this.backend.releaseLock(name, owner));
+  /** This instance's overlay pages (a heartbeat that lapses after `ttlMs`; null: gone). */
+  writePresence = (instanceId: string, pages: Tally | null, ttlMs: number) => this.guard(() => this.backend.writePresence(instanceId, pages, ttlMs));
+  /** Every live instance's overlay pages. */
+  readPresence = () => this.guard(() => this.backend.readPresence());
   subscribe = (listener: ChangeListener) => this.backend.subscribe(listener);
   close = () => this.backend.close();
 
@@ -118,9 +134,8 @@ export class Store {
       const outcome = applyDefinition(existing, def, now);
       if (outcome.kind !== 'created' && outcome.kind !== 'updated') return outcome;
       const log = stamp([definitionEvent(outcome.record, outcome.kind === 'created')], actor, now);
-      const ok = await this.commit(() =>
-        this.backend.commitRace({ record: outcome.record, expectedRevision: existing?.revision ?? null, log }),
-      );
+      const commit = { record: outcome.record, expectedRevision: existing?.revision ?? null, log, commitId: this.newCommitId() };
+      const ok = await this.commit(() => this.backend.commitRace(commit));
       return ok ? outcome : undefined;
     });
   }
@@ -185,6 +200,7 @@ export class Store {
         } else alerts = read;
       }
       const plans: { g: RaceItems; plan: RacePlan }[] = [];
+      const newCommitId = this.newCommitId;
       let open = true;
       /** Each race planned as the backend takes its commit, so the first commits travel while the rest are planned. */
       function* commits() {
@@ -196,6 +212,7 @@ export class Store {
             continue;
           }
           plan.commit.log = stamp(plan.log, actor, now);
+          plan.commit.commitId = newCommitId();
           if (plan.reset) {
             plan.commit.dismiss = pendingDismissed(alerts, g.raceId, now);
             plan.commit.dismissLog = stamp(plan.commit.dismiss.map(alertEvent), actor, now);
@@ -204,7 +221,8 @@ export class Store {
           yield plan.commit;
         }
       }
-      const results = await this.unlessUnavailable(() => this.commit(() => this.backend.commitRaces(commits())));
+      // Not re-sent as a whole (the plans are made as they go): a commit whose send failed is unavailable.
+      const results = await this.unlessUnavailable(() => this.commit(() => this.backend.commitRaces(commits()), false));
       if (results instanceof UnavailableError) {
         open = false;
         // Races whose items were all refused stay answered; the rest were not done.
@@ -235,7 +253,7 @@ export class Store {
   /** A backend failure as `guard` reports it: corrupt data is not an outage. */
   private asUnavailable(err: unknown): UnavailableError {
     if (err instanceof AppError || err instanceof ZodError) throw err;
-    return new UnavailableError(err);
+    return new UnavailableError(err, err instanceof NotReplicatedError);
   }
 
   /**
@@ -251,7 +269,8 @@ export class Store {
       const dismiss = await this.pendingAlertsDismissed(raceId, now);
       const log = stamp([resetEvent(raceId, next.test ?? false, next.revision)], actor, now);
       const dismissLog = stamp(dismiss.map(alertEvent), actor, now);
-      const ok = await this.commit(() => this.backend.commitRace({ record: next, expectedRevision: record.revision, dismiss, log, dismissLog }));
+      const commit = { record: next, expectedRevision: record.revision, dismiss, log, dismissLog, commitId: this.newCommitId() };
+      const ok = await this.commit(() => this.backend.commitRace(commit));
       return ok ? { kind: 'reset' as const, record: next } : undefined;
     });
   }
@@ -282,7 +301,7 @@ export class Store {
       const alerts = out.alert ? [out.alert] : [];
       const log = stamp([...callEvents(record, out), ...alerts.map(alertEvent)], actor, now);
       const dismissLog = stamp(dismiss.map(alertEvent), actor, now);
-      const commit = { record: out.record, expectedRevision: record.revision, alerts, dismiss, log, dismissLog };
+      const commit = { record: out.record, expectedRevision: record.revision, alerts, dismiss, log, dismissLog, commitId: this.newCommitId() };
       return (await this.commit(() => this.backend.commitRace(commit))) ? out : undefined;
     });
   }
@@ -301,7 +320,8 @@ export class Store {
       const next = change(current);
       if (next === current) return current;
       const log = stamp([graphicsEvent(next, what)], actor, this.opts.clock.now());
-      return (await this.commit(() => this.backend.commitGraphics(next, current.revision, log))) ? next : undefined;
+      const commitId = this.newCommitId();
+      return (await this.commit(() => this.backend.commitGraphics(next, current.revision, log, commitId))) ? next : undefined;
     });
   }
 
@@ -312,13 +332,15 @@ export class Store {
       if (!current) return null;
       const next = change(current);
       const log = next.status === current.status ? [] : stamp([alertEvent(next)], actor, this.opts.clock.now());
-      return (await this.commit(() => this.backend.commitAlert(next, current.status, log))) ? next : undefined;
+      const commitId = this.newCommitId();
+      return (await this.commit(() => this.backend.commitAlert(next, current.status, log, commitId))) ? next : undefined;
     });
   }
 
   /** Writes a whole race record as it is (for restores and tests of stored state); nothing is logged. */
   putRace(record: RaceRecord, expectedRevision: number | null) {
-    return this.commit(() => this.backend.commitRace({ record, expectedRevision }));
+    const commit = { record, expectedRevision, commitId: this.newCommitId() };
+    return this.commit(() => this.backend.commitRace(commit));
   }
 
   /** Runs an attempt until it commits (returns a value) or loses too many races to other writers. */
@@ -332,10 +354,29 @@ export class Store {
 
   /**
    * A write. A write sent but not answered in time may still land (it cannot be recalled), so that case
-   * says the outcome is unknown instead of "nothing was changed".
+   * says the outcome is unknown instead of "nothing was changed"; so does one that not enough replicas
+   * confirmed. With `resend`, a send that failed (the connection dropped under it, a failover) is sent again,
+   * the same commit with the same commit id, until the deadline: if the first send landed, the script answers
+   * "already applied" and nothing applies twice.
    */
-  private commit<T>(op: () => Promise<T>): Promise<T> {
-    return this.guard(op, true);
+  private commit<T>(op: () => Promise<T>, resend = true): Promise<T> {
+    if (!resend) return this.guard(op, true);
+    const until = Date.now() + this.timeoutMs - RESEND_DELAY_MS;
+    let expired = false;
+    /** Some send failed after it may have reached Redis: giving up, the outcome is unknown. */
+    let maybeSent = false;
+    return this.guard(async () => {
+      for (;;) {
+        try {
+          return await op();
+        } catch (err) {
+          if (err instanceof AppError || err instanceof ZodError || err instanceof NotReplicatedError) throw err;
+          maybeSent ||= !neverSent(err);
+          if (expired || Date.now() >= until) throw maybeSent ? new UnavailableError(err, true) : err;
+          await new Promise((r) => setTimeout(r, RESEND_DELAY_MS));
+        }
+      }
+    }, true).finally(() => (expired = true));
   }
 
   private async guard<T>(op: () => Promise<T>, isCommit = false): Promise<T> {
@@ -348,7 +389,7 @@ export class Store {
     } catch (err) {
       // Corrupt data is not an outage; everything else from the backend is.
       if (err instanceof AppError || err instanceof ZodError) throw err;
-      throw new UnavailableError(err, isCommit && err instanceof StoreDeadline);
+      throw new UnavailableError(err, isCommit && (err instanceof StoreDeadline || err instanceof NotReplicatedError));
     } finally {
       clearTimeout(timer);
     }

@@ -1,4 +1,4 @@
-import type { Alert, EventEntry, FeedStatus, GraphicsState, LeadChange, RaceRecord } from '../../shared/index.js';
+import type { Alert, EventEntry, FeedStatus, GraphicsState, LeadChange, RaceRecord, Tally } from '../../shared/index.js';
 import type { EventPageResult, EventRead, RefusalEntry } from './eventLog.js';
 
 /** What producers set on a feed, on any instance; the instance polling it follows. */
@@ -39,7 +39,15 @@ export interface RaceCommit {
   log?: EventEntry[];
   /** One event per alert of `dismiss`, written only with the dismissal itself (an alert no longer pending: neither). */
   dismissLog?: EventEntry[];
+  /** This logical commit's id: sent again (after a failover, say), it is answered `already_applied`. */
+  commitId?: string;
 }
+
+/**
+ * A commit's answer: stored (true), lost its compare-and-set (false), or stored before under the same commit id
+ * (a re-send), which counts as stored.
+ */
+export type Committed = boolean | 'already_applied';
 
 /** What became of one commit of a pipelined group: stored, lost its compare-and-set, or failed. */
 export interface CommitResult {
@@ -59,7 +67,7 @@ export interface Backend {
   listRaces(): Promise<RaceRecord[]>;
   /** Several races in one round trip (where the backend has round trips); a missing race reads as null. */
   readRaces(ids: readonly string[]): Promise<(RaceRecord | null)[]>;
-  commitRace(commit: RaceCommit): Promise<boolean>;
+  commitRace(commit: RaceCommit): Promise<Committed>;
   /**
    * Several race commits in one round trip, each its own compare-and-set, answered in the order taken. One
    * that fails says so in its result rather than failing the others. `commits` may be lazy: the backend takes
@@ -70,11 +78,11 @@ export interface Backend {
   readLeadChange(id: string): Promise<LeadChange | null>;
   readGraphics(): Promise<GraphicsState>;
   /** `log`: the events written with it, in the same atomic step. */
-  commitGraphics(state: GraphicsState, expectedRevision: number, log?: EventEntry[]): Promise<boolean>;
+  commitGraphics(state: GraphicsState, expectedRevision: number, log?: EventEntry[], commitId?: string): Promise<Committed>;
   listAlerts(): Promise<Alert[]>;
   readAlert(id: string): Promise<Alert | null>;
   /** Writes an alert if its stored status is still `expectedStatus`. */
-  commitAlert(alert: Alert, expectedStatus: Alert['status'], log?: EventEntry[]): Promise<boolean>;
+  commitAlert(alert: Alert, expectedStatus: Alert['status'], log?: EventEntry[], commitId?: string): Promise<Committed>;
   /**
    * Feeds' status, written by the instance polling each feed, read by every instance. `log` is written with it
    * only when the stored status was in another state (or there was none): the log records state changes.
@@ -91,6 +99,12 @@ export interface Backend {
   claimLock(name: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Lets go of a lock if `owner` holds it. */
   releaseLock(name: string, owner: string): Promise<void>;
+  /**
+   * This instance's overlay pages, a heartbeat that lapses after `ttlMs` unless written again (null: gone now);
+   * `readPresence` answers every live instance's, so the tally sums them and a dead instance drops out.
+   */
+  writePresence(instanceId: string, pages: Tally | null, ttlMs: number): Promise<void>;
+  readPresence(): Promise<Tally[]>;
   ping(): Promise<void>;
   subscribe(listener: ChangeListener): () => void;
   close(): Promise<void>;
