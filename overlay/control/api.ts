@@ -1,6 +1,7 @@
 /**
- * The few producer actions that have no socket event (calling a race) go over HTTP with the panel's token.
- * The answer is shaped like a socket ack, so the panel reports both the same way.
+ * The few producer actions that have no socket event (calling a race) go over HTTP with the panel's token, and
+ * so do the As-run view's reads (`GET /api/as-run`, `/api/events`). The answer is shaped like a socket ack, so the
+ * panel reports both the same way.
  */
 
 /** An ack, or an HTTP answer in the same shape (its error code is whatever the server's `error` says). */
@@ -11,7 +12,7 @@ export type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: stri
  * answers the server's `{ error, message }`. Throws when no answer comes within `timeoutMs` or the network fails.
  */
 export async function request<T>(
-  method: 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   token: string,
   body: unknown,

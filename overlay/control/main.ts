@@ -5,10 +5,12 @@ import '@fontsource/barlow-condensed/700.css';
 import './styles.css';
 import { createActions } from './actions.js';
 import { openControl, type ControlSocket } from './connection.js';
-import { el } from './dom.js';
+import { el, setAttr } from './dom.js';
+import { History } from './history.js';
 import { bindKeyboard } from './keyboard.js';
 import { createAirBar } from './render/airbar.js';
 import { createAlertQueue } from './render/alerts.js';
+import { createAsRunView } from './render/asrun.js';
 import { createCallBox } from './render/call.js';
 import { createCallQueue } from './render/calls.js';
 import { createFeedsPanel } from './render/feeds.js';
@@ -30,9 +32,18 @@ let refusal: string | null = null;
 let unlocked = false;
 
 const actions = createActions(() => socket, state, () => activeToken);
+const history = new History(state, () => activeToken);
 const gate = createGate(state, connectWith);
-const top = createTopBar(state, changeToken);
-const races = createRaceList(state, actions, createCallBox(state, actions));
+/** Live (monitors, switching, queues) or As run (timeline and event log) in the centre and right columns. */
+const viewButtons = (['Live', 'As run'] as const).map((name) => {
+  const b = el('button', { class: 'view-tab', text: name, attrs: { type: 'button', 'aria-pressed': String(name === 'Live') } });
+  b.addEventListener('click', () => showView(name === 'As run'));
+  return b;
+});
+const views = el('div', { class: 'views', attrs: { role: 'group', 'aria-label': 'View' } }, ...viewButtons);
+const top = createTopBar(state, changeToken, views);
+const races = createRaceList(state, actions, createCallBox(state, actions), (id) => history.aired.get(id));
+const asRun = createAsRunView(state, history, () => activeToken);
 const monitors = createMonitors({ enabled: new URLSearchParams(location.search).get('monitors') !== 'off' });
 const airbar = createAirBar(state, actions);
 const alerts = createAlertQueue(state, actions);
@@ -42,11 +53,22 @@ const panel = el(
   'div',
   { class: 'panel' },
   top.root,
-  el('div', { class: 'grid' }, races.root, el('div', { class: 'center' }, monitors.root, airbar.root), el('div', { class: 'side' }, alerts.root, calls.root, feeds.root)),
+  el('div', { class: 'grid' }, races.root, el('div', { class: 'center' }, monitors.root, airbar.root), el('div', { class: 'side' }, alerts.root, calls.root, feeds.root), asRun.root),
   createShortcuts(),
 );
 panel.hidden = true;
 document.body.append(gate.root, panel);
+
+function showView(open: boolean): void {
+  toggleAsRun(open);
+  history.setOpen(open);
+  render();
+}
+function toggleAsRun(open: boolean): void {
+  panel.querySelector('.grid')!.classList.toggle('asrun-open', open);
+  viewButtons.forEach((b, i) => setAttr(b, 'aria-pressed', String((i === 1) === open)));
+  asRun.show(open);
+}
 
 function lock(): void {
   socket?.removeAllListeners();
@@ -55,6 +77,7 @@ function lock(): void {
   activeToken = null;
   unlocked = false;
   monitors.unload();
+  history.reset();
   state.reset();
 }
 
@@ -100,6 +123,8 @@ function render(): void {
   alerts.update(now);
   calls.update();
   feeds.update(now);
+  history.observe();
+  asRun.update();
 }
 
 state.subscribe(render);

@@ -1,5 +1,5 @@
 import { alertGraphic, sameGraphic } from '../../shared/index.js';
-import type { Alert, CallProposal, ControlSnapshot, FeedStatus, Graphic, GraphicsState, LayerName, LeadChange, RaceView, Tally } from '../../shared/index.js';
+import type { Actor, Alert, CallProposal, ControlSnapshot, FeedStatus, Graphic, GraphicsState, LayerName, LeadChange, RaceView, Tally } from '../../shared/index.js';
 import { callHistory, callsFromSnapshot, keepCall, pendingCalls } from './calls.js';
 import { isNewerFeedStatus } from './feeds.js';
 
@@ -62,6 +62,8 @@ export class ControlState {
   readonly calls = new Map<string, CallProposal>();
   graphics: GraphicsState | null = null;
   tally: Tally | null = null;
+  /** Who the server says this panel is signed in as (its token's operator); null until a snapshot says. */
+  operator: Actor | null = null;
   /** Snapshot received on the current connection: until then nothing is trustworthy. */
   synced = false;
   connection: Connection = { status: 'no-token', detail: '', since: Date.now() };
@@ -124,6 +126,7 @@ export class ControlState {
     for (const [id, p] of calls) this.calls.set(id, p);
     this.noteAlertLeft({ ...s.graphics, revision: s.revision });
     this.graphics = { ...s.graphics, revision: s.revision };
+    this.operator = s.operator ?? null;
     this.synced = true;
     if (this.selectedRaceId && !this.races.has(this.selectedRaceId)) this.selectedRaceId = null;
     this.changed();
@@ -260,6 +263,7 @@ export class ControlState {
     this.alertLeftAt.clear();
     this.graphics = null;
     this.tally = null;
+    this.operator = null;
     this.synced = false;
     this.selectedRaceId = null;
     this.feedback = null;

@@ -6,6 +6,7 @@ import { el, setAttr, setText, toggleClass } from '../dom.js';
 import { sourceLabel } from '../feeds.js';
 import { describeRaceLead, describeRaceLine, rowMark, rowsShown } from '../kinds.js';
 import type { ControlState, RaceEntry } from '../state.js';
+import { describeLastAired, type LastAired } from '../asrun.js';
 import { formatVotes } from '../../../shared/index.js';
 
 /** One race: a button that cues its lower third, showing its live numbers and how long it has been quiet. */
@@ -24,6 +25,7 @@ class RaceCard {
   private readonly count = el('span', { class: 'race-count' });
   private readonly source = el('span', { class: 'race-source' });
   private readonly age = el('span', { class: 'race-age' });
+  private readonly aired = el('span', { class: 'race-aired' });
   private tagKey = '';
 
   constructor(readonly id: string, onPick: (id: string) => void) {
@@ -34,14 +36,18 @@ class RaceCard {
       this.lead,
       this.rows,
       this.line,
-      el('div', { class: 'race-foot' }, this.source, this.count, this.age),
+      el('div', { class: 'race-foot' }, this.source, this.count, this.aired, this.age),
     );
     this.button.addEventListener('click', () => onPick(id));
     this.item = el('li', {}, this.button);
   }
 
-  update(entry: RaceEntry, state: ControlState, now: number): void {
+  update(entry: RaceEntry, state: ControlState, now: number, aired: LastAired | undefined): void {
     const v = entry.view;
+    const airedText = describeLastAired(aired);
+    setText(this.aired, airedText ?? '');
+    this.aired.hidden = airedText === null;
+    toggleClass(this.aired, 'now', aired === null);
     const g = state.graphics;
     const onProgram = g?.program.lowerThird?.type === 'race' && g.program.lowerThird.raceId === v.id;
     const inPreview = g?.preview.lowerThird?.type === 'race' && g.preview.lowerThird.raceId === v.id;
@@ -77,7 +83,7 @@ class RaceCard {
       v.inRecountRange && 'recount range',
     ].filter(Boolean);
     const said = line.map((p) => p.text.replace(/^[●=✓] /, '')).join(' · ');
-    setAttr(this.button, 'aria-label', `${raceName(v)}: ${lead}${said ? ` · ${said}` : ''}${flags.length ? ` (${flags.join(', ')})` : ''}${source ? ` · source ${source}` : ''}`);
+    setAttr(this.button, 'aria-label', `${raceName(v)}: ${lead}${said ? ` · ${said}` : ''}${flags.length ? ` (${flags.join(', ')})` : ''}${source ? ` · source ${source}` : ''}${airedText && aired !== null ? ` · ${airedText}` : ''}`);
   }
 
   updateAge(entry: RaceEntry, now: number): void {
@@ -150,7 +156,13 @@ class RaceCard {
 }
 
 /** The race list: every race with live numbers, in a fixed order; clicking one cues its lower third. */
-export function createRaceList(state: ControlState, actions: Actions, footer?: { root: HTMLElement; update(): void }) {
+/** `aired`: when each race was last on program (from the as-run); absent = not known to have aired. */
+export function createRaceList(
+  state: ControlState,
+  actions: Actions,
+  footer?: { root: HTMLElement; update(): void },
+  aired: (raceId: string) => LastAired | undefined = () => undefined,
+) {
   const list = el('ul', { class: 'race-list', attrs: { 'aria-label': 'Races' } });
   const empty = el('p', { class: 'empty', text: 'No races defined yet.' });
   const root = el(
@@ -175,7 +187,7 @@ export function createRaceList(state: ControlState, actions: Actions, footer?: {
         cards.set(entry.view.id, card);
       }
       if (list.children[i] !== card.item) list.insertBefore(card.item, list.children[i] ?? null);
-      card.update(entry, state, now);
+      card.update(entry, state, now, aired(entry.view.id));
     });
     for (const [id, card] of cards) {
       if (!seen.has(id)) {

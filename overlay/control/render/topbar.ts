@@ -1,4 +1,5 @@
 import type { LayerName } from '../../../shared/index.js';
+import { describeActor } from '../asrun.js';
 import { describeGraphic, describeOffAir } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import type { ControlState } from '../state.js';
@@ -23,7 +24,7 @@ const STATUS_TEXT = {
  * overlay pages per channel, the clock. Below it, a banner whenever the panel is not live, and the feed alarm
  * whenever a feed is stale or failing.
  */
-export function createTopBar(state: ControlState, onChangeToken: () => void) {
+export function createTopBar(state: ControlState, onChangeToken: () => void, views?: HTMLElement) {
   const conn = el('div', { class: 'conn', attrs: { role: 'status', 'aria-label': 'Connection' } });
   const connState = el('span', { class: 'conn-state' });
   const connDetail = el('span', { class: 'conn-detail' });
@@ -43,16 +44,18 @@ export function createTopBar(state: ControlState, onChangeToken: () => void) {
   const clock = el('time', { class: 'clock' });
   const change = el('button', { class: 'btn btn-ghost btn-small', text: 'Change token', attrs: { type: 'button' } });
   change.addEventListener('click', onChangeToken);
+  const operator = el('span', { class: 'operator', attrs: { 'aria-label': 'Operator' } });
 
   const bar = el(
     'header',
     { class: 'topbar' },
     el('div', { class: 'brand' }, el('span', { class: 'brand-mark', text: 'LEADWIRE' }), el('span', { class: 'brand-sub', text: 'CONTROL' })),
+    ...(views ? [views] : []),
     conn,
     tally,
     pages,
     clock,
-    change,
+    el('div', { class: 'who' }, operator, change),
   );
   const banner = el('div', { class: 'banner', attrs: { role: 'alert' } });
   const alarm = createFeedAlarm(state);
@@ -64,6 +67,9 @@ export function createTopBar(state: ControlState, onChangeToken: () => void) {
     setText(connState, live ? 'LIVE' : STATUS_TEXT[c.status]);
     setText(connDetail, live ? 'connected · in sync' : c.detail);
     setAttr(conn, 'data-status', live ? 'live' : c.status);
+    const who = state.operator ? `Signed in as ${describeActor(state.operator)}` : '';
+    setText(operator, who);
+    setAttr(operator, 'title', who || null);
 
     for (const [layer] of LAMPS) {
       const lamp = lamps.get(layer)!;
