@@ -1,5 +1,8 @@
 import type { RedisLink } from './connection.js';
 
+/** How much longer than WAIT's own timeout a round may take (the write before it, the round trip). */
+const ROUND_MARGIN_MS = 500;
+
 /** A commit stored on the primary that not enough replicas confirmed in time: it may or may not survive a failover. */
 export class NotReplicatedError extends Error {
   constructor(
@@ -48,11 +51,21 @@ export class ReplicaWait {
   }
 
   private async once() {
-    const confirmed = await this.link.pinned(async (c) => {
+    // A primary that froze (SIGSTOP, a stalled VM) never answers: the round gives up on its own, so the next
+    // round, on the primary that replaced it, is not queued behind it forever.
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<number>((r) => (timer = setTimeout(() => r(0), this.timeoutMs + ROUND_MARGIN_MS)));
+    const wait = this.link.pinned(async (c) => {
       await c.set(this.key, String(++this.seq), { expiration: { type: 'PX', value: 60_000 } });
       return c.wait(this.replicas, this.timeoutMs);
     });
-    if (confirmed < this.replicas) throw new NotReplicatedError(this.replicas, confirmed, this.timeoutMs);
+    wait.catch(() => {}); // answered late, or failed after the round gave up
+    try {
+      const confirmed = await Promise.race([wait, giveUp]);
+      if (confirmed < this.replicas) throw new NotReplicatedError(this.replicas, confirmed, this.timeoutMs);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   close() {

@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from 'redis';
+import { freePort } from './redis.js';
+
+export interface SentinelGroup {
+  /** The group's name, as REDIS_SENTINEL_MASTER. */
+  master: string;
+  sentinels: { host: string; port: number }[];
+  /** The ports of the servers: [primary at start, ...replicas at start]. */
+  ports: number[];
+  /** The process of a server by port. */
+  server(port: number): ChildProcess;
+  /** kill -9 (or SIGSTOP, or SIGCONT) a server. */
+  signal(port: number, signal: NodeJS.Signals): void;
+  cleanup(): Promise<void>;
+}
+
+/** Starts a process and resolves once it prints `ready`; rejects if it exits first. */
+function startProcess(cmd: string, args: string[], ready: string): Promise<ChildProcess> {
+  const proc = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes(ready)) resolve(proc);
+    };
+    proc.stdout!.on('data', onData);
+    proc.once('exit', (code) => reject(new Error(`${cmd} exited (${code}): ${out}`)));
+    proc.once('error', (err) => reject(new Error(`could not start ${cmd}: ${err.message}`)));
+  });
+}
+
+/**
+ * A real Redis Sentinel group on loopback for failover tests: a primary (AOF, fsync always), a replica, and three
+ * `redis-server --sentinel` watching them (quorum 2, down after 1 s, failover timeout 3 s), each on a free port
+ * with its own temp folder. Nothing is shared with any other Redis on the machine.
+ */
+/** `replicas`: how many (with two, writes needing one replica go on after the primary is lost). */
+export async function startSentinelGroup(master = 'leadwire', replicas = 1): Promise<SentinelGroup> {
+  const dir = mkdtempSync(join(tmpdir(), 'leadwire-sentinel-'));
+  const procs = new Map<number, ChildProcess>();
+  try {
+    return await startIn(dir, procs, master, replicas);
+  } catch (err) {
+    // Whatever had started goes, so a failed start leaves no process behind.
+    for (const p of procs.values()) p.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** One command to the server at `port`, on a connection of its own. */
+async function command(port: number, args: string[]): Promise<unknown> {
+  const c = createClient({ socket: { host: '127.0.0.1', port, reconnectStrategy: false } });
+  c.on('error', () => {});
+  await c.connect();
+  try {
+    return await c.sendCommand(args);
+  } finally {
+    c.destroy();
+  }
+}
+
+async function until(check: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > end) throw new Error(`sentinel group: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function startIn(dir: string, procs: Map<number, ChildProcess>, master: string, replicas: number): Promise<SentinelGroup> {
+  const ports: number[] = [];
+  for (let i = 0; i <= replicas; i++) ports.push(await freePort());
+  const p1 = ports[0]!;
+  const common = ['--bind', '127.0.0.1', '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--protected-mode', 'no'];
+  for (const port of ports) {
+    const args = ['--port', String(port), '--dir', dir, '--appendfilename', `appendonly-${port}.aof`, '--appenddirname', `aof-${port}`, ...common];
+    if (port !== p1) args.push('--replicaof', '127.0.0.1', String(p1));
+    procs.set(port, await startProcess('redis-server', args, 'Ready to accept connections'));
+  }
+  const sentinels: { host: string; port: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const port = await freePort();
+    const conf = join(dir, `sentinel-${port}.conf`);
+    writeFileSync(
+      conf,
+      [
+        `port ${port}`,
+        'bind 127.0.0.1',
+        'protected-mode no',
+        `dir ${dir}`,
+        `sentinel monitor ${master} 127.0.0.1 ${p1} 2`,
+        `sentinel down-after-milliseconds ${master} 1000`,
+        `sentinel failover-timeout ${master} 3000`,
+        `sentinel parallel-syncs ${master} 1`,
+        '',
+      ].join('\n'),
+    );
+    procs.set(port, await startProcess('redis-server', [conf, '--sentinel'], 'Sentinel ID is'));
+    sentinels.push({ host: '127.0.0.1', port });
+  }
+  // Ready means failover-ready: the replica is in sync, and every sentinel knows it and its peers.
+  await until(async () => {
+    const info = String(await command(p1, ['INFO', 'replication']));
+    return ports.slice(1).every((_, i) => new RegExp(`slave${i}:.*state=online`).test(info));
+  }, 'the replicas in sync');
+  for (const { port } of sentinels) {
+    await until(async () => {
+      // Each replica is a map (RESP3) or a flat list (RESP2) of its fields: read either as text.
+      const replicas = JSON.stringify(await command(port, ['SENTINEL', 'REPLICAS', master]));
+      const sentinelsSeen = (await command(port, ['SENTINEL', 'SENTINELS', master])) as unknown[];
+      const linked = replicas.match(/"master-link-status"[,:]"ok"/g)?.length ?? 0;
+      return ports.slice(1).every((p) => replicas.includes(`"${p}"`)) && linked === ports.length - 1 && sentinelsSeen.length >= 2;
+    }, `sentinel ${port} seeing the replica and its peers`);
+  }
+  return {
+    master,
+    sentinels,
+    ports,
+    server: (port) => procs.get(port)!,
+    signal: (port, signal) => void procs.get(port)?.kill(signal),
+    async cleanup() {
+      await Promise.all(
+        [...procs.values()].map(
+          (p) =>
+            new Promise<void>((resolve) => {
+              if (p.exitCode !== null || p.signalCode !== null) return resolve();
+              p.once('exit', () => resolve());
+              p.kill('SIGCONT');
+              p.kill('SIGKILL');
+            }),
+        ),
+      );
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
