@@ -3,17 +3,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentText, resolveGraphic } from '../../overlay/onair/graphics/registry.js';
-import { MemoryBackend } from '../../server/store/memory.js';
-import { Store } from '../../server/store/store.js';
 import { Graphic, type LayerName, type RaceView } from '../../shared/index.js';
-import { browserUnavailable, launchBrowser, openPage, renderStats, WEB_ROOT } from '../helpers/browser.js';
+import { browserUnavailable, mirrorText, openOverlay, renderStats, screenshot } from '../helpers/browser.js';
+import { idleFrames, startWithPages, useBrowser } from '../helpers/browser-suite.js';
 import { GA_FLIP, GEORGIA } from '../helpers/fixtures.js';
 import { countOpaque, countOpaqueOutside, inkOnWhite, type Box } from '../helpers/pixels.js';
-import { startLeadWire, type LeadWire } from '../helpers/server.js';
-import { manualClock } from '../helpers/stores.js';
+import type { LeadWire } from '../helpers/server.js';
 
 // Behaviour, not timings: every wait is on a condition the page reports (its mirror, its frame counter); the only
 // fixed durations are the windows in which a static page may draw nothing and a held ticker may not flip.
@@ -50,19 +47,9 @@ const KEY_RACES = { type: 'keyRaces', raceIds: [GA, AZ, PA], title: 'Battlegroun
 const BALANCE = { type: 'balance', target: 270, raceIds: 'all', base: { DEM: 253, REP: 214 } } as const;
 
 const poll = <T>(fn: () => Promise<T>, timeout = 20_000) => expect.poll(fn, { timeout, interval: 100 });
-const mirror = (page: Page, layer: string) =>
-  page.evaluate((l) => document.querySelector(`#on-air [data-layer="${l}"]`)?.textContent ?? null, layer);
-async function idle(page: Page): Promise<number> {
-  await poll(async () => {
-    const s = await renderStats(page);
-    return !s.rendering && !s.animating;
-  }).toBe(true);
-  return (await renderStats(page)).frames;
-}
-const shot = (page: Page) => page.screenshot({ omitBackground: true });
 
 async function start(): Promise<LeadWire> {
-  const lw = await startLeadWire({ store: new Store(new MemoryBackend(), { clock: manualClock() }), webRoot: WEB_ROOT });
+  const lw = await startWithPages();
   const define = async (id: string, body: unknown) => expect((await lw.api('PUT', `/api/races/${id}`, { body, token: 'ingest' })).status).toBe(201);
   const count = async (id: string, batch: unknown) =>
     expect((await lw.api('POST', `/api/races/${id}/results`, { body: batch, token: 'ingest' })).status).toBe(200);
@@ -87,24 +74,12 @@ async function expectedText(lw: LeadWire, graphic: unknown, layer: LayerName): P
 }
 
 describe.skipIf(why !== null)(`full-screen graphics on air in Chromium${why ? ` (skipped: ${why})` : ''}`, () => {
-  let browser: Browser;
   let lw: LeadWire;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    for (const ctx of browser.contexts()) await ctx.close();
-    await lw?.close();
-  });
+  const browser = useBrowser(() => lw?.close());
 
   const air = async (layer: string, graphic: unknown) =>
     expect((await lw.api('POST', '/api/graphics/air', { body: { layer, graphic } })).status).toBe(200);
-  const overlay = async () => {
-    const page = await openPage(browser, `${lw.base}/overlay/?channel=program`, HALF);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
-    return page;
-  };
+  const overlay = () => openOverlay(browser(), lw.base, { viewport: HALF });
 
   it.each([
     { what: 'a board of one race', graphic: BOARD, first: 'Georgia President 16 electoral votes RECOUNT RANGE' },
@@ -116,9 +91,9 @@ describe.skipIf(why !== null)(`full-screen graphics on air in Chromium${why ? ` 
     await air('fullscreen', graphic);
     const text = await expectedText(lw, graphic, 'fullscreen');
     expect(text.split('\n')[0]).toBe(first);
-    await poll(() => mirror(page, 'fullscreen')).toBe(text);
-    const before = await idle(page);
-    const png = await shot(page);
+    await poll(() => mirrorText(page, 'fullscreen')).toBe(text);
+    const before = await idleFrames(page);
+    const png = await screenshot(page);
     expect(countOpaque(png, { inside: FRAME })).toBeGreaterThan(300_000);
     expect(countOpaque(png, { outside: FRAME })).toBe(0);
     await page.waitForTimeout(QUIET_MS);
@@ -130,13 +105,13 @@ describe.skipIf(why !== null)(`full-screen graphics on air in Chromium${why ? ` 
     lw = await start();
     const page = await overlay();
     await air('fullscreen', BOARD);
-    await poll(() => mirror(page, 'fullscreen')).toBe(await expectedText(lw, BOARD, 'fullscreen'));
-    await idle(page);
+    await poll(() => mirrorText(page, 'fullscreen')).toBe(await expectedText(lw, BOARD, 'fullscreen'));
+    await idleFrames(page);
     const later = { asOf: '2020-11-06T11:00:00.000Z', votes: { biden: 2_451_234, trump: 2_449_001, other: 61_100 } };
     expect((await lw.api('POST', `/api/races/${GA}/results`, { body: later, token: 'ingest' })).status).toBe(200);
-    await poll(() => mirror(page, 'fullscreen')).toContain('2,451,234');
-    expect(await mirror(page, 'fullscreen')).toBe(await expectedText(lw, BOARD, 'fullscreen'));
-    await idle(page);
+    await poll(() => mirrorText(page, 'fullscreen')).toContain('2,451,234');
+    expect(await mirrorText(page, 'fullscreen')).toBe(await expectedText(lw, BOARD, 'fullscreen'));
+    await idleFrames(page);
     expect(await page.evaluate(() => window.leadwire!.inAnimations.fullscreen)).toBe(1);
     expect(page.errors).toEqual([]);
   });
@@ -146,15 +121,15 @@ describe.skipIf(why !== null)(`full-screen graphics on air in Chromium${why ? ` 
     const page = await overlay();
     await air('fullscreen', BOARD);
     await air('lowerThird', { type: 'race', raceId: AZ });
-    await poll(() => mirror(page, 'fullscreen')).toBe(await expectedText(lw, BOARD, 'fullscreen'));
-    await poll(() => mirror(page, 'lowerThird')).toBe(await expectedText(lw, { type: 'race', raceId: AZ }, 'lowerThird'));
-    await idle(page);
-    const png = await shot(page);
+    await poll(() => mirrorText(page, 'fullscreen')).toBe(await expectedText(lw, BOARD, 'fullscreen'));
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(await expectedText(lw, { type: 'race', raceId: AZ }, 'lowerThird'));
+    await idleFrames(page);
+    const png = await screenshot(page);
     expect(countOpaqueOutside(png, [FRAME])).toBe(0);
     // Both layers stay on: clearing the lower third leaves the board.
     expect((await lw.api('POST', '/api/graphics/clear', { body: { layer: 'lowerThird' } })).status).toBe(200);
-    await poll(() => mirror(page, 'lowerThird')).toBeNull();
-    expect(await mirror(page, 'fullscreen')).toBe(await expectedText(lw, BOARD, 'fullscreen'));
+    await poll(() => mirrorText(page, 'lowerThird')).toBeNull();
+    expect(await mirrorText(page, 'fullscreen')).toBe(await expectedText(lw, BOARD, 'fullscreen'));
     expect(page.errors).toEqual([]);
   });
 
@@ -162,9 +137,9 @@ describe.skipIf(why !== null)(`full-screen graphics on air in Chromium${why ? ` 
     lw = await start();
     const page = await overlay();
     await air('lowerThird', BALANCE);
-    await poll(() => mirror(page, 'lowerThird')).toBe(await expectedText(lw, BALANCE, 'lowerThird'));
-    await idle(page);
-    const png = await shot(page);
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(await expectedText(lw, BALANCE, 'lowerThird'));
+    await idleFrames(page);
+    const png = await screenshot(page);
     const box: Box = { x0: 40, y0: 250, x1: 600, y1: 490 };
     expect(countOpaque(png, { inside: box })).toBeGreaterThan(30_000);
     expect(countOpaque(png, { outside: box })).toBe(0);
@@ -175,20 +150,20 @@ describe.skipIf(why !== null)(`full-screen graphics on air in Chromium${why ? ` 
     lw = await start();
     const page = await overlay();
     await air('ticker', { type: 'ticker', raceIds: [GA, AZ], dwellSeconds: 2 });
-    await poll(() => mirror(page, 'ticker')).toContain('Georgia President');
+    await poll(() => mirrorText(page, 'ticker')).toContain('Georgia President');
     // Running: it flips to Arizona within a dwell or two.
-    await poll(() => mirror(page, 'ticker'), 10_000).toContain('Arizona President');
+    await poll(() => mirrorText(page, 'ticker'), 10_000).toContain('Arizona President');
     expect((await lw.api('POST', '/api/graphics/ticker/pause')).status).toBe(200);
     await poll(() => page.evaluate(() => window.leadwire!.state().layers.ticker)).toMatchObject({ paused: true });
-    const held = await mirror(page, 'ticker');
+    const held = await mirrorText(page, 'ticker');
     await page.waitForTimeout(4_500);
-    expect(await mirror(page, 'ticker')).toBe(held);
+    expect(await mirrorText(page, 'ticker')).toBe(held);
     // Held, it draws nothing at all.
-    const before = await idle(page);
+    const before = await idleFrames(page);
     await page.waitForTimeout(QUIET_MS);
     expect((await renderStats(page)).frames - before).toBe(0);
     expect((await lw.api('POST', '/api/graphics/ticker/resume')).status).toBe(200);
-    await poll(() => mirror(page, 'ticker'), 10_000).not.toBe(held);
+    await poll(() => mirrorText(page, 'ticker'), 10_000).not.toBe(held);
     expect(await page.evaluate(() => window.leadwire!.inAnimations.ticker)).toBe(1);
     expect(page.errors).toEqual([]);
   });
@@ -197,18 +172,13 @@ describe.skipIf(why !== null)(`full-screen graphics on air in Chromium${why ? ` 
 describe.skipIf(why !== null || tesseract !== null)(
   `full-screen graphics read back by OCR${why || tesseract ? ` (skipped: ${why ?? tesseract})` : ''}`,
   () => {
-    let browser: Browser;
     let dir: string;
     let lw: LeadWire;
+    const browser = useBrowser(() => lw?.close());
     beforeAll(async () => {
-      browser = await launchBrowser();
       dir = await mkdtemp(join(tmpdir(), 'leadwire-ocr-'));
     });
-    afterAll(async () => {
-      await browser?.close();
-      await rm(dir, { recursive: true, force: true });
-    });
-    afterEach(async () => lw?.close());
+    afterAll(async () => rm(dir, { recursive: true, force: true }));
 
     it.each([
       { what: 'the board', graphic: BOARD, box: { x0: 130, y0: 200, x1: 1800, y1: 330 }, scale: 2, name: /Biden/, number: /2,449,371/ },
@@ -217,13 +187,12 @@ describe.skipIf(why !== null || tesseract !== null)(
       { what: 'the balance', graphic: BALANCE, box: { x0: 130, y0: 300, x1: 1800, y1: 490 }, scale: 1, name: /Democrats/, number: /264/ },
     ])('reads a name and a number off $what', async ({ graphic, box, scale, name, number }) => {
       lw = await start();
-      const page = await openPage(browser, `${lw.base}/overlay/?channel=program`);
-      await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+      const page = await openOverlay(browser(), lw.base);
       await lw.api('POST', '/api/graphics/air', { body: { layer: 'fullscreen', graphic } });
-      await poll(() => mirror(page, 'fullscreen')).not.toBeNull();
-      await idle(page);
+      await poll(() => mirrorText(page, 'fullscreen')).not.toBeNull();
+      await idleFrames(page);
       const file = join(dir, `${graphic.type}.png`);
-      await writeFile(file, inkOnWhite(await shot(page), box, scale));
+      await writeFile(file, inkOnWhite(await screenshot(page), box, scale));
       const { stdout } = await run('tesseract', [file, 'stdout', '--psm', '6', '-l', 'eng']);
       expect(stdout).toMatch(name);
       expect(stdout).toMatch(number);

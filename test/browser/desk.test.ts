@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailable, launchBrowser, openPage, WEB_ROOT } from '../helpers/browser.js';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserUnavailable, openPage, WEB_ROOT } from '../helpers/browser.js';
+import { useBrowser } from '../helpers/browser-suite.js';
 import { GA_BEFORE, GEORGIA, INGEST, PRODUCER, startLeadWire, type LeadWire } from '../helpers/server.js';
 import { storeKinds } from '../helpers/stores.js';
 
@@ -16,20 +17,8 @@ const LONG = { timeout: 20_000 };
 const pageErrors = (page: Page) => (page as Page & { errors: string[] }).errors;
 
 describe.skipIf(unavailable !== null)(`manual entry desk (/desk/)${unavailable ? ` — skipped: ${unavailable}` : ''}`, () => {
-  let browser: Browser;
   let lw: LeadWire;
-  const opened: Page[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await Promise.allSettled(opened.splice(0).map((p) => p.context().close()));
-    await lw?.close();
-  });
+  const browser = useBrowser(() => lw?.close());
 
   async function setup() {
     lw = await startLeadWire({ store: await memory.make(), webRoot: WEB_ROOT, alertDurationMs: 60_000 });
@@ -39,9 +28,7 @@ describe.skipIf(unavailable !== null)(`manual entry desk (/desk/)${unavailable ?
   }
 
   async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const page = await openPage(browser, `${lw.base}${path}`, viewport);
-    opened.push(page);
-    return page;
+    return openPage(browser(), `${lw.base}${path}`, viewport);
   }
 
   /** The desk signed in with `token`, Georgia picked, and every POST of a batch it sends (dry runs apart). */

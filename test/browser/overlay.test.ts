@@ -1,13 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createServer } from '../../server/app.js';
 import { silentLogger } from '../../server/logger.js';
 import { MemoryBackend } from '../../server/store/memory.js';
 import { Store } from '../../server/store/store.js';
-import { browserUnavailable, launchBrowser, openPage, WEB_ROOT } from '../helpers/browser.js';
+import { browserUnavailable, launchBrowser, mirrorText, openOverlay, screenshot, WEB_ROOT } from '../helpers/browser.js';
+import { startWithPages, useBrowser } from '../helpers/browser-suite.js';
 import { countOpaque, diffPixels } from '../helpers/pixels.js';
 import { freePort } from '../helpers/redis.js';
-import { GA_BEFORE, GA_FLIP, GEORGIA, INGEST, PRODUCER, startLeadWire, type LeadWire } from '../helpers/server.js';
+import { GA_BEFORE, GA_FLIP, GEORGIA, INGEST, PRODUCER, type LeadWire } from '../helpers/server.js';
 import { manualClock } from '../helpers/stores.js';
 
 // Browser tests run against the embedded store: the store suite already runs both kinds, and Chromium
@@ -20,46 +21,30 @@ const HALF = { width: 960, height: 540 };
 const LOWER_THIRD = { x0: 40, y0: 320, x1: 620, y1: 500 };
 const ALERT = { x0: 40, y0: 20, x1: 920, y1: 165 };
 
-const mirror = (page: Page, layer: string) =>
-  page.evaluate((l) => document.querySelector(`#on-air [data-layer="${l}"]`)?.textContent ?? null, layer);
 const inAnimations = (page: Page, layer: 'lowerThird' | 'alert') =>
   page.evaluate((l) => window.leadwire!.inAnimations[l], layer);
 const settled = (page: Page) => poll(() => page.evaluate(() => window.leadwire!.animating())).toBe(false);
 /** Software WebGL at 1920×1080 is slow: give the page time, never a fixed sleep. */
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-const shot = (page: Page) => page.screenshot({ omitBackground: true });
 
 describe.skipIf(why !== null)(`on-air overlay in Chromium${why ? ` (skipped: ${why})` : ''}`, () => {
-  let browser: Browser;
   let lw: LeadWire;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    for (const ctx of browser.contexts()) await ctx.close();
-    await lw?.close();
-  });
+  const browser = useBrowser(() => lw?.close());
 
   async function start(alertDurationMs = 60_000) {
-    const store = new Store(new MemoryBackend(), { clock: manualClock() });
-    lw = await startLeadWire({ store, webRoot: WEB_ROOT, alertDurationMs });
+    lw = await startWithPages({ alertDurationMs });
     await lw.api('PUT', '/api/races/ga-president-2020', { body: GEORGIA, token: 'ingest' });
     await lw.api('POST', '/api/races/ga-president-2020/results', { body: GA_BEFORE, token: 'ingest' });
     return lw;
   }
-  const overlay = async (channel: 'program' | 'preview') => {
-    const page = await openPage(browser, `${lw.base}/overlay/?channel=${channel}`, HALF);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
-    return page;
-  };
+  const overlay = (channel: 'program' | 'preview') => openOverlay(browser(), lw.base, { channel, viewport: HALF, timeout: 15_000 });
   const airGeorgia = () =>
     lw.api('POST', '/api/graphics/air', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: 'ga-president-2020' } } });
 
   it('is fully transparent on program when nothing is on air', async () => {
     await start();
     const page = await overlay('program');
-    expect(await countOpaque(await shot(page))).toBe(0);
+    expect(await countOpaque(await screenshot(page))).toBe(0);
     expect(await page.locator('#on-air > *').count()).toBe(0);
     expect(page.errors).toEqual([]);
   });
@@ -68,8 +53,8 @@ describe.skipIf(why !== null)(`on-air overlay in Chromium${why ? ` (skipped: ${w
     await start();
     const page = await overlay('program');
     await airGeorgia();
-    await poll(() => mirror(page, 'lowerThird')).toContain('Donald Trump');
-    const text = (await mirror(page, 'lowerThird'))!;
+    await poll(() => mirrorText(page, 'lowerThird')).toContain('Donald Trump');
+    const text = (await mirrorText(page, 'lowerThird'))!;
     expect(text).toContain('Georgia');
     expect(text).toContain('Joe Biden');
     expect(text).toContain('2,448,454');
@@ -78,7 +63,7 @@ describe.skipIf(why !== null)(`on-air overlay in Chromium${why ? ` (skipped: ${w
     expect(text).toContain('16 electoral votes');
     expect(text).toContain('RECOUNT RANGE');
     await settled(page);
-    const png = await shot(page);
+    const png = await screenshot(page);
     expect(countOpaque(png, { inside: LOWER_THIRD })).toBeGreaterThan(25_000);
     expect(countOpaque(png, { outside: LOWER_THIRD })).toBe(0);
   });
@@ -87,12 +72,12 @@ describe.skipIf(why !== null)(`on-air overlay in Chromium${why ? ` (skipped: ${w
     await start();
     const page = await overlay('program');
     await airGeorgia();
-    await poll(() => mirror(page, 'lowerThird')).toContain('Trump leads by 463');
+    await poll(() => mirrorText(page, 'lowerThird')).toContain('Trump leads by 463');
     await settled(page);
     expect(await inAnimations(page, 'lowerThird')).toBe(1);
     await lw.api('POST', '/api/races/ga-president-2020/results', { body: GA_FLIP, token: 'ingest' });
-    await poll(() => mirror(page, 'lowerThird')).toContain('Biden leads by 917');
-    const text = (await mirror(page, 'lowerThird'))!;
+    await poll(() => mirrorText(page, 'lowerThird')).toContain('Biden leads by 917');
+    const text = (await mirrorText(page, 'lowerThird'))!;
     expect(text).toContain('2,449,371');
     expect(text).toContain('8,410 military and overseas ballots outstanding');
     await settled(page);
@@ -107,16 +92,16 @@ describe.skipIf(why !== null)(`on-air overlay in Chromium${why ? ` (skipped: ${w
     const { body: pending } = await lw.api('GET', '/api/alerts?status=pending');
     expect(pending).toHaveLength(1);
     await lw.api('POST', `/api/alerts/${pending[0].id}/take`);
-    await poll(() => mirror(page, 'alert')).toMatch(/LEAD CHANGE.*GEORGIA.*Biden overtakes Trump.*917/s);
+    await poll(() => mirrorText(page, 'alert')).toMatch(/LEAD CHANGE.*GEORGIA.*Biden overtakes Trump.*917/s);
     await settled(page);
-    const png = await shot(page);
+    const png = await screenshot(page);
     expect(countOpaque(png, { inside: ALERT })).toBeGreaterThan(5_000);
-    expect(await mirror(page, 'lowerThird')).toContain('Biden leads by 917');
+    expect(await mirrorText(page, 'lowerThird')).toContain('Biden leads by 917');
     // The server takes it off air after its duration; the page animates it out and the mirror entry goes.
-    await poll(() => mirror(page, 'alert')).toBeNull();
+    await poll(() => mirrorText(page, 'alert')).toBeNull();
     await settled(page);
-    expect(countOpaque(await shot(page), { inside: ALERT })).toBe(0);
-    expect(await mirror(page, 'lowerThird')).toContain('Biden leads by 917');
+    expect(countOpaque(await screenshot(page), { inside: ALERT })).toBe(0);
+    expect(await mirrorText(page, 'lowerThird')).toContain('Biden leads by 917');
   });
 
   it('keeps preview and program independent', async () => {
@@ -124,15 +109,15 @@ describe.skipIf(why !== null)(`on-air overlay in Chromium${why ? ` (skipped: ${w
     const program = await overlay('program');
     const preview = await overlay('preview');
     await lw.api('POST', '/api/graphics/cue', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: 'ga-president-2020' } } });
-    await poll(() => mirror(preview, 'lowerThird')).toContain('Georgia');
+    await poll(() => mirrorText(preview, 'lowerThird')).toContain('Georgia');
     await settled(program);
-    expect(await mirror(program, 'lowerThird')).toBeNull();
-    expect(countOpaque(await shot(program))).toBe(0);
+    expect(await mirrorText(program, 'lowerThird')).toBeNull();
+    expect(countOpaque(await screenshot(program))).toBe(0);
     await lw.api('POST', '/api/graphics/take', { body: { layer: 'lowerThird' } });
-    await poll(() => mirror(program, 'lowerThird')).toContain('Georgia');
+    await poll(() => mirrorText(program, 'lowerThird')).toContain('Georgia');
     await lw.api('POST', '/api/graphics/clear', { body: { layer: 'lowerThird', channel: 'preview' } });
-    await poll(() => mirror(preview, 'lowerThird')).toBeNull();
-    expect(await mirror(program, 'lowerThird')).toContain('Georgia');
+    await poll(() => mirrorText(preview, 'lowerThird')).toBeNull();
+    expect(await mirrorText(program, 'lowerThird')).toContain('Georgia');
   });
 });
 
@@ -161,22 +146,21 @@ describe.skipIf(why !== null)(`overlay across a server restart${why ? ` (skipped
       await post('/api/races/ga-president-2020', GEORGIA, 'PUT');
       await post('/api/races/ga-president-2020/results', GA_BEFORE);
       await post('/api/graphics/air', { layer: 'lowerThird', graphic: { type: 'race', raceId: 'ga-president-2020' } });
-      const page = await openPage(browser, `http://127.0.0.1:${port}/overlay/?channel=program`, HALF);
-      await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
-      await poll(() => mirror(page, 'lowerThird')).toContain('Trump leads by 463');
+      const page = await openOverlay(browser, `http://127.0.0.1:${port}`, { viewport: HALF, timeout: 15_000 });
+      await poll(() => mirrorText(page, 'lowerThird')).toContain('Trump leads by 463');
       await settled(page);
-      const before = await shot(page);
+      const before = await screenshot(page);
 
       await server.close();
       await poll(() => page.evaluate(() => document.body.dataset.connected)).toBe('false');
       // A batch arrives at the store while this server is away (another instance, say).
       await store.applyBatch('ga-president-2020', GA_FLIP);
       await page.waitForTimeout(1_000);
-      expect(diffPixels(before, await shot(page))).toBe(0);
-      expect(await mirror(page, 'lowerThird')).toContain('Trump leads by 463');
+      expect(diffPixels(before, await screenshot(page))).toBe(0);
+      expect(await mirrorText(page, 'lowerThird')).toContain('Trump leads by 463');
 
       server = await make();
-      await poll(() => mirror(page, 'lowerThird')).toContain('Biden leads by 917');
+      await poll(() => mirrorText(page, 'lowerThird')).toContain('Biden leads by 917');
       expect(await page.evaluate(() => document.body.dataset.connected)).toBe('true');
       expect(await inAnimations(page, 'lowerThird')).toBe(1);
     } finally {

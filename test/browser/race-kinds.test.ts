@@ -3,17 +3,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lowerThirdModel, lowerThirdText } from '../../overlay/onair/models.js';
-import { MemoryBackend } from '../../server/store/memory.js';
-import { Store } from '../../server/store/store.js';
 import type { RaceView } from '../../shared/index.js';
-import { browserUnavailable, launchBrowser, openPage, renderStats, WEB_ROOT } from '../helpers/browser.js';
+import { browserUnavailable, mirrorText, openOverlay, renderStats, screenshot } from '../helpers/browser.js';
+import { idleFrames, startWithPages, useBrowser } from '../helpers/browser-suite.js';
 import { GA_FLIP, GEORGIA } from '../helpers/fixtures.js';
 import { countOpaque, countOpaqueOutside, inkOnWhite, type Box } from '../helpers/pixels.js';
-import { startLeadWire, type LeadWire } from '../helpers/server.js';
-import { manualClock } from '../helpers/stores.js';
+import type { LeadWire } from '../helpers/server.js';
 
 // Behaviour, not timings: every wait is on a condition the page reports (its mirror, its frame counter), with
 // generous timeouts; the only fixed duration is the window in which a static page may draw nothing.
@@ -62,32 +59,13 @@ const FLORIDA = {
 };
 
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
-const mirror = (page: Page, layer: string) =>
-  page.evaluate((l) => document.querySelector(`#on-air [data-layer="${l}"]`)?.textContent ?? null, layer);
-/** Waits until the page has drawn what it was asked to and stopped producing frames; returns its frame count. */
-async function idle(page: Page): Promise<number> {
-  await poll(async () => {
-    const s = await renderStats(page);
-    return !s.rendering && !s.animating;
-  }).toBe(true);
-  return (await renderStats(page)).frames;
-}
-const shot = (page: Page) => page.screenshot({ omitBackground: true });
 
 describe.skipIf(why !== null)(`race kinds on air in Chromium${why ? ` (skipped: ${why})` : ''}`, () => {
-  let browser: Browser;
   let lw: LeadWire;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    for (const ctx of browser.contexts()) await ctx.close();
-    await lw?.close();
-  });
+  const browser = useBrowser(() => lw?.close());
 
   async function start() {
-    lw = await startLeadWire({ store: new Store(new MemoryBackend(), { clock: manualClock() }), webRoot: WEB_ROOT });
+    lw = await startWithPages();
     const define = async (id: string, body: unknown) =>
       expect((await lw.api('PUT', `/api/races/${id}`, { body, token: 'ingest' })).status).toBe(201);
     await define(GA, GEORGIA);
@@ -98,11 +76,7 @@ describe.skipIf(why !== null)(`race kinds on air in Chromium${why ? ` (skipped: 
     expect((await lw.api('POST', `/api/races/${id}/results`, { body: batch, token: 'ingest' })).status).toBe(200);
   const air = async (layer: string, graphic: unknown) =>
     expect((await lw.api('POST', '/api/graphics/air', { body: { layer, graphic } })).status).toBe(200);
-  const overlay = async (channel: 'program' | 'preview' = 'program', viewport = HALF) => {
-    const page = await openPage(browser, `${lw.base}/overlay/?channel=${channel}`, viewport);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
-    return page;
-  };
+  const overlay = (channel: 'program' | 'preview' = 'program', viewport = HALF) => openOverlay(browser(), lw.base, { channel, viewport });
   /** The lower third's mirror text as the page must show it for the race as the server now has it. */
   const expectedLowerThird = async (id: string) => lowerThirdText(lowerThirdModel((await lw.api<RaceView>('GET', `/api/races/${id}`)).body));
   const callGeorgia = async () => {
@@ -117,7 +91,7 @@ describe.skipIf(why !== null)(`race kinds on air in Chromium${why ? ` (skipped: 
     const page = await overlay();
     await air('lowerThird', { type: 'race', raceId: TN });
     const text = await expectedLowerThird(TN);
-    await poll(() => mirror(page, 'lowerThird')).toBe(text);
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(text);
     expect(text.split('\n')).toEqual([
       'Tennessee House · District 3',
       'Chuck Fleischmann 215,571 66.7%',
@@ -128,11 +102,11 @@ describe.skipIf(why !== null)(`race kinds on air in Chromium${why ? ` (skipped: 
       'Gorman cannot overtake',
       '90% of precincts reporting',
     ]);
-    await idle(page);
-    const png = await shot(page);
+    await idleFrames(page);
+    const png = await screenshot(page);
     expect(countOpaque(png, { inside: LOWER_THIRD })).toBeGreaterThan(30_000);
     expect(countOpaque(png, { outside: LOWER_THIRD })).toBe(0);
-    expect(await mirror(page, 'watermark')).toBeNull();
+    expect(await mirrorText(page, 'watermark')).toBeNull();
     expect(page.errors).toEqual([]);
   });
 
@@ -141,16 +115,16 @@ describe.skipIf(why !== null)(`race kinds on air in Chromium${why ? ` (skipped: 
     await count(FL, { asOf: '2020-11-04T03:00:00.000Z', votes: { yes: 599, no: 401 } });
     const page = await overlay();
     await air('lowerThird', { type: 'race', raceId: FL });
-    await poll(() => mirror(page, 'lowerThird')).toBe(['Florida Amendment 2', 'YES 599 59.9%', 'NO 401 40.1%', 'NEEDS 60% · FAILING'].join('\n'));
-    await idle(page);
-    const png = await shot(page);
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(['Florida Amendment 2', 'YES 599 59.9%', 'NO 401 40.1%', 'NEEDS 60% · FAILING'].join('\n'));
+    await idleFrames(page);
+    const png = await screenshot(page);
     expect(countOpaque(png, { inside: LOWER_THIRD })).toBeGreaterThan(25_000);
     expect(countOpaque(png, { outside: LOWER_THIRD })).toBe(0);
 
     // Exactly 60% passes a 60% rule.
     await count(FL, { asOf: '2020-11-04T03:10:00.000Z', votes: { yes: 600, no: 400 } });
-    await poll(() => mirror(page, 'lowerThird')).toBe(['Florida Amendment 2', 'YES 600 60.0%', 'NO 400 40.0%', 'NEEDS 60% · PASSING'].join('\n'));
-    await idle(page);
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(['Florida Amendment 2', 'YES 600 60.0%', 'NO 400 40.0%', 'NEEDS 60% · PASSING'].join('\n'));
+    await idleFrames(page);
     expect(await page.evaluate(() => window.leadwire!.inAnimations.lowerThird)).toBe(1);
     expect(page.errors).toEqual([]);
   });
@@ -159,17 +133,17 @@ describe.skipIf(why !== null)(`race kinds on air in Chromium${why ? ` (skipped: 
     await start();
     const page = await overlay();
     await callGeorgia();
-    await poll(() => mirror(page, 'alert')).toBe('PROJECTED WINNER · GEORGIA · Joe Biden');
-    await idle(page);
-    const png = await shot(page);
+    await poll(() => mirrorText(page, 'alert')).toBe('PROJECTED WINNER · GEORGIA · Joe Biden');
+    await idleFrames(page);
+    const png = await screenshot(page);
     expect(countOpaque(png, { inside: ALERT })).toBeGreaterThan(5_000);
     expect(countOpaque(png, { outside: ALERT })).toBe(0);
 
     expect((await lw.api('DELETE', `/api/races/${GA}/call`)).status).toBe(200);
     // The page drops the banner as soon as the race has no call, whether or not program still lists the graphic.
-    await poll(() => mirror(page, 'alert')).toBeNull();
-    await idle(page);
-    expect(countOpaque(await shot(page))).toBe(0);
+    await poll(() => mirrorText(page, 'alert')).toBeNull();
+    await idleFrames(page);
+    expect(countOpaque(await screenshot(page))).toBe(0);
     expect(page.errors).toEqual([]);
   });
 
@@ -182,32 +156,32 @@ describe.skipIf(why !== null)(`race kinds on air in Chromium${why ? ` (skipped: 
 
     // Cued on preview: the preview page marks itself, program stays clean.
     expect((await lw.api('POST', '/api/graphics/cue', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: TN } } })).status).toBe(200);
-    await poll(() => mirror(preview, 'watermark')).toBe('TEST\nREHEARSAL DATA');
-    await idle(program);
-    expect(await mirror(program, 'watermark')).toBeNull();
-    expect(countOpaque(await shot(program))).toBe(0);
+    await poll(() => mirrorText(preview, 'watermark')).toBe('TEST\nREHEARSAL DATA');
+    await idleFrames(program);
+    expect(await mirrorText(program, 'watermark')).toBeNull();
+    expect(countOpaque(await screenshot(program))).toBe(0);
 
     // Taken to program: marked there, in its corner, beside the lower third.
     expect((await lw.api('POST', '/api/graphics/take', { body: { layer: 'lowerThird' } })).status).toBe(200);
-    await poll(() => mirror(program, 'watermark')).toBe('TEST\nREHEARSAL DATA');
-    await idle(program);
-    let png = await shot(program);
+    await poll(() => mirrorText(program, 'watermark')).toBe('TEST\nREHEARSAL DATA');
+    await idleFrames(program);
+    let png = await screenshot(program);
     expect(countOpaque(png, { inside: WATERMARK })).toBeGreaterThan(5_000);
     expect(countOpaqueOutside(png, [WATERMARK, LOWER_THIRD])).toBe(0);
 
     // Cleared: gone with the lower third.
     expect((await lw.api('POST', '/api/graphics/clear', { body: { layer: 'lowerThird' } })).status).toBe(200);
-    await poll(() => mirror(program, 'lowerThird')).toBeNull();
-    await poll(() => mirror(program, 'watermark')).toBeNull();
-    await idle(program);
-    expect(countOpaque(await shot(program))).toBe(0);
+    await poll(() => mirrorText(program, 'lowerThird')).toBeNull();
+    await poll(() => mirrorText(program, 'watermark')).toBeNull();
+    await idleFrames(program);
+    expect(countOpaque(await screenshot(program))).toBe(0);
 
     // A live race on air: no watermark.
     await air('lowerThird', { type: 'race', raceId: GA });
-    await poll(() => mirror(program, 'lowerThird')).toBe(await expectedLowerThird(GA));
-    await idle(program);
-    png = await shot(program);
-    expect(await mirror(program, 'watermark')).toBeNull();
+    await poll(() => mirrorText(program, 'lowerThird')).toBe(await expectedLowerThird(GA));
+    await idleFrames(program);
+    png = await screenshot(program);
+    expect(await mirrorText(program, 'watermark')).toBeNull();
     expect(countOpaque(png, { inside: WATERMARK })).toBe(0);
     expect(program.errors).toEqual([]);
   });
@@ -217,19 +191,19 @@ describe.skipIf(why !== null)(`race kinds on air in Chromium${why ? ` (skipped: 
     const page = await overlay();
     await air('lowerThird', { type: 'race', raceId: GA });
     await callGeorgia();
-    await poll(() => mirror(page, 'alert')).toBe('PROJECTED WINNER · GEORGIA · Joe Biden');
+    await poll(() => mirrorText(page, 'alert')).toBe('PROJECTED WINNER · GEORGIA · Joe Biden');
     await lw.api('DELETE', `/api/races/${GA}/call`);
-    await poll(() => mirror(page, 'alert')).toBeNull();
-    await poll(() => mirror(page, 'lowerThird')).toBe(await expectedLowerThird(GA));
-    let before = await idle(page);
+    await poll(() => mirrorText(page, 'alert')).toBeNull();
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(await expectedLowerThird(GA));
+    let before = await idleFrames(page);
     await page.waitForTimeout(QUIET_MS);
     expect((await renderStats(page)).frames - before).toBe(0);
 
     await count(TN, { ...TN_COUNT, test: true });
     await air('lowerThird', { type: 'race', raceId: TN });
-    await poll(() => mirror(page, 'watermark')).toBe('TEST\nREHEARSAL DATA');
-    await poll(() => mirror(page, 'lowerThird')).toBe(await expectedLowerThird(TN));
-    before = await idle(page);
+    await poll(() => mirrorText(page, 'watermark')).toBe('TEST\nREHEARSAL DATA');
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(await expectedLowerThird(TN));
+    before = await idleFrames(page);
     await page.waitForTimeout(QUIET_MS);
     expect((await renderStats(page)).frames - before).toBe(0);
     expect(page.errors).toEqual([]);
@@ -239,32 +213,26 @@ describe.skipIf(why !== null)(`race kinds on air in Chromium${why ? ` (skipped: 
 describe.skipIf(why !== null || tesseract !== null)(
   `the projected-winner banner read back by OCR${why || tesseract ? ` (skipped: ${why ?? tesseract})` : ''}`,
   () => {
-    let browser: Browser;
     let lw: LeadWire;
     let dir: string;
+    const browser = useBrowser(() => lw?.close());
     beforeAll(async () => {
-      browser = await launchBrowser();
       dir = await mkdtemp(join(tmpdir(), 'leadwire-ocr-'));
     });
-    afterAll(async () => {
-      await browser?.close();
-      await rm(dir, { recursive: true, force: true });
-    });
-    afterEach(async () => lw?.close());
+    afterAll(async () => rm(dir, { recursive: true, force: true }));
 
     it('names the winner legibly: tesseract reads Biden off the drawn banner', async () => {
-      lw = await startLeadWire({ store: new Store(new MemoryBackend(), { clock: manualClock() }), webRoot: WEB_ROOT });
+      lw = await startWithPages();
       await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA, token: 'ingest' });
       await lw.api('POST', `/api/races/${GA}/results`, { body: GA_FLIP, token: 'ingest' });
       await lw.api('POST', `/api/races/${GA}/call`, { body: { winner: 'biden' } });
       // Full size, as OBS captures it: the banner's pixels are what a viewer sees.
-      const page = await openPage(browser, `${lw.base}/overlay/?channel=program`);
-      await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+      const page = await openOverlay(browser(), lw.base);
       await lw.api('POST', '/api/graphics/air', { body: { layer: 'alert', graphic: { type: 'call', raceId: GA } } });
-      await poll(() => mirror(page, 'alert')).toBe('PROJECTED WINNER · GEORGIA · Joe Biden');
-      await idle(page);
+      await poll(() => mirrorText(page, 'alert')).toBe('PROJECTED WINNER · GEORGIA · Joe Biden');
+      await idleFrames(page);
       const file = join(dir, 'banner.png');
-      await writeFile(file, inkOnWhite(await shot(page), { x0: 80, y0: 60, x1: 1440, y1: 180 }));
+      await writeFile(file, inkOnWhite(await screenshot(page), { x0: 80, y0: 60, x1: 1440, y1: 180 }));
       const { stdout } = await run('tesseract', [file, 'stdout', '--psm', '7', '-l', 'eng']);
       expect(stdout).toMatch(/Biden/);
       expect(stdout).toMatch(/PROJECTED/);

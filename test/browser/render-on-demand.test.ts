@@ -1,12 +1,10 @@
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { lowerThirdModel, lowerThirdText } from '../../overlay/onair/models.js';
-import { MemoryBackend } from '../../server/store/memory.js';
-import { Store } from '../../server/store/store.js';
 import type { RaceView } from '../../shared/index.js';
-import { browserUnavailable, launchBrowser, openPage, renderStats, WEB_ROOT } from '../helpers/browser.js';
-import { GA_BEFORE, GA_FLIP, GEORGIA, PRODUCER, startLeadWire, type LeadWire } from '../helpers/server.js';
-import { manualClock } from '../helpers/stores.js';
+import { browserUnavailable, mirrorText, openOverlay, openPage, renderStats } from '../helpers/browser.js';
+import { idleFrames, startWithPages, useBrowser } from '../helpers/browser-suite.js';
+import { GA_BEFORE, GA_FLIP, GEORGIA, PRODUCER, type LeadWire } from '../helpers/server.js';
 
 // Behaviour, not timings: every wait is on a condition the page reports itself (its frame counter, its
 // mirror), with generous timeouts; the only fixed durations are the windows in which nothing may be drawn.
@@ -25,47 +23,24 @@ const GA_LATER = {
 };
 
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
-const mirror = (target: Page | Frame, layer: string) =>
-  target.evaluate((l) => document.querySelector(`#on-air [data-layer="${l}"]`)?.textContent ?? null, layer);
 const drawn = (target: Page | Frame) => target.evaluate(() => window.leadwire!.drawnText());
-/** Waits until the page has drawn what it was asked to and stopped producing frames; returns its count. */
-async function idle(target: Page | Frame): Promise<number> {
-  await poll(async () => {
-    const s = await renderStats(target);
-    return !s.rendering && !s.animating;
-  }).toBe(true);
-  return (await renderStats(target)).frames;
-}
 /** Watches an idle page for QUIET_MS and returns how many frames it rendered meanwhile (should be 0). */
 async function framesWhileQuiet(page: Page, target: Page | Frame = page): Promise<number> {
-  const before = await idle(target);
+  const before = await idleFrames(target);
   await page.waitForTimeout(QUIET_MS);
   return (await renderStats(target)).frames - before;
 }
 
 describe.skipIf(why !== null)(`render on demand in Chromium${why ? ` (skipped: ${why})` : ''}`, () => {
-  let browser: Browser;
   let lw: LeadWire;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    for (const ctx of browser.contexts()) await ctx.close();
-    await lw?.close();
-  });
+  const browser = useBrowser(() => lw?.close());
 
   async function start() {
-    const store = new Store(new MemoryBackend(), { clock: manualClock() });
-    lw = await startLeadWire({ store, webRoot: WEB_ROOT });
+    lw = await startWithPages();
     await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA, token: 'ingest' });
     await lw.api('POST', `/api/races/${GA}/results`, { body: GA_BEFORE, token: 'ingest' });
   }
-  const overlay = async (channel: 'program' | 'preview' = 'program') => {
-    const page = await openPage(browser, `${lw.base}/overlay/?channel=${channel}`, HALF);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
-    return page;
-  };
+  const overlay = (channel: 'program' | 'preview' = 'program') => openOverlay(browser(), lw.base, { channel, viewport: HALF });
   const airGeorgia = () =>
     lw.api('POST', '/api/graphics/air', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: GA } } });
   const postCount = async (batch: unknown) => {
@@ -77,7 +52,7 @@ describe.skipIf(why !== null)(`render on demand in Chromium${why ? ` (skipped: $
   it('renders no frame once an empty overlay is ready', async () => {
     await start();
     const page = await overlay();
-    expect(await idle(page)).toBeGreaterThan(0);
+    expect(await idleFrames(page)).toBeGreaterThan(0);
     expect(await framesWhileQuiet(page)).toBe(0);
     expect(await page.locator('#on-air > *').count()).toBe(0);
     expect(page.errors).toEqual([]);
@@ -88,19 +63,19 @@ describe.skipIf(why !== null)(`render on demand in Chromium${why ? ` (skipped: $
     const page = await overlay();
     await airGeorgia();
     const before = await expectedLowerThird();
-    await poll(() => mirror(page, 'lowerThird')).toBe(before);
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(before);
     expect(await framesWhileQuiet(page)).toBe(0);
-    expect(await mirror(page, 'lowerThird')).toBe(before);
+    expect(await mirrorText(page, 'lowerThird')).toBe(before);
 
     const atRest = (await renderStats(page)).frames;
     await postCount(GA_FLIP);
     const after = await expectedLowerThird();
-    await poll(() => mirror(page, 'lowerThird')).toBe(after);
-    expect(await idle(page)).toBeGreaterThan(atRest);
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(after);
+    expect(await idleFrames(page)).toBeGreaterThan(atRest);
     expect(await drawn(page)).toEqual(expect.arrayContaining(['2,449,371', '2,448,454']));
 
     expect(await framesWhileQuiet(page)).toBe(0);
-    expect(await mirror(page, 'lowerThird')).toBe(after);
+    expect(await mirrorText(page, 'lowerThird')).toBe(after);
     expect(page.errors).toEqual([]);
   });
 
@@ -108,20 +83,20 @@ describe.skipIf(why !== null)(`render on demand in Chromium${why ? ` (skipped: $
     await start();
     const page = await overlay();
     await airGeorgia();
-    await poll(() => mirror(page, 'lowerThird')).toBe(await expectedLowerThird());
-    await idle(page);
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(await expectedLowerThird());
+    await idleFrames(page);
 
     await postCount(GA_FLIP);
-    await poll(() => mirror(page, 'lowerThird')).toContain('2,449,371');
+    await poll(() => mirrorText(page, 'lowerThird')).toContain('2,449,371');
     // The roll to GA_FLIP lasts 400 ms of animation; the next count lands while it runs.
     await postCount(GA_LATER);
     const final = await expectedLowerThird();
-    await poll(() => mirror(page, 'lowerThird')).toBe(final);
-    await idle(page);
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(final);
+    await idleFrames(page);
     const text = await drawn(page);
     expect(text).toEqual(expect.arrayContaining(['2,451,234', '2,449,001']));
     expect(text).not.toContain('2,449,371');
-    expect(await mirror(page, 'lowerThird')).toBe(final);
+    expect(await mirrorText(page, 'lowerThird')).toBe(final);
     expect(await framesWhileQuiet(page)).toBe(0);
   });
 
@@ -130,11 +105,11 @@ describe.skipIf(why !== null)(`render on demand in Chromium${why ? ` (skipped: $
     await lw.api('PUT', '/api/races/pa-president-2020', { body: { ...GEORGIA, jurisdiction: 'Pennsylvania' }, token: 'ingest' });
     const page = await overlay();
     await airGeorgia();
-    await poll(() => mirror(page, 'lowerThird')).toBe(await expectedLowerThird());
-    const atRest = await idle(page);
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(await expectedLowerThird());
+    const atRest = await idleFrames(page);
     await lw.api('POST', '/api/races/pa-president-2020/results', { body: GA_BEFORE, token: 'ingest' });
     await poll(() => page.evaluate(() => window.leadwire!.state().races['pa-president-2020']?.totalVotes ?? 0)).toBeGreaterThan(0);
-    expect(await idle(page)).toBe(atRest);
+    expect(await idleFrames(page)).toBe(atRest);
   });
 
   it('keeps the playout hooks working: stop() and play() animate, a resize and an OBS resync redraw, then idle', async () => {
@@ -142,30 +117,30 @@ describe.skipIf(why !== null)(`render on demand in Chromium${why ? ` (skipped: $
     const page = await overlay();
     await airGeorgia();
     const text = await expectedLowerThird();
-    await poll(() => mirror(page, 'lowerThird')).toBe(text);
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(text);
 
-    let atRest = await idle(page);
+    let atRest = await idleFrames(page);
     await page.evaluate(() => window.stop());
-    await poll(() => mirror(page, 'lowerThird')).toBeNull();
-    expect(await idle(page)).toBeGreaterThan(atRest);
+    await poll(() => mirrorText(page, 'lowerThird')).toBeNull();
+    expect(await idleFrames(page)).toBeGreaterThan(atRest);
     expect(await drawn(page)).toEqual([]);
 
-    atRest = await idle(page);
+    atRest = await idleFrames(page);
     await page.evaluate(() => window.play!());
-    await poll(() => mirror(page, 'lowerThird')).toBe(text);
-    expect(await idle(page)).toBeGreaterThan(atRest);
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(text);
+    expect(await idleFrames(page)).toBeGreaterThan(atRest);
 
-    atRest = await idle(page);
+    atRest = await idleFrames(page);
     await page.setViewportSize({ width: 800, height: 450 });
     await poll(async () => (await renderStats(page)).frames).toBeGreaterThan(atRest);
 
-    atRest = await idle(page);
+    atRest = await idleFrames(page);
     await page.evaluate(() =>
       window.dispatchEvent(new CustomEvent('obsSourceVisibleChanged', { detail: { visible: true } })),
     );
     await poll(async () => (await renderStats(page)).frames).toBeGreaterThan(atRest);
-    await idle(page);
-    expect(await mirror(page, 'lowerThird')).toBe(text);
+    await idleFrames(page);
+    expect(await mirrorText(page, 'lowerThird')).toBe(text);
     expect(await framesWhileQuiet(page)).toBe(0);
     expect(page.errors).toEqual([]);
   });
@@ -173,7 +148,7 @@ describe.skipIf(why !== null)(`render on demand in Chromium${why ? ` (skipped: $
   it('pauses a control-panel monitor scrolled out of view or hidden, and draws it again when it comes back', { timeout: 90_000 }, async () => {
     await start();
     // A short window: the centre column (monitors above the air buttons) scrolls.
-    const panel = await openPage(browser, `${lw.base}/control/?key=${PRODUCER}`, { width: 1280, height: 420 });
+    const panel = await openPage(browser(), `${lw.base}/control/?key=${PRODUCER}`, { width: 1280, height: 420 });
     await panel.getByRole('button', { name: /^Take/ }).waitFor({ state: 'visible', timeout: 20_000 });
     const frameOf = async (channel: string) => {
       await poll(async () => panel.frames().some((f) => f.url().includes(`/overlay/?channel=${channel}&`))).toBe(true);
@@ -194,17 +169,17 @@ describe.skipIf(why !== null)(`render on demand in Chromium${why ? ` (skipped: $
       }, to);
     await scrollCentre('bottom');
     await poll(async () => (await renderStats(program)).paused).toBe(true);
-    const away = await idle(program);
+    const away = await idleFrames(program);
     await airGeorgia();
     const text = await expectedLowerThird();
     // The page keeps its state and mirror exact while it draws nothing.
-    await poll(() => mirror(program, 'lowerThird')).toBe(text);
-    await idle(program);
+    await poll(() => mirrorText(program, 'lowerThird')).toBe(text);
+    await idleFrames(program);
     expect((await renderStats(program)).frames).toBe(away);
 
     await scrollCentre('top');
     await poll(async () => (await renderStats(program)).paused).toBe(false);
-    expect(await idle(program)).toBeGreaterThan(away);
+    expect(await idleFrames(program)).toBeGreaterThan(away);
     expect(await drawn(program)).toEqual(expect.arrayContaining(['2,448,454', '2,447,991']));
     expect(await framesWhileQuiet(panel, program)).toBe(0);
 

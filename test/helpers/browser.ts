@@ -69,3 +69,29 @@ export function renderStats(target: Page | Frame): Promise<RenderStats> {
     return { frames: lw.framesRendered, rendering: lw.rendering, animating: lw.animating(), paused: lw.paused };
   });
 }
+
+/** The text of the on-air page's mirror for `layer` (what the layer shows, in words), or null when it is empty. */
+export function mirrorText(target: Page | Frame, layer: string): Promise<string | null> {
+  return target.evaluate((l) => document.querySelector(`#on-air [data-layer="${l}"]`)?.textContent ?? null, layer);
+}
+
+/** A screenshot that keeps the page's transparency. */
+export function screenshot(page: Page): Promise<Buffer> {
+  return page.screenshot({ omitBackground: true });
+}
+
+/**
+ * Opens the on-air overlay of the server at `base` on `channel` and resolves once the page says it is ready.
+ * @param o.channel `program` by default
+ * @param o.viewport 1920×1080 by default (as `openPage`)
+ * @param o.timeout how long the page may take to be ready, 20 s by default
+ */
+export async function openOverlay(
+  browser: Browser,
+  base: string,
+  o: { channel?: 'program' | 'preview'; viewport?: { width: number; height: number }; timeout?: number } = {},
+): Promise<Page & { errors: string[] }> {
+  const page = await openPage(browser, `${base}/overlay/?channel=${o.channel ?? 'program'}`, o.viewport);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: o.timeout ?? 20_000 });
+  return page;
+}
