@@ -1,37 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GEORGIA } from '../helpers/fixtures.js';
 import { MemoryBackend } from '../../server/store/memory.js';
 import { Store } from '../../server/store/store.js';
-import { eventually, INGEST, PRODUCER, startLeadWire } from '../helpers/server.js';
+import { eventually, INGEST, startLeadWire } from '../helpers/server.js';
 import { manualClock } from '../helpers/stores.js';
+import { startLeadWireProcess } from '../helpers/process.js';
 import { startRedis, type PrivateRedis } from '../helpers/redis.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const RACES = 8;
 const PER_RACE = 40;
-
-/** LeadWire as `npm start` runs it, in its own process, so it can be sent SIGTERM. */
-async function startProcess(redisUrl: string): Promise<{ proc: ChildProcess; base: string; exited: Promise<number | null> }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--no-demo'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', REDIS_URL: redisUrl, LEADWIRE_PRODUCER_TOKEN: PRODUCER, LEADWIRE_INGEST_TOKEN: INGEST },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
-  const base = await new Promise<string>((resolveBase, reject) => {
-    let err = '';
-    proc.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = err.match(/on air at (http:\/\/\S+)/);
-      if (m) resolveBase(m[1]!);
-    });
-    void exited.then((code) => reject(new Error(`LeadWire exited (${code}): ${err}`)));
-  });
-  return { proc, base, exited };
-}
 
 describe('SIGTERM in the middle of a burst', () => {
   let redis: PrivateRedis;
@@ -43,7 +21,7 @@ describe('SIGTERM in the middle of a burst', () => {
   it(
     'answers every request it took, stores exactly what it answered, and exits 0',
     async () => {
-      const { proc, base, exited } = await startProcess(redis.url);
+      const { proc, base, exited } = await startLeadWireProcess({ REDIS_URL: redis.url });
       const headers = { authorization: `Bearer ${INGEST}`, 'content-type': 'application/json', connection: 'close' };
       for (let r = 0; r < RACES; r++) {
         const res = await fetch(`${base}/api/races/race-${r}`, { method: 'PUT', headers, body: JSON.stringify(GEORGIA) });

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedStatus, LeadChange, RaceView } from '../../../shared/index.js';
@@ -12,10 +12,10 @@ import { RedisBackend } from '../../../server/store/redis.js';
 import { Store } from '../../../server/store/store.js';
 import { systemClock } from '../../../server/clock.js';
 import { apRace, apSteps, startFakeAp, type FakeAp } from '../../../scripts/fakes/ap.js';
-import { eventually, INGEST, PRODUCER, startLeadWire, type LeadWire } from '../../helpers/server.js';
+import { eventually, startLeadWire, type LeadWire } from '../../helpers/server.js';
+import { startLeadWireProcess } from '../../helpers/process.js';
 import { startRedis, type PrivateRedis } from '../../helpers/redis.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const INTERVAL_S = 0.5;
 
 const georgia = (lastUpdated: string, biden: number, trump: number) =>
@@ -36,25 +36,6 @@ const georgia = (lastUpdated: string, biden: number, trump: number) =>
       },
     ],
   });
-
-/** LeadWire as a station runs it: `npm start`'s entry in its own process, so it can die as a process dies. */
-async function startProcess(env: Record<string, string>): Promise<{ proc: ChildProcess; base: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--no-demo'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', LEADWIRE_PRODUCER_TOKEN: PRODUCER, LEADWIRE_INGEST_TOKEN: INGEST, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const base = await new Promise<string>((resolveBase, reject) => {
-    let err = '';
-    proc.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = err.match(/on air at (http:\/\/\S+)/);
-      if (m) resolveBase(m[1]!);
-    });
-    proc.once('exit', (code) => reject(new Error(`LeadWire exited (${code}): ${err}`)));
-  });
-  return { proc, base };
-}
 
 describe('two instances on one Redis and one feed', () => {
   let redis: PrivateRedis;
@@ -86,7 +67,7 @@ describe('two instances on one Redis and one feed', () => {
       ap.setScript([apSteps.full([georgia('2020-11-06T08:40:27Z', 2_447_991, 2_448_454)])]);
 
       // A: a real process; it takes the feed's lock first.
-      const started = await startProcess({ REDIS_URL: redis.url, LEADWIRE_FEEDS: file });
+      const started = await startLeadWireProcess({ REDIS_URL: redis.url, LEADWIRE_FEEDS: file });
       a = started.proc;
       const statusOf = async (base: string) => ((await (await fetch(`${base}/api/feeds`)).json()) as FeedStatus[])[0]!;
       const aInstance = await eventually(async () => (await statusOf(started.base)).instance ?? undefined, 20_000, 'A to poll');
