@@ -48,7 +48,8 @@ function countLine(race: RaceView): string | null {
   return null;
 }
 
-function tiedAtCutOff(race: RaceView): Set<string> {
+/** The ids tied at the cut-off of a vote-for-N race: the winning set runs over the seats only when they tie. */
+export function tiedAtCutOff(race: RaceView): Set<string> {
   if (race.winning.length <= race.seats) return new Set();
   const votes = new Map(race.candidates.map((c) => [c.id, c.votes]));
   const cut = Math.min(...race.winning.map((id) => votes.get(id) ?? 0));
@@ -98,7 +99,8 @@ function measureLine(race: RaceView): string | null {
   return `${phrasePassMark(race.measure.passPct).toUpperCase()} · ${status}`;
 }
 
-function winningLine(race: RaceView): string {
+/** Who is winning a vote-for-N race (and who is tied for the last seats); before that, the lead line. */
+export function winningLine(race: RaceView): string {
   if (race.status === 'called' || race.totalVotes === 0 || race.winning.length === 0) return leadLine(race);
   const tied = tiedAtCutOff(race);
   if (tied.size === 0) return `${names(race, race.winning)} winning`;
@@ -116,7 +118,8 @@ function mainLine(race: RaceView): string {
   return leadLine(race);
 }
 
-function needsLine(race: RaceView): string | null {
+/** What the runner-up of a one-seat candidate race needs of the remaining vote; null when not known or not meaningful. */
+export function needsLine(race: RaceView): string | null {
   const n = race.needs;
   if (!n || race.kind !== 'candidate' || race.seats > 1 || race.status === 'called' || race.advancing.length > 0) return null;
   return `${nameOf(race, n.candidate) ?? n.candidate} ${phraseNeeds(n.pctOfRemaining)}`;

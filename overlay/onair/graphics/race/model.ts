@@ -7,11 +7,11 @@ import {
   formatPct,
   formatVotes,
   phraseList,
-  phraseNeeds,
   phraseOthers,
   phrasePassMark,
   phraseReporting,
 } from '../../../../shared/format.js';
+import { needsLine, tiedAtCutOff, winningLine } from '../../../../shared/domain/onAirText.js';
 import type { CandidateView, RaceView } from '../../../../shared/index.js';
 import { countLine, leadLine, nameOf, topCandidates } from '../../models/race.js';
 
@@ -81,14 +81,6 @@ export const MAX_ROWS = 4;
 export const OTHERS_ID = '*others';
 
 const nameList = (race: RaceView, ids: readonly string[]): string => phraseList(ids.map((id) => nameOf(race, id) ?? id));
-
-/** The ids tied at the cut-off of a vote-for-N race: the winning set runs over the seats only when they tie. */
-function tiedAtCutOff(race: RaceView): Set<string> {
-  if (race.winning.length <= race.seats) return new Set();
-  const votes = new Map(race.candidates.map((c) => [c.id, c.votes]));
-  const cut = Math.min(...race.winning.map((id) => votes.get(id) ?? 0));
-  return new Set(race.winning.filter((id) => votes.get(id) === cut));
-}
 
 function markOf(race: RaceView, id: string, tied: Set<string>): RowModel['mark'] {
   if (race.advancing.length > 0) return race.advancing.includes(id) ? 'advancing' : null;
@@ -165,16 +157,6 @@ function measureModel(race: RaceView): MeasureModel | null {
   return { yesPct, passPct, passMark: phrasePassMark(passPct).toUpperCase(), status, outcome };
 }
 
-function winningLine(race: RaceView): string {
-  if (race.status === 'called' || race.totalVotes === 0 || race.winning.length === 0) return leadLine(race);
-  const tied = tiedAtCutOff(race);
-  if (tied.size === 0) return `${nameList(race, race.winning)} winning`;
-  const settled = race.winning.filter((id) => !tied.has(id));
-  const open = race.seats - settled.length;
-  const tie = `${nameList(race, [...tied])} tied for ${open === 1 ? 'the last seat' : `the last ${open} seats`}`;
-  return settled.length > 0 ? `${nameList(race, settled)} winning · ${tie}` : tie;
-}
-
 function mainLine(race: RaceView, measure: MeasureModel | null): string {
   if (measure) return `${measure.passMark} · ${measure.status}`;
   if (race.advancing.length > 0) {
@@ -182,12 +164,6 @@ function mainLine(race: RaceView, measure: MeasureModel | null): string {
   }
   if (race.seats > 1) return winningLine(race);
   return leadLine(race);
-}
-
-function needsLine(race: RaceView): string | null {
-  const n = race.needs;
-  if (!n || race.kind !== 'candidate' || race.seats > 1 || race.status === 'called' || race.advancing.length > 0) return null;
-  return `${nameOf(race, n.candidate) ?? n.candidate} ${phraseNeeds(n.pctOfRemaining)}`;
 }
 
 /** The lower third of a race; `maxRows` rows at most (the board shows more). */
