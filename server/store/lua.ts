@@ -271,3 +271,27 @@ for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
 end
 return out
 `;
+
+/**
+ * KEYS: the collection's hash, event stream, commit id key. ARGV: document id, expected revision ('0' = none),
+ * the new revision, the stored JSON ('' = delete), channel, message, cap, then the events (count, five fields each).
+ */
+export const COMMIT_DOC = `${XADD_ALL}${SEEN}
+local cur = redis.call('HGET', KEYS[1], ARGV[1])
+local rev = '0'
+if cur then rev = tostring(cjson.decode(cur).revision) end
+if rev ~= ARGV[2] then return 0 end
+if ARGV[4] == '' then redis.call('HDEL', KEYS[1], ARGV[1]) else redis.call('HSET', KEYS[1], ARGV[1], ARGV[4]) end
+xaddAll(KEYS[2], ARGV[7], 8)
+redis.call('PUBLISH', ARGV[5], ARGV[6])
+${RECORD}return 1
+`;
+
+/** KEYS: asset meta hash, asset bytes key, event stream. ARGV: name, meta JSON, bytes, channel, message, cap, events. */
+export const WRITE_ASSET = `${XADD_ALL}
+redis.call('SET', KEYS[2], ARGV[3])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+xaddAll(KEYS[3], ARGV[6], 7)
+redis.call('PUBLISH', ARGV[4], ARGV[5])
+return 1
+`;

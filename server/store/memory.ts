@@ -3,7 +3,7 @@ import { EMPTY_GRAPHICS, type Alert, type EventEntry, type FeedStatus, type Grap
 import type { EventLogOptions, EventRead, RefusalEntry } from './eventLog.js';
 import { deepFreeze } from './freeze.js';
 import { MemoryEventLog } from './memoryLog.js';
-import type { Backend, ChangeListener, CommitResult, Committed, FeedControl, RaceCommit, StoreChange } from './types.js';
+import type { AssetMeta, Backend, ChangeListener, CommitResult, Committed, FeedControl, RaceCommit, StoreChange, StoredDoc } from './types.js';
 
 /**
  * The embedded store: one process, nothing persisted. Each commit checks and writes without yielding,
@@ -24,6 +24,9 @@ export class MemoryBackend implements Backend {
   private readonly log: MemoryEventLog;
   /** Commit ids already applied, as the Redis scripts keep them (nothing re-sends here, but the contract is one). */
   private readonly applied = new Set<string>();
+  /** Documents by collection, then id. */
+  private readonly docs = new Map<string, Map<string, StoredDoc>>();
+  private readonly assets = new Map<string, { meta: AssetMeta; bytes: Buffer }>();
   private readonly presence = new Map<string, { pages: Tally; until: number }>();
 
   /** `events`: the event log's cap (and, for the bench only, whether to keep one). */
@@ -163,6 +166,42 @@ export class MemoryBackend implements Backend {
     const now = Date.now();
     for (const [id, p] of this.presence) if (p.until <= now) this.presence.delete(id);
     return [...this.presence.values()].map((p) => ({ ...p.pages }));
+  }
+
+  async readDoc(collection: string, id: string) {
+    const doc = this.docs.get(collection)?.get(id);
+    return doc ? clone(doc) : null;
+  }
+
+  async listDocs(collection: string) {
+    return clone([...(this.docs.get(collection)?.values() ?? [])]);
+  }
+
+  async commitDoc(doc: StoredDoc, expectedRevision: number, log: EventEntry[] = [], commitId?: string) {
+    let docs = this.docs.get(doc.collection);
+    const answer = this.seen(commitId, (docs?.get(doc.id)?.revision ?? 0) === expectedRevision);
+    if (answer !== true) return answer;
+    if (!docs) this.docs.set(doc.collection, (docs = new Map()));
+    if (doc.value === null) docs.delete(doc.id);
+    else docs.set(doc.id, clone(doc));
+    this.log.append(clone(log));
+    this.publish({ type: 'doc', doc });
+    return true;
+  }
+
+  async writeAsset(meta: AssetMeta, bytes: Buffer, log: EventEntry[] = []) {
+    this.assets.set(meta.name, { meta: clone(meta), bytes: Buffer.from(bytes) });
+    this.log.append(clone(log));
+    this.publish({ type: 'asset', asset: meta });
+  }
+
+  async readAsset(name: string) {
+    const a = this.assets.get(name);
+    return a ? { meta: clone(a.meta), bytes: Buffer.from(a.bytes) } : null;
+  }
+
+  async listAssets() {
+    return [...this.assets.values()].map((a) => clone(a.meta));
   }
 
   async ping() {}

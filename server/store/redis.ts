@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { RedisClientType } from 'redis';
+import { RESP_TYPES, type RedisClientType } from 'redis';
 import {
   Alert,
   EMPTY_GRAPHICS,
@@ -20,6 +20,7 @@ import { DEFAULT_EVENTS_MAX, FILTER_SCAN_LIMIT, type EventLogOptions, type Event
 import {
   CLAIM_LOCK,
   COMMIT_ALERT,
+  COMMIT_DOC,
   COMMIT_GRAPHICS,
   COMMIT_RACE,
   LOG_REFUSALS,
@@ -27,13 +28,14 @@ import {
   READ_PRESENCE,
   READ_RACES,
   RELEASE_LOCK,
+  WRITE_ASSET,
   WRITE_FEED_STATUS,
   WRITE_LOG_AND_PUBLISH,
   WRITE_PRESENCE,
 } from './lua.js';
 import { ReplicaWait } from './replicas.js';
 import { scriptRunner } from './scripts.js';
-import type { Backend, ChangeListener, CommitResult, Committed, FeedControl, RaceCommit, StoreChange } from './types.js';
+import type { AssetMeta, Backend, ChangeListener, CommitResult, Committed, FeedControl, RaceCommit, StoreChange, StoredDoc } from './types.js';
 
 export interface RedisBackendOptions {
   /** One Redis server (`REDIS_URL`); or give `target`. */
@@ -421,6 +423,49 @@ export class RedisBackend implements Backend {
     return rows.filter((r): r is string => typeof r === 'string').map((r) => JSON.parse(r) as unknown);
   }
 
+  async readDoc(collection: string, id: string): Promise<StoredDoc | null> {
+    const json = await this.client.hGet(this.keys.docs(collection), id);
+    return json ? storedDoc(collection, id, JSON.parse(json)) : null;
+  }
+
+  async listDocs(collection: string): Promise<StoredDoc[]> {
+    const all = await this.client.hGetAll(this.keys.docs(collection));
+    return Object.entries(all).map(([id, json]) => storedDoc(collection, id, JSON.parse(json)));
+  }
+
+  async commitDoc(doc: StoredDoc, expectedRevision: number, log: EventEntry[] = [], commitId?: string) {
+    const message: StoreChange = { type: 'doc', doc };
+    const stored = doc.value === null ? '' : JSON.stringify({ revision: doc.revision, value: doc.value });
+    const answer = await this.run(
+      COMMIT_DOC,
+      [this.keys.docs(doc.collection), this.keys.events, this.commitKey(commitId)],
+      [doc.id, String(expectedRevision), String(doc.revision), stored, this.keys.channel, JSON.stringify(message), this.maxlen, ...this.eventArgs(log)],
+    );
+    return this.committed(answer);
+  }
+
+  async writeAsset(meta: AssetMeta, bytes: Buffer, log: EventEntry[] = []) {
+    const message: StoreChange = { type: 'asset', asset: meta };
+    await this.run(
+      WRITE_ASSET,
+      [this.keys.assetMeta, this.keys.asset(meta.name), this.keys.events],
+      [meta.name, JSON.stringify(meta), bytes as unknown as string, this.keys.channel, JSON.stringify(message), this.maxlen, ...this.eventArgs(log)],
+    );
+    if (this.replicas) await this.replicas.confirm();
+  }
+
+  async readAsset(name: string): Promise<{ meta: AssetMeta; bytes: Buffer } | null> {
+    const json = await this.client.hGet(this.keys.assetMeta, name);
+    if (!json) return null;
+    const raw = this.client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+    const bytes = (await raw.get(this.keys.asset(name))) as Buffer | null;
+    return bytes ? { meta: JSON.parse(json) as AssetMeta, bytes } : null;
+  }
+
+  async listAssets(): Promise<AssetMeta[]> {
+    return Object.values(await this.client.hGetAll(this.keys.assetMeta)).map((j) => JSON.parse(j) as AssetMeta);
+  }
+
   private receive(message: Buffer) {
     try {
       const own = this.isOwn(message) ? this.takeOwn(message) : undefined;
@@ -461,6 +506,10 @@ function parseChange(raw: { type: string; [k: string]: unknown }): StoreChange {
       return { type: 'feed', status: FeedStatus.parse(raw.status) };
     case 'feedControl':
       return { type: 'feedControl', id: String(raw.id), control: parseFeedControl(raw.control) };
+    case 'doc':
+      return { type: 'doc', doc: raw.doc as StoredDoc };
+    case 'asset':
+      return { type: 'asset', asset: raw.asset as AssetMeta };
     default:
       throw new Error(`unknown change type ${raw.type}`);
   }
@@ -485,7 +534,15 @@ function keyNames(prefix: string) {
     commit: (id: string) => `${prefix}commit:${id}`,
     pages: (instanceId: string) => `${prefix}pages:${instanceId}`,
     instances: `${prefix}pages`,
+    docs: (collection: string) => `${prefix}docs:${collection}`,
+    assetMeta: `${prefix}assets`,
+    asset: (name: string) => `${prefix}asset:${name}`,
   };
+}
+
+/** A document as stored: `{ revision, value }`. */
+function storedDoc(collection: string, id: string, raw: { revision: number; value: unknown }): StoredDoc {
+  return { collection, id, revision: raw.revision, value: raw.value };
 }
 
 function parseFeedControl(raw: unknown): FeedControl {

@@ -36,7 +36,7 @@ import { actorKey, type EventPageResult, type EventRead } from './eventLog.js';
 import { neverSent } from './connection.js';
 import { NotReplicatedError } from './replicas.js';
 import type { Tally } from '../../shared/index.js';
-import type { Backend, ChangeListener, FeedControl } from './types.js';
+import type { AssetMeta, Backend, ChangeListener, FeedControl, StoredDoc } from './types.js';
 
 /** Stamps the domain's events with who and when: what a commit writes to the log. */
 export const stamp = (drafts: readonly EventDraft[], actor: Actor, now: Date): EventEntry[] => {
@@ -336,6 +336,41 @@ export class Store {
       return (await this.commit(() => this.backend.commitAlert(next, current.status, log, commitId))) ? next : undefined;
     });
   }
+
+  readDoc = (collection: string, id: string) => this.guard(() => this.backend.readDoc(collection, id));
+  listDocs = (collection: string) => this.guard(() => this.backend.listDocs(collection));
+
+  /**
+   * Changes one document with a pure function of what is stored (null: none), retried on contention: it answers the
+   * new value (null deletes) and the events to log with it, or `undefined` to change nothing. What it throws passes
+   * through. Answers the document as it now stands (null: none).
+   */
+  updateDoc<T>(
+    collection: string,
+    id: string,
+    change: (current: T | null, now: Date) => { value: T | null; log?: readonly EventDraft[] } | undefined,
+    actor: Actor = SYSTEM_ACTOR,
+  ): Promise<StoredDoc | null> {
+    return this.retry(async () => {
+      const current = await this.guard(() => this.backend.readDoc(collection, id));
+      const now = this.opts.clock.now();
+      const out = change((current?.value ?? null) as T | null, now);
+      if (out === undefined || (out.value === null && current === null)) return current ?? null;
+      const doc: StoredDoc = { collection, id, revision: (current?.revision ?? 0) + 1, value: out.value };
+      const log = stamp(out.log ?? [], actor, now);
+      const commitId = this.newCommitId();
+      const ok = await this.commit(() => this.backend.commitDoc(doc, current?.revision ?? 0, log, commitId));
+      return ok ? (out.value === null ? null : doc) : undefined;
+    });
+  }
+
+  /** Stores an asset (replacing one of the same name), logged by `log`. */
+  writeAsset(meta: AssetMeta, bytes: Buffer, log: readonly EventDraft[] = [], actor: Actor = SYSTEM_ACTOR): Promise<void> {
+    const entries = stamp(log, actor, this.opts.clock.now());
+    return this.commit(() => this.backend.writeAsset(meta, bytes, entries));
+  }
+  readAsset = (name: string) => this.guard(() => this.backend.readAsset(name));
+  listAssets = () => this.guard(() => this.backend.listAssets());
 
   /** Writes a whole race record as it is (for restores and tests of stored state); nothing is logged. */
   putRace(record: RaceRecord, expectedRevision: number | null) {

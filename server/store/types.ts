@@ -8,6 +8,27 @@ export interface FeedControl {
   pollRequest: string | null;
 }
 
+/**
+ * A document of a small collection kept with the rest of the state (rundowns and their runs, the theme): any JSON,
+ * with a revision that each write raises by one. `value` null: deleted (or never written).
+ */
+export interface StoredDoc {
+  collection: string;
+  id: string;
+  revision: number;
+  value: unknown;
+}
+
+/** What the store keeps of an uploaded asset beside its bytes. */
+export interface AssetMeta {
+  name: string;
+  contentType: string;
+  size: number;
+  /** Hex SHA-256 of the bytes: overlays reload an asset whose hash changed. */
+  sha256: string;
+  updatedAt: string;
+}
+
 /** Everything a store change tells the rest of the server; published after the write commits. */
 export type StoreChange =
   | { type: 'race'; record: RaceRecord }
@@ -16,6 +37,8 @@ export type StoreChange =
   | { type: 'graphics'; state: GraphicsState }
   | { type: 'feed'; status: FeedStatus }
   | { type: 'feedControl'; id: string; control: FeedControl }
+  | { type: 'doc'; doc: StoredDoc }
+  | { type: 'asset'; asset: AssetMeta }
   /** Changes may have been missed (the change stream reconnected): re-read the store. */
   | { type: 'resync' };
 
@@ -105,6 +128,18 @@ export interface Backend {
    */
   writePresence(instanceId: string, pages: Tally | null, ttlMs: number): Promise<void>;
   readPresence(): Promise<Tally[]>;
+  readDoc(collection: string, id: string): Promise<StoredDoc | null>;
+  /** Every document of a collection (deleted ones are gone), in no promised order. */
+  listDocs(collection: string): Promise<StoredDoc[]>;
+  /**
+   * Writes `doc` (or deletes it, `value` null) if the stored revision is still `expectedRevision` (0: none stored),
+   * with `log` in the same atomic step; published as a `doc` change.
+   */
+  commitDoc(doc: StoredDoc, expectedRevision: number, log?: EventEntry[], commitId?: string): Promise<Committed>;
+  /** Stores an asset's bytes and description (replacing one of the same name), then publishes an `asset` change. */
+  writeAsset(meta: AssetMeta, bytes: Buffer, log?: EventEntry[]): Promise<void>;
+  readAsset(name: string): Promise<{ meta: AssetMeta; bytes: Buffer } | null>;
+  listAssets(): Promise<AssetMeta[]>;
   ping(): Promise<void>;
   subscribe(listener: ChangeListener): () => void;
   close(): Promise<void>;
