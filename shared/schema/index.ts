@@ -7,3 +7,4 @@ export * from './protocol.js';
 export * from './feed.js';
 export * from './call.js';
 export * from './event.js';
+export * from './rundown.js';

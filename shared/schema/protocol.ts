@@ -6,6 +6,7 @@ import { CallProposal } from './call.js';
 import { Actor } from './event.js';
 import { FeedStatus } from './feed.js';
 import { LeadChange, RaceView } from './race.js';
+import { Rundown, RundownStatus } from './rundown.js';
 import type { AlertRef } from './alert.js';
 
 export const OverlayAuth = z.object({
@@ -42,6 +43,8 @@ export const ControlSnapshot = z.object({
   calls: z.array(CallProposal),
   /** v2: who this panel is signed in as (the handshake token's operator); every action it sends is logged as them. */
   operator: Actor.optional(),
+  /** v2: the stored rundowns and each channel's run (`rundown` pushes follow it). */
+  rundowns: z.object({ list: z.array(Rundown), runs: z.array(RundownStatus) }).optional(),
 });
 export type ControlSnapshot = z.infer<typeof ControlSnapshot>;
 
@@ -55,6 +58,8 @@ export interface OverlayServerToClient {
   graphics: (g: ChannelGraphics) => void;
   race: (r: RaceView) => void;
   leadChange: (lc: LeadChange) => void;
+  /** v2: this channel's rundown moved on, was held, or ended. */
+  rundown: (s: RundownStatus) => void;
 }
 export type OverlayClientToServer = Record<string, never>;
 
@@ -70,6 +75,10 @@ export interface ControlServerToClient {
   feed: (f: FeedStatus) => void;
   /** v2: a source's call arrived or was decided. */
   call: (p: CallProposal) => void;
+  /** v2: a channel's rundown moved on, was held, or ended. */
+  rundown: (s: RundownStatus) => void;
+  /** v2: the stored rundowns changed (saved or deleted): the whole list. */
+  rundowns: (list: Rundown[]) => void;
 }
 
 /** `/control` namespace: client → server. Payloads are `unknown` on the server side until parsed. */
