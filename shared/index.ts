@@ -18,3 +18,4 @@ export * from './format.js';
 export * from './domain/events.js';
 export * from './domain/onAirText.js';
 export * from './domain/asrun.js';
+export * from './theme/contrast.js';

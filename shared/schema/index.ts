@@ -8,3 +8,4 @@ export * from './feed.js';
 export * from './call.js';
 export * from './event.js';
 export * from './rundown.js';
+export * from './theme.js';
