@@ -308,18 +308,20 @@ export class Store {
 
   /**
    * Changes the graphics state with a pure function, retried on contention. What it throws passes through. The
-   * change is logged as `what` (the action and layer) by `actor`, with both channels after it.
+   * change is logged as `what` (the action and layer) by `actor`, with both channels after it; `logOf`, when given,
+   * says instead what the change logs (a rundown's events, say) from the states before and after it.
    */
   updateGraphics(
     change: (s: GraphicsState) => GraphicsState,
     what: GraphicsAction = { action: 'set' },
     actor: Actor = SYSTEM_ACTOR,
+    logOf?: (next: GraphicsState, current: GraphicsState) => readonly EventDraft[],
   ): Promise<GraphicsState> {
     return this.retry(async () => {
       const current = await this.guard(() => this.backend.readGraphics());
       const next = change(current);
       if (next === current) return current;
-      const log = stamp([graphicsEvent(next, what)], actor, this.opts.clock.now());
+      const log = stamp(logOf ? logOf(next, current) : [graphicsEvent(next, what)], actor, this.opts.clock.now());
       const commitId = this.newCommitId();
       return (await this.commit(() => this.backend.commitGraphics(next, current.revision, log, commitId))) ? next : undefined;
     });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Graphic, LAYER_GRAPHIC, LAYER_RULE } from '../graphics/registry.js';
 import { LayerName } from '../graphics/layers.js';
+import { RundownRuns } from './rundown.js';
 
 export { LayerName } from '../graphics/layers.js';
 export { Graphic, GRAPHIC_KINDS, LAYER_GRAPHIC, describeGraphic, graphicIdentity, kindOf, refsOf } from '../graphics/registry.js';
@@ -32,7 +33,13 @@ export const Layers = z.object({
 });
 export type Layers = z.infer<typeof Layers>;
 
-export const GraphicsState = z.object({ program: Layers, preview: Layers, revision: z.number() });
+export const GraphicsState = z.object({
+  program: Layers,
+  preview: Layers,
+  revision: z.number(),
+  /** v2: each channel's rundown run (`shared/schema/rundown.ts`); absent: none anywhere. */
+  runs: RundownRuns.optional(),
+});
 export type GraphicsState = z.infer<typeof GraphicsState>;
 
 const layerGraphic = z

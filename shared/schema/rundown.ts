@@ -67,6 +67,36 @@ export const RundownStartCommand = z.strictObject({ channel: z.enum(['program', 
 export type RundownStartCommand = z.infer<typeof RundownStartCommand>;
 
 /**
+ * Body of `pause` · `resume` · `next` · `previous` · `stop` (optional): which channel's run of this rundown.
+ * Without it, the channel running this rundown (program when both are).
+ */
+export const RundownControlCommand = z.strictObject({ channel: z.enum(['program', 'preview']).optional() });
+export type RundownControlCommand = z.infer<typeof RundownControlCommand>;
+
+/** How a channel's last run ended: kept beside the runs until that channel starts another. */
+export const RundownStopped = z.object({
+  reason: RundownStopReason,
+  /** A sentence for the producer: "Stopped by a take on the lower third". */
+  message: z.string(),
+  at: Instant,
+  rundownId: Slug.optional(),
+});
+export type RundownStopped = z.infer<typeof RundownStopped>;
+
+/**
+ * Each channel's run, kept inside the graphics state (`GraphicsState.runs`; absent in a state stored before it,
+ * which reads as no run anywhere), with how each channel's last run ended.
+ */
+export const RundownRuns = z.object({
+  program: RundownRun.nullable().default(null),
+  preview: RundownRun.nullable().default(null),
+  stopped: z
+    .object({ program: RundownStopped.nullable().default(null), preview: RundownStopped.nullable().default(null) })
+    .optional(),
+});
+export type RundownRuns = z.infer<typeof RundownRuns>;
+
+/**
  * The `rundown` push (both namespaces) and each entry of the control snapshot's `rundowns.runs`: a channel's run
  * now, with what comes next and when, or null with why it ended.
  */
@@ -78,6 +108,6 @@ export const RundownStatus = z.object({
   /** When the item on air gives way (null while held or stopped). */
   endsAt: Instant.nullable(),
   /** Set when a run just ended: why, and a sentence for the producer ("Stopped by a take on the lower third"). */
-  stopped: z.object({ reason: RundownStopReason, message: z.string(), at: Instant }).optional(),
+  stopped: RundownStopped.optional(),
 });
 export type RundownStatus = z.infer<typeof RundownStatus>;
