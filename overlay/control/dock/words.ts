@@ -1,0 +1,31 @@
+/**
+ * The dock's words, from the panel's own modules wherever they exist (describe.ts, calls.ts, asrun.ts): the dock
+ * names a layer, a graphic, an alert and a call exactly as the full panel does.
+ */
+import type { Alert, LayerName } from '../../../shared/index.js';
+import { candidateName, describeLeadChange, raceName } from '../describe.js';
+import { fullName } from '../calls.js';
+import type { ControlState } from '../state.js';
+
+/** "lower third", "full-screen graphic": the layer as the panel's buttons and answers name it. */
+export const LAYER_WORDS: Record<LayerName, string> = { fullscreen: 'full-screen graphic', ticker: 'ticker', lowerThird: 'lower third', alert: 'alert' };
+
+/** The keys the panel's shortcuts give these layers' buttons (`keyboard.ts`). */
+export const TAKE_KEY: Partial<Record<LayerName, string>> = { lowerThird: 'T' };
+export const CLEAR_KEY: Partial<Record<LayerName, string>> = { lowerThird: 'L', alert: 'A' };
+
+/** "Georgia President lead change to Biden" / "… projected winner Joe Biden": the panel's name for an alert. */
+export function alertName(a: Alert, state: ControlState): string {
+  const v = state.races.get(a.raceId)?.view;
+  const race = v ? raceName(v) : a.raceId;
+  if (a.kind === 'call') return `${race} projected winner ${v?.candidates.find((c) => c.id === a.winner)?.name ?? a.winner}`;
+  const lc = state.leadChanges.get(a.leadChangeId);
+  return lc ? `${race} lead change to ${candidateName(v, lc.to)}` : `${race} lead change`;
+}
+
+/** "Biden takes the lead from Trump · +917 (0.02 pts)" / "Projected winner: Joe Biden (DEM)". */
+export function alertWhat(a: Alert, state: ControlState): string {
+  if (a.kind === 'call') return `Projected winner: ${fullName(state.races.get(a.raceId)?.view, a.winner)}`;
+  const lc = state.leadChanges.get(a.leadChangeId);
+  return lc ? describeLeadChange(lc, state.races.get(a.raceId)?.view) : 'lead change';
+}
