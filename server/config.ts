@@ -2,19 +2,32 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { RedisTarget } from './store/connection.js';
 
+/** `host:port,host:port,…` (an IPv6 host in brackets, `[::1]:26379`): each entry, or an issue naming the bad one. */
+function sentinelNodes(value: string, ctx: z.RefinementCtx): { host: string; port: number }[] {
+  const nodes: { host: string; port: number }[] = [];
+  for (const entry of value.split(',').map((e) => e.trim())) {
+    const m = /^(?:\[([^\]\s]+)\]|([^:\s[\]]+)):(\d{1,5})$/.exec(entry);
+    const port = m ? Number(m[3]) : NaN;
+    if (!m || port < 1 || port > 65535) {
+      ctx.addIssue({ code: 'custom', message: entry ? `'${entry}' is not host:port (port 1–65535)` : 'an empty entry (host:port,host:port,…)' });
+      return [];
+    }
+    nodes.push({ host: (m[1] ?? m[2])!, port });
+  }
+  return nodes;
+}
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8088),
   HOST: z.string().min(1).default('127.0.0.1'),
   REDIS_URL: z.string().url().optional(),
-  REDIS_SENTINELS: z
-    .string()
-    .regex(/^[^,:\s]+:\d+(,[^,:\s]+:\d+)*$/, 'must be host:port,host:port,…')
-    .optional(),
+  REDIS_SENTINELS: z.string().transform(sentinelNodes).optional(),
   REDIS_SENTINEL_MASTER: z.string().min(1).optional(),
   REDIS_PASSWORD: z.string().min(1).optional(),
   REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
   LEADWIRE_REDIS_MIN_REPLICAS: z.coerce.number().int('must be a whole number').min(0).default(0),
   LEADWIRE_REDIS_WAIT_MS: z.coerce.number().int('must be a whole number').min(10).default(1_000),
+  LEADWIRE_TALLY_HEARTBEAT_MS: z.coerce.number().int('must be a whole number').min(100, 'must be at least 100').default(3_000),
   LEADWIRE_PRODUCER_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
   LEADWIRE_INGEST_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
   LEADWIRE_ALERT_SECONDS: z.coerce.number().positive().default(10),
@@ -38,6 +51,11 @@ export interface Config {
   redisMinReplicas: number;
   /** How long a commit waits for them (`LEADWIRE_REDIS_WAIT_MS`). @default 1000 */
   redisWaitMs: number;
+  /**
+   * How often each instance writes its overlay-page count for the tally (`LEADWIRE_TALLY_HEARTBEAT_MS`); a dead
+   * instance's count lapses after three beats. @default 3000
+   */
+  tallyHeartbeatMs: number;
   producerToken: string;
   ingestToken: string;
   /** Whether the tokens were generated here (and so must be printed). */
@@ -74,14 +92,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (e.REDIS_SENTINELS && !e.REDIS_SENTINEL_MASTER) {
     throw new Error('invalid configuration:\n  REDIS_SENTINEL_MASTER: required with REDIS_SENTINELS (the name the sentinels monitor)');
   }
+  // Settings that only mean something with Sentinel are refused without it, rather than silently ignored.
+  for (const name of ['REDIS_SENTINEL_MASTER', 'REDIS_PASSWORD', 'REDIS_SENTINEL_PASSWORD'] as const) {
+    if (e[name] && !e.REDIS_SENTINELS) {
+      const hint = name === 'REDIS_PASSWORD' ? ' (with REDIS_URL, put the password in the URL: redis://:password@host:6379)' : '';
+      throw new Error(`invalid configuration:\n  ${name}: only with REDIS_SENTINELS${hint}`);
+    }
+  }
+  if (e.LEADWIRE_REDIS_MIN_REPLICAS > 0 && !e.REDIS_URL && !e.REDIS_SENTINELS) {
+    throw new Error('invalid configuration:\n  LEADWIRE_REDIS_MIN_REPLICAS: needs Redis (REDIS_URL or REDIS_SENTINELS); the embedded store has no replicas');
+  }
   const redis: RedisTarget | undefined = e.REDIS_SENTINELS
     ? {
         sentinel: {
           name: e.REDIS_SENTINEL_MASTER!,
-          nodes: e.REDIS_SENTINELS.split(',').map((hp) => {
-            const i = hp.lastIndexOf(':');
-            return { host: hp.slice(0, i), port: Number(hp.slice(i + 1)) };
-          }),
+          nodes: e.REDIS_SENTINELS,
           ...(e.REDIS_PASSWORD ? { password: e.REDIS_PASSWORD } : {}),
           ...(e.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: e.REDIS_SENTINEL_PASSWORD } : {}),
         },
@@ -97,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     redis,
     redisMinReplicas: e.LEADWIRE_REDIS_MIN_REPLICAS,
     redisWaitMs: e.LEADWIRE_REDIS_WAIT_MS,
+    tallyHeartbeatMs: e.LEADWIRE_TALLY_HEARTBEAT_MS,
     producerToken: e.LEADWIRE_PRODUCER_TOKEN ?? token(),
     ingestToken: e.LEADWIRE_INGEST_TOKEN ?? token(),
     generatedTokens: !e.LEADWIRE_PRODUCER_TOKEN || !e.LEADWIRE_INGEST_TOKEN,
