@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 
 /** The environment as `npm start` gets it: only these variables, the tokens fixed so none is generated. */
-const env = (vars: Record<string, string>) => ({ LEADWIRE_PRODUCER_TOKEN: 'producer-token', LEADWIRE_INGEST_TOKEN: 'ingest-token', ...vars });
+const env = (vars: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ LEADWIRE_PRODUCER_TOKEN: 'producer-token', LEADWIRE_INGEST_TOKEN: 'ingest-token', ...vars });
 
 describe('Redis and Sentinel settings', () => {
   it.each([
