@@ -118,7 +118,7 @@ export function programAt(events: Iterable<LogEvent>, t: Date): ProgramAt {
   for (const layer of layersOf(s.program)) {
     const g = s.program[layer];
     if (!g) continue;
-    for (const id of racesOf(g, leadChanges)) {
+    for (const id of racesOf(g, leadChanges, s.races.keys())) {
       const r = s.races.get(id);
       if (r) races[id] = buildRaceView(r);
     }
@@ -171,7 +171,7 @@ export function asRun(events: Iterable<LogEvent>, range: { from?: Date; to?: Dat
   };
   const note = (entry: AsRunEntry, at: string, cause: string | null) => {
     const lcs = Object.fromEntries(s.leadChanges);
-    const ids = racesOf(entry.graphic, lcs);
+    const ids = racesOf(entry.graphic, lcs, s.races.keys());
     const races: Record<string, RaceView> = {};
     for (const id of ids) {
       const v = view(id);
@@ -202,7 +202,7 @@ export function asRun(events: Iterable<LogEvent>, range: { from?: Date; to?: Dat
       }
     } else if (e.raceId !== undefined) {
       for (const entry of Object.values(open)) {
-        if (entry && racesOf(entry.graphic, Object.fromEntries(s.leadChanges)).includes(e.raceId)) note(entry, e.at, e.raceId);
+        if (entry && racesOf(entry.graphic, Object.fromEntries(s.leadChanges), s.races.keys()).includes(e.raceId)) note(entry, e.at, e.raceId);
       }
     }
   }

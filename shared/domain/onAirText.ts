@@ -19,8 +19,12 @@ import {
 } from '../format.js';
 import type { Graphic } from '../schema/graphics.js';
 import type { CandidateView, LeadChange, RaceView } from '../schema/race.js';
+import { balanceText, keyRacesText } from './onAirSummaries.js';
+
+export { balanceText, keyRaceCellText, keyRacesText } from './onAirSummaries.js';
 
 const MAX_ROWS = 4;
+const BOARD_MAX_ROWS = 8;
 
 function top(race: RaceView, n = 2): CandidateView[] {
   const indexed = race.candidates.map((c, i) => ({ c, i }));
@@ -63,16 +67,21 @@ function mark(race: RaceView, id: string, tied: Set<string>): string | null {
   return race.winning.includes(id) ? '✓ WINNING' : null;
 }
 
-function rowLines(race: RaceView): string[] {
+/** A one-seat candidate race still counting: the board marks its leader "▲ LEADS" (the lower third does not). */
+const marksLeader = (race: RaceView): boolean =>
+  race.kind === 'candidate' && race.seats <= 1 && race.status === 'leading' && race.advancing.length === 0;
+
+function rowLines(race: RaceView, maxRows: number, leads: boolean): string[] {
   const measure = race.kind === 'measure';
   const tied = tiedAtCutOff(race);
   const yes = race.candidates.find((c) => c.id === 'yes');
   const no = race.candidates.find((c) => c.id === 'no');
   const all = measure ? (yes && no ? [yes, no] : race.candidates.slice(0, 2)) : top(race, race.candidates.length);
-  const shown = all.length > MAX_ROWS ? all.slice(0, MAX_ROWS - 1) : all;
+  const shown = all.length > maxRows ? all.slice(0, maxRows - 1) : all;
   const row = (name: string, m: string | null, votes: number, pct: number) =>
     [name, m, formatVotes(votes), formatPct(pct)].filter(Boolean).join(' ');
-  const out = shown.map((c) => row(measure ? c.name.toUpperCase() : c.name, mark(race, c.id, tied), c.votes, c.pct));
+  const markOf = (id: string) => mark(race, id, tied) ?? (leads && id === race.leader ? '▲ LEADS' : null);
+  const out = shown.map((c) => row(measure ? c.name.toUpperCase() : c.name, markOf(c.id), c.votes, c.pct));
   const rest = all.slice(shown.length);
   if (rest.length > 0) {
     out.push(row(phraseOthers(rest.length), null, rest.reduce((s, c) => s + c.votes, 0), rest.reduce((s, c) => s + c.pct, 0)));
@@ -125,13 +134,22 @@ export function needsLine(race: RaceView): string | null {
   return `${nameOf(race, n.candidate) ?? n.candidate} ${phraseNeeds(n.pctOfRemaining)}`;
 }
 
-/** The race lower third: header and tags, up to four rows leader first, the lead, count, needs and reporting lines. */
-export function lowerThirdText(race: RaceView): string {
+function raceText(race: RaceView, maxRows: number, leads: boolean): string {
   const header = [race.jurisdiction, race.title, ...tags(race)].join(' ');
-  return [header, ...rowLines(race), mainLine(race), countLine(race), needsLine(race), race.reporting ? phraseReporting(race.reporting) : null]
+  const rows = rowLines(race, maxRows, leads);
+  return [header, ...rows, mainLine(race), countLine(race), needsLine(race), race.reporting ? phraseReporting(race.reporting) : null]
     .filter((x): x is string => Boolean(x))
     .join('\n');
 }
+
+/** The race lower third: header and tags, up to four rows leader first, the lead, count, needs and reporting lines. */
+export const lowerThirdText = (race: RaceView): string => raceText(race, MAX_ROWS, false);
+
+/**
+ * The full-screen board: the lower third's lines with up to eight rows (more candidates: the top seven and
+ * "N others"), the leader of a one-seat race still counting marked "▲ LEADS".
+ */
+export const boardText = (race: RaceView): string => raceText(race, BOARD_MAX_ROWS, marksLeader(race));
 
 /** The lead-change banner; it follows the race: while the new leader leads, the margin is today's. */
 export function leadChangeText(lc: LeadChange, race: RaceView): string {
@@ -186,19 +204,44 @@ export function graphicText(g: Graphic, races: Readonly<Record<string, RaceView>
       const shown = g.raceIds.flatMap((id) => (races[id] ? [races[id]] : []));
       return shown.length > 0 ? tickerText(shown) : null;
     }
+    case 'board': {
+      const r = races[g.raceId];
+      return r ? boardText(r) : null;
+    }
+    case 'keyRaces': {
+      const shown = every(g.raceIds, races);
+      return shown ? keyRacesText(shown, g.title) : null;
+    }
+    case 'balance': {
+      const shown = g.raceIds === 'all' ? Object.values(races) : every(g.raceIds, races);
+      return shown ? balanceText(g, shown) : null;
+    }
     default:
       return null; // a kind this text does not know yet draws nothing here
   }
 }
 
-/** The races a graphic shows (a lead-change banner: its race, once the lead change is known). */
-export function racesOf(g: Graphic, leadChanges: Readonly<Record<string, LeadChange>>): string[] {
+/** Every listed race, or null while one is unknown: the page never draws a grid or a tally with holes. */
+function every(ids: readonly string[], races: Readonly<Record<string, RaceView>>): RaceView[] | null {
+  const out = ids.map((id) => races[id]);
+  return out.every((r): r is RaceView => r !== undefined) ? out : null;
+}
+
+/**
+ * The races a graphic shows (a lead-change banner: its race, once the lead change is known; a balance of "all":
+ * every race known, `allRaceIds`).
+ */
+export function racesOf(g: Graphic, leadChanges: Readonly<Record<string, LeadChange>>, allRaceIds: Iterable<string> = []): string[] {
   switch (g.type) {
     case 'race':
     case 'call':
+    case 'board':
       return [g.raceId];
     case 'ticker':
+    case 'keyRaces':
       return [...g.raceIds];
+    case 'balance':
+      return g.raceIds === 'all' ? [...allRaceIds] : [...g.raceIds];
     case 'leadChange': {
       const lc = leadChanges[g.leadChangeId];
       return lc ? [lc.raceId] : [];

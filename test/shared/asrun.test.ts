@@ -19,7 +19,7 @@ import {
   type LogEvent,
 } from '../../shared/index.js';
 import { GA_BEFORE, GA_FLIP } from '../helpers/fixtures.js';
-import { applied, freshRecord } from './fixtures.js';
+import { applied, defineRace, freshRecord } from './fixtures.js';
 
 const GA = 'ga-president-2020';
 const t = (m: number) => new Date(Date.parse('2020-11-06T10:00:00.000Z') + m * 60_000).toISOString();
@@ -92,6 +92,68 @@ describe('asRun', () => {
     const alertUp = programAt(night, new Date(t(4)));
     expect(Object.keys(alertUp.leadChanges)).toEqual([b2.leadChange!.id]);
     expect(alertUp.text.alert).toContain('Biden overtakes Trump');
+  });
+});
+
+describe('asRun of the full-screen kinds', () => {
+  const other = (id: string, jurisdiction: string, ev: number) =>
+    freshRecord(defineRace(id, { title: 'President', jurisdiction, electoralVotes: ev, candidates: [{ id: 'biden', name: 'Joe Biden', party: 'DEM' }, { id: 'trump', name: 'Donald Trump', party: 'REP' }] }));
+  const pa = other('pa', 'Pennsylvania', 20);
+  const nv = other('nv', 'Nevada', 6);
+  const paCounted = applied(pa, { asOf: '2020-11-06T08:00:00Z', votes: { biden: 10, trump: 5 } });
+  const full = (g: Graphic | null, rev: number) => program({ fullscreen: g }, rev);
+  const board: Graphic = { type: 'board', raceId: GA };
+  const balance: Graphic = { type: 'balance', target: 270, raceIds: 'all' };
+  const grid: Graphic = { type: 'keyRaces', raceIds: [GA, 'nv'] };
+  const log = [
+    at(0, definitionEvent(r1, true)),
+    at(1, full(board, 1)),
+    ...batchEvents(b1).map((e) => at(2, e)),
+    ...batchEvents(b2).map((e) => at(3, e)),
+    at(4, full(balance, 2)),
+    at(5, { type: 'call', raceId: GA, data: { winner: 'biden', kind: 'winner', source: 'desk', rev: 4 } }),
+    at(6, definitionEvent(pa, true)),
+    ...batchEvents(paCounted).map((e) => at(7, e)), // the balance counts calls: its text does not change
+    at(8, full(grid, 3)),
+    at(9, definitionEvent(nv, true)),
+    at(10, full(null, 4)),
+  ];
+  const [b, bal, g] = asRun(log);
+
+  it('records each version of a board’s numbers while it is up, as the board reads them', () => {
+    expect(b).toMatchObject({ layer: 'fullscreen', graphic: board, start: t(1), end: t(4) });
+    expect(b!.shown.map((v) => [v.at, v.raceId, v.revision])).toEqual([
+      [t(1), GA, 1],
+      [t(2), GA, 2],
+      [t(3), GA, 3],
+    ]);
+    expect(b!.shown[2]!.text.split('\n').slice(0, 2)).toEqual(['Georgia President 16 electoral votes RECOUNT RANGE', 'Joe Biden ▲ LEADS 2,449,371 49.4%']);
+  });
+
+  it('follows a balance of "all" through calls and races defined later, and only when its text changes', () => {
+    expect(bal).toMatchObject({ graphic: balance, start: t(4), end: t(8) });
+    expect(bal!.shown.map((v) => [v.at, v.raceId])).toEqual([
+      [t(4), GA],
+      [t(5), GA],
+      [t(6), 'pa'],
+    ]);
+    expect(bal!.shown.map((v) => v.text.split('\n').slice(1))).toEqual([
+      ['Democrats 0', 'Republicans 0', '16 electoral votes not yet called · 0 of 1 races called'],
+      ['Democrats 16', 'Republicans 0', 'Every race called · 1 of 1 races called'],
+      ['Democrats 16', 'Republicans 0', '20 electoral votes not yet called · 1 of 2 races called'],
+    ]);
+  });
+
+  it('draws a key-races grid only once every race of it is known, as the page does', () => {
+    expect(g).toMatchObject({ graphic: grid, start: t(8), end: t(10) });
+    expect(g!.shown.map((v) => [v.at, v.raceId])).toEqual([[t(9), 'nv']]);
+    expect(g!.shown[0]!.text.split('\n')).toEqual(['KEY RACES', 'GEORGIA President · 16 EV', '✓ CALLED Biden', '+917 · 0.02 pts', 'NEVADA President · 6 EV', 'AWAITING', 'Awaiting results']);
+  });
+
+  it('answers a balance of "all" at an instant with every race it counted', () => {
+    const mid = programAt(log, new Date(t(7.5)));
+    expect(Object.keys(mid.races).sort()).toEqual([GA, 'pa']);
+    expect(mid.text.fullscreen).toBe(bal!.shown[2]!.text);
   });
 });
 
