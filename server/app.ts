@@ -19,13 +19,14 @@ import { createCallsService } from './services/calls.js';
 import { createEventsService } from './services/events.js';
 import { createGraphicsService } from './services/graphics.js';
 import { createResultsService } from './services/results.js';
+import { createThemeService } from './services/theme.js';
 import { alertIdFor, type Store } from './store/store.js';
 
 export interface ServerDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
-  config: Pick<Config, 'producerToken' | 'ingestToken' | 'alertDurationMs' | 'autoAirAlerts'> & {
+  config: Pick<Config, 'producerToken' | 'ingestToken' | 'alertDurationMs' | 'autoAirAlerts'> & Partial<Pick<Config, 'tallyHeartbeatMs'>> & {
     /** Named operators (`LEADWIRE_TOKENS`), known by their tokens' SHA-256. @default none */
     namedTokens?: readonly NamedToken[];
   };
@@ -94,10 +95,11 @@ export function createServer(d: ServerDeps): LeadWireServer {
     onFetch: d.feeds?.onFetch,
   });
   const events = createEventsService({ store: d.store });
-  const app = createHttpApp({ store: d.store, results, graphics, feeds, calls, events, metrics, logger: d.logger, check, webRoot: d.webRoot });
+  const theme = createThemeService({ store: d.store, clock: d.clock });
+  const app = createHttpApp({ store: d.store, results, graphics, feeds, calls, events, theme, metrics, logger: d.logger, check, webRoot: d.webRoot });
   const http = createHttpServer(app);
   const inFlight = trackRequests(http);
-  const realtime = attachRealtime(http, { store: d.store, graphics, check, logger: d.logger, metrics, adapter: d.adapter });
+  const realtime = attachRealtime(http, { store: d.store, graphics, theme, check, logger: d.logger, metrics, adapter: d.adapter, heartbeatMs: d.config.tallyHeartbeatMs });
 
   return {
     http,

@@ -16,6 +16,8 @@ import { feedsRouter } from './routes/feeds.js';
 import { graphicsRouter } from './routes/graphics.js';
 import { healthRouter } from './routes/health.js';
 import { racesRouter } from './routes/races.js';
+import { assetsRouter, themeRouter } from './routes/theme.js';
+import type { ThemeService } from '../services/theme.js';
 
 export interface HttpDeps {
   store: Store;
@@ -27,6 +29,7 @@ export interface HttpDeps {
   feeds: FeedSupervisor;
   calls: CallsService;
   events: EventsService;
+  theme: ThemeService;
   /** Folder of the built overlay and control pages; not served when absent. */
   webRoot?: string;
   /** Largest accepted JSON body. @default "1mb" */
@@ -54,12 +57,15 @@ export function createHttpApp(d: HttpDeps): Express {
   app.use('/api', feedsRouter(d.feeds, d.check));
   app.use('/api', callsRouter(d.calls, d.check));
   app.use('/api', eventsRouter(d.events, d.check));
+  app.use('/api', themeRouter(d.theme, d.check));
   app.use('/api', notFoundHandler);
 
   if (d.webRoot && existsSync(d.webRoot)) {
     app.use(express.static(d.webRoot, { index: 'index.html', redirect: true }));
     app.get('/', (_req, res) => res.redirect('/control/'));
   }
+  // After the pages: their own scripts are under /assets/ too, and an uploaded asset never shadows one.
+  app.use(assetsRouter(d.theme));
   app.use(notFoundHandler);
   app.use(errorHandler(d.logger));
   return app;

@@ -11,11 +11,15 @@ import { LatestState } from './latest.js';
 import { setupOverlayNamespace } from './overlayNamespace.js';
 import { followStore, pushSink } from './publisher.js';
 import { pageTally } from './tally.js';
+import { pushTheme } from './theme.js';
+import type { ThemeService } from '../services/theme.js';
 import { controlNamespace, overlayNamespace } from './types.js';
 
 export interface RealtimeDeps {
   store: Store;
   graphics: GraphicsService;
+  /** v2: the station's look, pushed as `theme` on connect and on every change. */
+  theme: ThemeService;
   check: TokenCheck;
   logger: Logger;
   metrics: Metrics;
@@ -23,6 +27,8 @@ export interface RealtimeDeps {
   adapter?: ServerOptions['adapter'];
   /** This instance, as its page-count heartbeat is keyed. @default a random id */
   instanceId?: string;
+  /** How often this instance writes its page count for the tally (it lapses after three beats). @default 3000 */
+  heartbeatMs?: number;
 }
 
 /** socket.io on the HTTP server: `/overlay` and `/control`, fed by the store's change stream. */
@@ -44,6 +50,7 @@ export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
     overlay,
     instanceId: d.instanceId ?? randomBytes(8).toString('hex'),
     logger: d.logger,
+    ...(d.heartbeatMs ? { heartbeatMs: d.heartbeatMs } : {}),
     // The adapter may already be closed by then: a late emit would fail where nobody can catch it.
     emit: (t) => void (closed || control.emit('tally', t)),
   });
@@ -53,6 +60,7 @@ export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
   setupOverlayNamespace(overlay, { ...d, latest, onPresence });
   setupControlNamespace(control, { ...d, latest, tally });
   const stopPublisher = followStore(d.store, latest, d.logger);
+  const stopTheme = pushTheme({ store: d.store, theme: d.theme, overlay, control, logger: d.logger });
 
   return {
     io,
@@ -60,6 +68,7 @@ export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
       closed = true;
       await pages.close();
       stopPublisher();
+      stopTheme();
       await io.close();
     },
   };

@@ -8,6 +8,7 @@ import { FeedStatus } from './feed.js';
 import { LeadChange, RaceView } from './race.js';
 import { Rundown, RundownStatus } from './rundown.js';
 import type { AlertRef } from './alert.js';
+import type { ThemeState } from './theme.js';
 
 export const OverlayAuth = z.object({
   channel: Channel.default('program'),
@@ -60,6 +61,8 @@ export interface OverlayServerToClient {
   leadChange: (lc: LeadChange) => void;
   /** v2: this channel's rundown moved on, was held, or ended. */
   rundown: (s: RundownStatus) => void;
+  /** v2: the station's look, on connect and on every change (restyle live). */
+  theme: (t: ThemeState) => void;
 }
 export type OverlayClientToServer = Record<string, never>;
 
@@ -79,6 +82,8 @@ export interface ControlServerToClient {
   rundown: (s: RundownStatus) => void;
   /** v2: the stored rundowns changed (saved or deleted): the whole list. */
   rundowns: (list: Rundown[]) => void;
+  /** v2: the station's look, on connect and on every change. */
+  theme: (t: ThemeState) => void;
 }
 
 /** `/control` namespace: client → server. Payloads are `unknown` on the server side until parsed. */
