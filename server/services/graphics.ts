@@ -84,7 +84,8 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
   async function holdTickerCmd(body: unknown, paused: boolean, actor: Actor): Promise<GraphicsState> {
     const c = parse(TickerHoldCommand, body ?? {});
     try {
-      return await store.updateGraphics((s) => holdTicker(s, c.channel, paused), { action: 'set', layer: 'ticker', channel: c.channel }, actor);
+      const action = paused ? 'pause' : 'resume';
+      return await store.updateGraphics((s) => holdTicker(s, c.channel, paused), { action, layer: 'ticker', channel: c.channel }, actor);
     } catch (err) {
       if (err instanceof NoTicker) throw new ConflictError(err.message, { layer: 'ticker', channel: c.channel });
       throw err;

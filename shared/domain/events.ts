@@ -81,9 +81,9 @@ export function callEvents(before: RaceRecord, change: Extract<CallChange, { kin
   return [{ type: 'call', raceId, data: { winner, kind, source, rev: r.revision, ...(p ? { proposal: p.id } : {}) } }];
 }
 
-/** What a producer did to the graphics, with both channels as they are after it. */
+/** What a producer did to the graphics (`pause` / `resume`: the ticker held or run on), with both channels after it. */
 export interface GraphicsAction {
-  action: 'cue' | 'take' | 'clear' | 'air' | 'set';
+  action: 'cue' | 'take' | 'clear' | 'air' | 'set' | 'pause' | 'resume';
   layer?: LayerName;
   channel?: Channel;
 }

@@ -80,11 +80,14 @@ export const CallProposalEvent = variant(
   z.object({ proposal: z.string(), winner: z.string(), kind: z.enum(['winner', 'runoff']), source: z.string(), status: CallStatus, rev: Rev }),
 );
 export const RaceResetEvent = variant('race.reset', z.object({ test: z.boolean(), rev: Rev }));
-/** `action` and the layer it touched (`set`: a change made some other way), and both channels after it. */
+/**
+ * `action` and the layer it touched (`pause` / `resume`: the ticker held or run on; `set`: a change made some
+ * other way), and both channels after it.
+ */
 export const GraphicsEvent = globalVariant(
   'graphics',
   z.object({
-    action: z.enum(['cue', 'take', 'clear', 'air', 'set']),
+    action: z.enum(['cue', 'take', 'clear', 'air', 'set', 'pause', 'resume']),
     layer: LayerName.optional(),
     channel: Channel.optional(),
     program: Layers,

@@ -141,6 +141,36 @@ describe.each(storeKinds())('the event log ($name store)', (kind) => {
     expect(all[2]!.data).toMatchObject({ source: 'wire' });
   });
 
+  it('logs a ticker held and run on as pause and resume, once each, by who did it, on either door', async () => {
+    const lw = await begin();
+    await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA });
+    const ticker = { type: 'ticker', raceIds: [GA] };
+    await lw.api('POST', '/api/graphics/air', { body: { layer: 'ticker', graphic: ticker } });
+    await lw.api('POST', '/api/graphics/cue', { body: { layer: 'ticker', graphic: ticker } });
+    const what = (e: LogEvent) => (e.type === 'graphics' ? { actor: e.actor.name, action: e.data.action, layer: e.data.layer, channel: e.data.channel } : e.type);
+
+    const pause = await loggedBy(lw, () => lw.api('POST', '/api/graphics/ticker/pause', { body: {}, token: ALICE }));
+    expect(pause.map(what)).toEqual([{ actor: 'Alice Producer', action: 'pause', layer: 'ticker', channel: 'program' }]);
+    expect(pause[0]!.type === 'graphics' && pause[0]!.data.program.ticker).toEqual({ ...ticker, paused: true });
+
+    // Held already: nothing changes, nothing is logged; no ticker to hold: 409 and nothing logged either.
+    const none = await loggedBy(lw, async () => {
+      expect((await lw.api('POST', '/api/graphics/ticker/pause', { token: BOB })).status).toBe(200);
+      await lw.api('POST', '/api/graphics/clear', { body: { layer: 'ticker', channel: 'preview' } });
+      expect((await lw.api('POST', '/api/graphics/ticker/pause', { body: { channel: 'preview' } })).status).toBe(409);
+    });
+    expect(none.map(what)).toEqual([{ actor: 'producer', action: 'clear', layer: 'ticker', channel: 'preview' }]);
+
+    const socket = lw.control(BOB);
+    await next(socket, 'snapshot');
+    const resume = await loggedBy(lw, () => socket.emitWithAck('ticker:resume', { channel: 'program' }));
+    expect(resume.map(what)).toEqual([{ actor: 'Bob Producer', action: 'resume', layer: 'ticker', channel: 'program' }]);
+    expect(resume[0]!.type === 'graphics' && resume[0]!.data.program.ticker).toEqual(ticker);
+    // Held or running it is the same band: the as-run keeps one entry for it.
+    const asRun = (await lw.api<{ layer: string; end: string | null }[]>('GET', '/api/as-run')).body;
+    expect(asRun.filter((x) => x.layer === 'ticker')).toMatchObject([{ end: null }]);
+  });
+
   it('logs an alert leaving air on time as the server itself', async () => {
     const lw = await begin({ alertDurationMs: 30 });
     await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA });
