@@ -24,7 +24,7 @@ export const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 
 export async function putAsset(base: string, name: string, bytes: Buffer, o: { token?: string | null; contentType?: string } = {}) {
   const headers: Record<string, string> = { 'content-type': o.contentType ?? 'application/octet-stream' };
   if (o.token !== null) headers.authorization = `Bearer ${o.token ?? PRODUCER}`;
-  const res = await fetch(`${base}/api/assets/${encodeURIComponent(name)}`, { method: 'PUT', headers, body: bytes });
+  const res = await fetch(`${base}/api/assets/${encodeURIComponent(name)}`, { method: 'PUT', headers, body: new Uint8Array(bytes) });
   const text = await res.text();
   let body: unknown = text;
   try {
