@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createClient } from 'redis';
-import { applyBatch, applyDefinition, RaceDefinition, type RaceRecord, type ResultBatch } from '../shared/index.js';
+import { applyBatch, applyDefinition, definitionEvent, RaceDefinition, type RaceRecord, type ResultBatch } from '../shared/index.js';
 import { systemClock } from '../server/clock.js';
 import { silentLogger } from '../server/logger.js';
 import { createMetrics } from '../server/metrics.js';
@@ -10,10 +10,15 @@ import { followStore } from '../server/realtime/publisher.js';
 import { createResultsService } from '../server/services/results.js';
 import { COMMIT_RACE } from '../server/store/lua.js';
 import { MemoryBackend } from '../server/store/memory.js';
-import { Store } from '../server/store/store.js';
-import type { Backend } from '../server/store/types.js';
+import { planRace } from '../server/store/bulk.js';
+import { DEFAULT_EVENTS_MAX } from '../server/store/eventLog.js';
+import { commitRaceCall, type ScriptCall } from '../server/store/raceScript.js';
+import { keyNames } from '../server/store/redisKeys.js';
+import { stamp, Store } from '../server/store/store.js';
+import type { Backend, RaceCommit } from '../server/store/types.js';
 import { defineRaces, feed, raceDefinition } from './feed.js';
 import { httpClient } from './http.js';
+import { median } from './stats.js';
 
 export interface BulkOptions {
   /** Races per bulk request: each request carries one new batch of every race. */
@@ -29,8 +34,11 @@ export interface BulkOptions {
 
 export interface BulkRate {
   batches: number;
+  /** The best timed run. */
   seconds: number;
   perSecond: number;
+  /** Batches per second of every timed run, in the order run (run k of each contender ran side by side). */
+  runs: number[];
   /** Item status → count (HTTP only); all should be "applied". */
   outcomes?: Record<string, number>;
 }
@@ -45,7 +53,16 @@ function rounds(o: BulkOptions): ResultBatch[][] {
   return Array.from({ length: o.warmup + o.repeats * o.requests }, () => feeds.map((f) => ({ ...f(), source: 'manual' })));
 }
 
-const rate = (batches: number, ms: number): BulkRate => ({ batches, seconds: ms / 1_000, perSecond: (1_000 * batches) / ms });
+const rate = (batches: number, ms: number[]): BulkRate => {
+  const best = Math.min(...ms);
+  return { batches, seconds: best / 1_000, perSecond: (1_000 * batches) / best, runs: ms.map((m) => (1_000 * batches) / m) };
+};
+
+/** A contender's rate against a baseline's: the best runs', and the median and range of the side-by-side runs'. */
+export function rateRatio(x: BulkRate, base: BulkRate): { best: number; median: number; min: number; max: number } {
+  const pairs = x.runs.map((r, k) => r / base.runs[k]!).filter(Number.isFinite);
+  return { best: x.perSecond / base.perSecond, median: median(pairs), min: Math.min(...pairs), max: Math.max(...pairs) };
+}
 
 /**
  * One way of applying the rounds: `warm` sends the warm-up rounds, `run(k)` the k-th timed run of
@@ -72,17 +89,20 @@ function contender<T>(o: BulkOptions, all: T[], send: (round: T, timed: boolean)
 }
 
 /**
- * Runs each contender's timed runs in turn (A, B, A, B, …) so that whatever else loads the machine loads
- * both alike; answers each one's best run.
+ * Runs each contender's timed runs in turn (A, B, C, then B, C, A, …: who goes first rotates) so that whatever
+ * else loads the machine loads all alike; answers each one's runs.
  */
 export async function compare(o: BulkOptions, contenders: Contender[]): Promise<BulkRate[]> {
   for (const c of contenders) await c.warm();
-  const best = contenders.map(() => Infinity);
+  const times = contenders.map((): number[] => []);
   for (let k = 0; k < o.repeats; k++) {
-    for (const [i, c] of contenders.entries()) best[i] = Math.min(best[i]!, await c.run(k));
+    for (let j = 0; j < contenders.length; j++) {
+      const i = (j + k) % contenders.length;
+      times[i]!.push(await contenders[i]!.run(k));
+    }
   }
   for (const c of contenders) await c.close();
-  return best.map((ms) => rate(o.requests * o.races, ms));
+  return times.map((ms) => rate(o.requests * o.races, ms));
 }
 
 /** `POST /api/results`, one bulk at a time, each with one batch of every race. `outcomes` fills as it runs. */
@@ -152,35 +172,45 @@ export function pureDomain(o: BulkOptions): Contender {
 
 /**
  * The floor of the Redis store: the same compare-and-set commits (the store's own script, its arguments as
- * the store builds them), prepared beforehand and sent by one node-redis client, one bulk's worth pipelined
- * per round trip. Their messages go to one subscriber that ignores them, as a server's commits always have
- * one (itself); without it Redis would skip the work of delivering them. No reads, no domain, no HTTP.
+ * the store builds them: the record, its events, a commit id), prepared beforehand and sent by one node-redis
+ * client, one bulk's worth pipelined per round trip. Their messages go to one subscriber that ignores them, as
+ * a server's commits always have one (itself); without it Redis would skip the work of delivering them. No
+ * reads, no domain, no HTTP.
  */
 export async function rawFloor(redisUrl: string, o: BulkOptions): Promise<Contender> {
-  const prefix = `floor:${o.prefix}:`;
-  const channel = `${prefix}changes`;
-  const keysOf = (id: string) => [`${prefix}race:${id}`, `${prefix}races`, `${prefix}lc`, `${prefix}lc:order`, `${prefix}alerts`, `${prefix}alerts:order`];
-  const args = (record: RaceRecord, expected: number | null) => {
-    const json = JSON.stringify(record);
-    return [expected === null ? '' : String(expected), String(record.revision), json, channel, 'floor:1', '0', '0', '0'];
-  };
+  const k = keyNames(`floor:${o.prefix}:`);
+  let seq = 0;
+  const call = (commit: RaceCommit) =>
+    commitRaceCall(k, commit, {
+      json: JSON.stringify(commit.record),
+      tag: `floor:${++seq}`,
+      messages: [],
+      commitKey: k.commit(`floor-${seq}`),
+      maxlen: String(DEFAULT_EVENTS_MAX),
+      logging: true,
+    });
   const records = freshRecords(o);
-  const raceIds = ids(o);
-  const planned: { keys: string[]; arguments: string[] }[][] = [records.map((r, i) => ({ keys: keysOf(raceIds[i]!), arguments: args(r, null) }))];
+  const planned: ScriptCall[][] = [
+    records.map((r) => call({ record: r, expectedRevision: null, log: stamp([definitionEvent(r, true)], BENCH_ACTOR, NOW) })),
+  ];
   for (const round of rounds(o)) {
     planned.push(
       round.map((b, i) => {
-        const out = applyBatch(records[i]!, b, NOW);
-        if (out.kind !== 'applied') throw new Error(`floor: ${out.kind}`);
-        const expected = records[i]!.revision;
-        records[i] = out.record;
-        return { keys: keysOf(raceIds[i]!), arguments: args(out.record, expected) };
+        const plan = planRace(records[i]!, [b], NOW, () => {
+          throw new Error('floor: the bench feed has no lead changes');
+        });
+        if (!plan.commit) throw new Error(`floor: ${plan.outcomes[0]?.kind}`);
+        records[i] = plan.commit.record;
+        return call({ ...plan.commit, log: stamp(plan.log, BENCH_ACTOR, NOW) });
       }),
     );
   }
+  const channel = k.channel;
   const client = createClient({ url: redisUrl });
+  client.on('error', (err: Error) => process.stderr.write(`floor client: ${err.message}\n`));
   await client.connect();
   const subscriber = client.duplicate();
+  subscriber.on('error', (err: Error) => process.stderr.write(`floor subscriber: ${err.message}\n`));
   await subscriber.connect();
   await subscriber.subscribe(channel, () => {}, true);
   const sha = createHash('sha1').update(COMMIT_RACE).digest('hex');

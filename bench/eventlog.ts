@@ -7,7 +7,7 @@ import { silentLogger } from '../server/logger.js';
 import { MemoryBackend } from '../server/store/memory.js';
 import { RedisBackend } from '../server/store/redis.js';
 import type { Backend } from '../server/store/types.js';
-import { compare, ingestInProcess, type BulkOptions, type BulkRate } from './bulk.js';
+import { compare, ingestInProcess, rateRatio, type BulkOptions, type BulkRate } from './bulk.js';
 import { int, table } from './stats.js';
 
 export const EVENTLOG_PLAN = { races: 200, requests: 10, warmup: 5, repeats: 10 } satisfies Omit<BulkOptions, 'prefix'>;
@@ -46,13 +46,14 @@ export async function runEventLog(kind: 'memory' | 'redis', redisUrl: string | u
 export function eventLogTable(reports: EventLogReport[]): string {
   const p = EVENTLOG_PLAN;
   return table(
-    `Event log: results.ingest in process, ${p.races} races × ${p.requests} bulks (3 candidates each), with the log vs without it, best of ${p.repeats}`,
-    ['store', 'batches/s with log', 'batches/s without', 'ratio', 'bytes per event (Redis)', 'events'],
+    `Event log: results.ingest in process, ${p.races} races × ${p.requests} bulks (3 candidates each), with the log vs without it, ${p.repeats} side-by-side runs`,
+    ['store', 'batches/s with log', 'batches/s without', 'ratio (best)', 'ratio (median, range)', 'bytes per event (Redis)', 'events'],
     reports.map((r) => [
       r.kind,
       int(r.withLog.perSecond),
       int(r.without.perSecond),
       `${(r.withLog.perSecond / r.without.perSecond).toFixed(2)}×`,
+      ((q) => `${q.median.toFixed(2)}× (${q.min.toFixed(2)}–${q.max.toFixed(2)})`)(rateRatio(r.withLog, r.without)),
       r.bytesPerEvent === undefined ? '—' : r.bytesPerEvent.toFixed(0),
       r.events === undefined ? '—' : int(r.events),
     ]),

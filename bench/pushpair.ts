@@ -2,13 +2,15 @@ import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { defineRaces, feed } from './feed.js';
 import { httpClient } from './http.js';
-import { summarize, type Summary } from './stats.js';
+import { median, summarize, type Summary } from './stats.js';
 
 export interface PushPairOptions {
   clients: number;
   /** Races changed per sample: 1 = `POST /api/races/:id/results`, more = one `POST /api/results` bulk. */
   races: number;
+  /** Samples per round, and rounds: each round's ratio is one figure of the spread. */
   samples: number;
+  rounds: number;
   /** Stop early after this long, whatever the count. */
   maxMs: number;
   prefix: string;
@@ -20,6 +22,10 @@ export interface PushPair {
   /** Request sent → the last client has every race's new view. */
   ours: Summary;
   bare: Summary;
+  /** Each round's ratio of LeadWire's p50 and p99 to the bare server's. */
+  rounds: { p50: number; p99: number }[];
+  /** The median of every sample's own ratio (LeadWire's time over the bare server's taken beside it). */
+  pairedMedian: number;
   missed: number;
 }
 
@@ -76,9 +82,10 @@ function watchers(sockets: Socket[]) {
 }
 
 /**
- * Times the same push on LeadWire and on a bare socket.io server, sample by sample in turn (so whatever
- * else loads the machine loads both alike): LeadWire gets a batch of each race over HTTP and pushes the
- * views it computes; the bare server gets a small HTTP request and broadcasts the same views, prebuilt.
+ * Times the same push on LeadWire and on a bare socket.io server, sample by sample in turn, who goes first
+ * alternating (so whatever else loads the machine loads both alike): LeadWire gets a batch of each race over
+ * HTTP and pushes the views it computes; the bare server gets a small HTTP request and broadcasts the same
+ * views, prebuilt. In `rounds` rounds, so that the spread of the ratio from round to round shows.
  */
 export async function runPushPair(ours: string, bare: string, o: PushPairOptions): Promise<PushPair> {
   const http = httpClient(ours, undefined, 1);
@@ -91,30 +98,49 @@ export async function runPushPair(ours: string, bare: string, o: PushPairOptions
   const oursAll = watchers(oursSockets);
   const bareAll = watchers(bareSockets);
   const feeds = ids.map(() => feed());
-  const times = { ours: [] as number[], bare: [] as number[] };
   let missed = 0;
   let revision = 1; // the definition
 
   const deadline = performance.now() + o.maxMs;
-  for (let i = 0; i < o.samples && performance.now() < deadline; i++) {
-    revision += 1;
-    for (const side of i % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const)) {
-      const all = side === 'ours' ? oursAll(ids, revision) : bareAll(ids, revision);
-      const t0 = performance.now();
-      const res =
-        side === 'bare'
-          ? await bareHttp.call('POST', '/emit', { raceIds: ids, revision })
-          : o.races === 1
-            ? await http.call('POST', `/api/races/${ids[0]}/results`, feeds[0]!())
-            : await http.call('POST', '/api/results', { updates: ids.map((raceId, k) => ({ raceId, ...feeds[k]!() })) });
-      if (res.status !== 200) throw new Error(`push (${side}): ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
-      if (await all) times[side].push(performance.now() - t0);
-      else missed += 1;
+  const rounds: { ours: number[]; bare: number[] }[] = [];
+  const paired: number[] = [];
+  for (let r = 0; r < o.rounds && performance.now() < deadline; r++) {
+    const round = { ours: [] as number[], bare: [] as number[] };
+    rounds.push(round);
+    for (let i = 0; i < o.samples && performance.now() < deadline; i++) {
+      revision += 1;
+      const got: Partial<Record<'ours' | 'bare', number>> = {};
+      for (const side of i % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const)) {
+        const all = side === 'ours' ? oursAll(ids, revision) : bareAll(ids, revision);
+        const t0 = performance.now();
+        const res =
+          side === 'bare'
+            ? await bareHttp.call('POST', '/emit', { raceIds: ids, revision })
+            : o.races === 1
+              ? await http.call('POST', `/api/races/${ids[0]}/results`, feeds[0]!())
+              : await http.call('POST', '/api/results', { updates: ids.map((raceId, k) => ({ raceId, ...feeds[k]!() })) });
+        if (res.status !== 200) throw new Error(`push (${side}): ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+        if (await all) round[side].push((got[side] = performance.now() - t0));
+        else missed += 1;
+      }
+      if (got.ours !== undefined && got.bare !== undefined) paired.push(got.ours / got.bare);
     }
   }
 
   for (const s of [...oursSockets, ...bareSockets]) s.disconnect();
   http.close();
   bareHttp.close();
-  return { clients: o.clients, races: o.races, ours: summarize(times.ours), bare: summarize(times.bare), missed };
+  const all = (side: 'ours' | 'bare') => rounds.flatMap((r) => r[side]);
+  return {
+    clients: o.clients,
+    races: o.races,
+    ours: summarize(all('ours')),
+    bare: summarize(all('bare')),
+    rounds: rounds.map((r) => {
+      const [a, b] = [summarize(r.ours), summarize(r.bare)];
+      return { p50: a.p50 / b.p50, p99: a.p99 / b.p99 };
+    }),
+    pairedMedian: median(paired),
+    missed,
+  };
 }

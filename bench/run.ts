@@ -10,6 +10,7 @@ import { baselineTables, runBaselines, type BaselineReport } from './baselines.j
 import { eventLogTable, runEventLog, type EventLogReport } from './eventlog.js';
 import { runIngest, type IngestResult } from './ingest.js';
 import { overlayTables, runOverlayBench } from './overlay.js';
+import { argList, PHASES, STORES } from './phases.js';
 import { runSoak, type SoakPoint } from './soak.js';
 import { int, mb, ms, table } from './stats.js';
 import { startTarget, type Target } from './target.js';
@@ -20,19 +21,22 @@ const PLAN = {
   soak: { total: 20_000, steps: 4, chunk: 100, maxMs: 10_000 },
   redisAppendfsync: 'everysec',
   /** The whole run stops here whatever happens. */
-  budgetMs: 180_000,
+  budgetMs: 300_000,
 };
 
 interface KindReport {
   kind: Target['kind'];
-  ingest: IngestResult;
-  vs: BaselineReport;
+  ingest?: IngestResult;
+  vs?: BaselineReport;
   memory: SoakPoint[];
-  soak: { applied: number; other: number; seconds: number };
-  eventLog: EventLogReport;
+  soak?: { applied: number; other: number; seconds: number };
+  eventLog?: EventLogReport;
 }
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
+
+const only = argList(process.argv, 'only', PHASES);
+const stores = argList(process.argv, 'stores', STORES);
 
 async function benchKind(kind: Target['kind'], cleanup: (() => Promise<void>)[]): Promise<KindReport> {
   let redis: PrivateRedis | null = null;
@@ -54,49 +58,69 @@ async function benchKind(kind: Target['kind'], cleanup: (() => Promise<void>)[])
   };
 
   await mark('started, empty', 0);
-  log(`[${kind}] ingest: ${PLAN.ingest.batches} batches, ${PLAN.ingest.races} races, ${PLAN.ingest.posters} posters`);
-  const ingest = await runIngest(target.base, { ...PLAN.ingest, prefix: 'ingest' });
-  await mark('after ingest', ingest.sent);
+  let sent = 0;
+  let ingest: IngestResult | undefined;
+  if (only.has('ingest')) {
+    log(`[${kind}] ingest: ${PLAN.ingest.batches} batches, ${PLAN.ingest.races} races, ${PLAN.ingest.posters} posters`);
+    ingest = await runIngest(target.base, { ...PLAN.ingest, prefix: 'ingest' });
+    sent += ingest.sent;
+    await mark('after ingest', sent);
+  }
 
-  const bare = await startTarget(kind, undefined, 'bare.ts');
-  cleanup.push(() => bare.stop());
-  const vs = await runBaselines(target, bare, redis?.url, log);
-  await bare.stop();
-  const pushed = vs.single.ours.sent + vs.bulk.ours.batches + vs.push.reduce((a, p) => a + p.ours.n * p.races, 0);
-  await mark('after baselines and push', ingest.sent + pushed);
+  let vs: BaselineReport | undefined;
+  if (only.has('single') || only.has('bulk') || only.has('push')) {
+    const bare = await startTarget(kind, undefined, 'bare.ts');
+    cleanup.push(() => bare.stop());
+    vs = await runBaselines(target, bare, redis?.url, log, only);
+    await bare.stop();
+    sent += (vs.single?.ours.sent ?? 0) + (vs.bulk?.ours.batches ?? 0) + vs.push.reduce((a, p) => a + p.ours.n * p.races, 0);
+    await mark('after baselines and push', sent);
+  }
 
-  log(`[${kind}] soak: ${PLAN.soak.total} batches in bulk requests of ${PLAN.soak.chunk}`);
-  const { points, ...soak } = await runSoak(target, PLAN.soak);
-  for (const pt of points) memory.push({ ...pt, batches: pt.batches + ingest.sent + pushed });
+  let soak: KindReport['soak'];
+  if (only.has('soak')) {
+    log(`[${kind}] soak: ${PLAN.soak.total} batches in bulk requests of ${PLAN.soak.chunk}`);
+    const { points, ...rest } = await runSoak(target, PLAN.soak);
+    soak = rest;
+    for (const pt of points) memory.push({ ...pt, batches: pt.batches + sent });
+  }
 
   await target.stop();
-  log(`[${kind}] event log: results.ingest with the log vs without it, taking turns`);
-  const eventLog = await runEventLog(kind, redis?.url);
+  let eventLog: EventLogReport | undefined;
+  if (only.has('eventlog')) {
+    log(`[${kind}] event log: results.ingest with the log vs without it, taking turns`);
+    eventLog = await runEventLog(kind, redis?.url);
+  }
   await redis?.cleanup();
   return { kind, ingest, vs, memory, soak, eventLog };
 }
 
 function print(reports: KindReport[]) {
   const out: string[] = [];
-  out.push(
-    table(
-      `Ingest: POST /api/races/:id/results over HTTP (${PLAN.ingest.races} races, ${PLAN.ingest.posters} concurrent posters)`,
-      ['store', 'batches', 'seconds', 'batches/s', 'p50', 'p95', 'p99', 'max', 'outcomes'],
-      reports.map((r) => [
-        r.kind,
-        int(r.ingest.sent),
-        r.ingest.seconds.toFixed(2),
-        int(r.ingest.perSecond),
-        ms(r.ingest.latency.p50),
-        ms(r.ingest.latency.p95),
-        ms(r.ingest.latency.p99),
-        ms(r.ingest.latency.max),
-        Object.entries(r.ingest.outcomes).map(([k, v]) => `${k}×${v}`).join(' '),
-      ]),
-    ),
-  );
-  out.push(baselineTables(reports.map((r) => r.vs)));
-  out.push(eventLogTable(reports.map((r) => r.eventLog)));
+  const withIngest = reports.filter((r) => r.ingest);
+  if (withIngest.length > 0) {
+    out.push(
+      table(
+        `Ingest: POST /api/races/:id/results over HTTP (${PLAN.ingest.races} races, ${PLAN.ingest.posters} concurrent posters)`,
+        ['store', 'batches', 'seconds', 'batches/s', 'p50', 'p95', 'p99', 'max', 'outcomes'],
+        withIngest.map(({ kind, ingest: i }) => [
+          kind,
+          int(i!.sent),
+          i!.seconds.toFixed(2),
+          int(i!.perSecond),
+          ms(i!.latency.p50),
+          ms(i!.latency.p95),
+          ms(i!.latency.p99),
+          ms(i!.latency.max),
+          Object.entries(i!.outcomes).map(([k, v]) => `${k}×${v}`).join(' '),
+        ]),
+      ),
+    );
+  }
+  const vs = reports.flatMap((r) => (r.vs ? [r.vs] : []));
+  if (vs.length > 0) out.push(baselineTables(vs));
+  const logs = reports.flatMap((r) => (r.eventLog ? [r.eventLog] : []));
+  if (logs.length > 0) out.push(eventLogTable(logs));
   out.push(
     table(
       'Server memory (separate process, after a full GC)',
@@ -104,13 +128,16 @@ function print(reports: KindReport[]) {
       reports.flatMap((r) => r.memory.map((m) => [r.kind, m.label, int(m.batches), mb(m.heapUsed), mb(m.rss)])),
     ),
   );
-  out.push(
-    table(
-      'Soak (POST /api/results, bulk)',
-      ['store', 'batches applied', 'not applied', 'seconds', 'batches/s'],
-      reports.map((r) => [r.kind, int(r.soak.applied), int(r.soak.other), r.soak.seconds.toFixed(1), int((r.soak.applied + r.soak.other) / r.soak.seconds)]),
-    ),
-  );
+  const soaks = reports.filter((r) => r.soak);
+  if (soaks.length > 0) {
+    out.push(
+      table(
+        'Soak (POST /api/results, bulk)',
+        ['store', 'batches applied', 'not applied', 'seconds', 'batches/s'],
+        soaks.map(({ kind, soak: s }) => [kind, int(s!.applied), int(s!.other), s!.seconds.toFixed(1), int((s!.applied + s!.other) / s!.seconds)]),
+      ),
+    );
+  }
   console.log(`\n${out.join('\n\n')}\n`);
   console.log(`Notes: server (own process) and load generator share this machine's ${cpus().length} CPUs (load average`);
   console.log(`${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end). The private redis-server runs with appendonly yes,`);
@@ -130,11 +157,14 @@ async function main() {
     process.exit(1);
   }, PLAN.budgetMs);
   try {
-    for (const kind of ['memory', 'redis'] as const) reports.push(await benchKind(kind, cleanup));
-    log('[overlay] Chromium: busy fraction at rest, ingest → pixels, page heap over a long run');
-    const overlay = await runOverlayBench(cleanup);
+    for (const kind of ['memory', 'redis'] as const) if (stores.has(kind)) reports.push(await benchKind(kind, cleanup));
+    let overlay: Awaited<ReturnType<typeof runOverlayBench>> | null = null;
+    if (only.has('overlay')) {
+      log('[overlay] Chromium: busy fraction at rest, ingest → pixels, page heap over a long run');
+      overlay = await runOverlayBench(cleanup);
+    }
     print(reports);
-    console.log(`${overlayTables(overlay)}\n`);
+    if (overlay) console.log(`${overlayTables(overlay)}\n`);
     log(`bench: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     clearTimeout(watchdog);

@@ -5,6 +5,9 @@ import { LogEvent, type EventEntry } from '../../shared/index.js';
  * role:name, `r` race id or '', `w` the instant in epoch milliseconds, `d` the data's JSON), so the stream
  * stores the field names once per node and the instant as an integer.
  */
+/** Where a script's arguments hold an event's fields but there is none. */
+export const NO_EVENT: readonly string[] = ['', '', '', '', ''];
+
 export function encodeEvent(e: EventEntry): string[] {
   return [e.type, `${e.actor.role}:${e.actor.name}`, e.raceId ?? '', String(Date.parse(e.at)), JSON.stringify(e.data)];
 }

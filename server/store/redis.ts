@@ -33,7 +33,9 @@ import {
   WRITE_LOG_AND_PUBLISH,
   WRITE_PRESENCE,
 } from './lua.js';
+import { commitRaceCall, pushEvents } from './raceScript.js';
 import { ReplicaWait } from './replicas.js';
+import { keyNames } from './redisKeys.js';
 import { scriptRunner } from './scripts.js';
 import type { AssetMeta, Backend, ChangeListener, CommitResult, Committed, FeedControl, RaceCommit, StoreChange, StoredDoc } from './types.js';
 
@@ -175,10 +177,7 @@ export class RedisBackend implements Backend {
   }
 
   async commitRace(commit: RaceCommit) {
-    const { record, expectedRevision, leadChanges = [], alerts = [], dismiss = [], commitId } = commit;
-    const log = this.logging ? (commit.log ?? []) : [];
-    const dismissLog = this.logging ? (commit.dismissLog ?? []) : [];
-    const k = this.keys;
+    const { record, leadChanges = [], alerts = [], commitId } = commit;
     const id = record.definition.id;
     deepFreeze(record); // it is what listeners of this instance get
     const json = JSON.stringify(record);
@@ -192,31 +191,15 @@ export class RedisBackend implements Backend {
     for (const [tag, change] of published) this.own.set(tag, change);
     let answer: unknown;
     try {
-      answer = await this.runHot(
-          COMMIT_RACE,
-          [k.race(id), k.raceIds, k.leadChanges, k.leadChangeOrder, k.alerts, k.alertOrder, k.events, this.commitKey(commitId)],
-          [
-            expectedRevision === null ? '' : String(expectedRevision),
-            String(record.revision),
-            json,
-            k.channel,
-            published[0]![0],
-            this.maxlen,
-            ...this.eventArgs(log),
-            String(leadChanges.length),
-            ...leadChanges.flatMap((lc) => [lc.id, JSON.stringify(lc)]),
-            String(alerts.length),
-            ...alerts.flatMap((a) => [a.id, JSON.stringify(a)]),
-            String(dismiss.length),
-            ...dismiss.flatMap((a, i) => [
-              a.id,
-              JSON.stringify(a),
-              JSON.stringify({ type: 'alert', alert: a } satisfies StoreChange),
-              ...(dismissLog[i] ? encodeEvent(dismissLog[i]) : ['', '', '', '', '']),
-            ]),
-            ...messages,
-          ],
-        );
+      const call = commitRaceCall(this.keys, commit, {
+        json,
+        tag: published[0]![0],
+        messages,
+        commitKey: this.commitKey(commitId),
+        maxlen: this.maxlen,
+        logging: this.logging,
+      });
+      answer = await this.runHot(COMMIT_RACE, call.keys, call.arguments);
     } finally {
       // Not committed by this send (or not known to be): if it landed after all, its messages are parsed like anyone's.
       if (answer !== 1) for (const [tag] of published) this.own.delete(tag);
@@ -278,8 +261,9 @@ export class RedisBackend implements Backend {
 
   /** The events a script appends: their count, then five fields each (none while the log is off). */
   private eventArgs(log: readonly EventEntry[]): string[] {
-    if (!this.logging) return ['0'];
-    return [String(log.length), ...log.flatMap(encodeEvent)];
+    const args: string[] = [];
+    pushEvents(args, this.logging ? log : []);
+    return args;
   }
 
   async commitGraphics(state: GraphicsState, expectedRevision: number, log: EventEntry[] = [], commitId?: string) {
@@ -513,31 +497,6 @@ function parseChange(raw: { type: string; [k: string]: unknown }): StoreChange {
     default:
       throw new Error(`unknown change type ${raw.type}`);
   }
-}
-
-function keyNames(prefix: string) {
-  return {
-    race: (id: string) => `${prefix}race:${id}`,
-    raceIds: `${prefix}races`,
-    leadChanges: `${prefix}leadchanges`,
-    leadChangeOrder: `${prefix}leadchanges:order`,
-    alerts: `${prefix}alerts`,
-    alertOrder: `${prefix}alerts:order`,
-    graphics: `${prefix}graphics`,
-    channel: `${prefix}changes`,
-    feeds: `${prefix}feeds`,
-    feedControls: `${prefix}feeds:control`,
-    events: `${prefix}events`,
-    refusalLast: `${prefix}events:refusals:last`,
-    refusalRepeats: `${prefix}events:refusals:repeats`,
-    lock: (name: string) => `${prefix}lock:${name}`,
-    commit: (id: string) => `${prefix}commit:${id}`,
-    pages: (instanceId: string) => `${prefix}pages:${instanceId}`,
-    instances: `${prefix}pages`,
-    docs: (collection: string) => `${prefix}docs:${collection}`,
-    assetMeta: `${prefix}assets`,
-    asset: (name: string) => `${prefix}asset:${name}`,
-  };
 }
 
 /** A document as stored: `{ revision, value }`. */
