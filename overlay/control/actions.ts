@@ -1,4 +1,4 @@
-import { feedStateAt, type Alert, type CallProposal, type Channel, type FeedStatus, type GraphicsState, type LayerName, type RaceView } from '../../shared/index.js';
+import { feedStateAt, type Alert, type CallProposal, type Channel, type FeedStatus, type Graphic, type GraphicsState, type LayerName, type RaceView } from '../../shared/index.js';
 import { request, type Answer } from './api.js';
 import type { ControlSocket } from './connection.js';
 import { describeProposal } from './calls.js';
@@ -9,10 +9,16 @@ import type { ControlState } from './state.js';
 /** An action not answered within this long is reported as failed (it may still have happened: look at the tally). */
 export const ACK_TIMEOUT_MS = 4_000;
 
-const LAYER_WORDS: Record<LayerName, string> = { fullscreen: 'full-screen graphic', lowerThird: 'lower third', alert: 'alert', ticker: 'ticker' };
+export const LAYER_WORDS: Record<LayerName, string> = { fullscreen: 'full-screen graphic', lowerThird: 'lower third', alert: 'alert', ticker: 'ticker' };
 
 export interface Actions {
   cueRace(raceId: string): void;
+  /** Cues any graphic on its layer in preview (a board, key races, the balance, the ticker). */
+  cue(layer: LayerName, graphic: Graphic): void;
+  /** Holds a channel's ticker where it stands (`ticker:pause`). */
+  pauseTicker(channel?: Channel): void;
+  /** Runs a held ticker on from where it stood (`ticker:resume`). */
+  resumeTicker(channel?: Channel): void;
   take(layer?: LayerName): void;
   clear(layer: LayerName, channel?: Channel): void;
   airRace(raceId: string): void;
@@ -114,6 +120,20 @@ export function createActions(socket: () => ControlSocket | null, state: Control
         (s) => ask(s).emitWithAck('cue', { layer: 'lowerThird', graphic: { type: 'race', raceId } }),
         graphicsDone(() => `Cued to preview: ${nameOf(raceId)} lower third`),
       );
+    },
+    cue(layer, graphic) {
+      const what = describeGraphic(graphic, state);
+      void run(
+        `Cue ${what}`,
+        (s) => ask(s).emitWithAck('cue', { layer, graphic }),
+        graphicsDone(() => `Cued to preview: ${what} (${LAYER_WORDS[layer]})`),
+      );
+    },
+    pauseTicker(channel = 'program') {
+      void run(`Pause ${channel} ticker`, (s) => ask(s).emitWithAck('ticker:pause', { channel }), graphicsDone(() => `Ticker held on ${channel} — Resume runs it on from there`));
+    },
+    resumeTicker(channel = 'program') {
+      void run(`Resume ${channel} ticker`, (s) => ask(s).emitWithAck('ticker:resume', { channel }), graphicsDone(() => `Ticker running again on ${channel}`));
     },
     take(layer = 'lowerThird') {
       void run(

@@ -4,6 +4,7 @@ import type { ControlState } from './state.js';
 /** The documented shortcuts, shown on the page (one list, so the page and the handler cannot disagree). */
 export const SHORTCUTS: readonly { keys: readonly string[]; label: string; what: string }[] = [
   { keys: ['T'], label: 'T', what: 'Take lower third (preview → program)' },
+  { keys: ['F'], label: 'F', what: 'Take full screen' },
   { keys: ['ArrowDown'], label: '↓', what: 'Next race, cue it' },
   { keys: ['ArrowUp'], label: '↑', what: 'Previous race, cue it' },
   { keys: ['L'], label: 'L', what: 'Clear lower third (program)' },
@@ -29,6 +30,10 @@ export function bindKeyboard(target: Window, state: ControlState, actions: Actio
       case 'T':
         e.preventDefault();
         if (!e.repeat) actions.take('lowerThird');
+        return;
+      case 'F':
+        e.preventDefault();
+        if (!e.repeat) actions.take('fullscreen');
         return;
       case 'L':
         e.preventDefault();

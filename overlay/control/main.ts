@@ -18,9 +18,13 @@ import { createGate } from './render/gate.js';
 import { createMonitors } from './render/monitors.js';
 import { createRaceList } from './render/races.js';
 import { createShortcuts } from './render/shortcuts.js';
+import { createShowPane } from './render/show.js';
 import { createTopBar } from './render/topbar.js';
 import { ControlState } from './state.js';
 import { forgetToken, initialToken, saveToken } from './token.js';
+
+// The OBS dock (`?dock=1`, dock/) is a page of its own: it loads instead, and this module stops here for good.
+if (new URLSearchParams(location.search).get('dock') === '1') await import('./dock/index.js').then(() => new Promise<never>(() => {}));
 
 const state = new ControlState();
 let socket: ControlSocket | null = null;
@@ -49,11 +53,12 @@ const airbar = createAirBar(state, actions);
 const alerts = createAlertQueue(state, actions);
 const calls = createCallQueue(state, actions);
 const feeds = createFeedsPanel(state, actions);
+const show = createShowPane(state, actions);
 const panel = el(
   'div',
   { class: 'panel' },
   top.root,
-  el('div', { class: 'grid' }, races.root, el('div', { class: 'center' }, monitors.root, airbar.root), el('div', { class: 'side' }, alerts.root, calls.root, feeds.root), asRun.root),
+  el('div', { class: 'grid' }, races.root, el('div', { class: 'center' }, monitors.root, airbar.root, show.root), el('div', { class: 'side' }, alerts.root, calls.root, feeds.root), asRun.root),
   createShortcuts(),
 );
 panel.hidden = true;
@@ -120,6 +125,7 @@ function render(): void {
   races.update(now);
   monitors.update(state, now);
   airbar.update();
+  show.update();
   alerts.update(now);
   calls.update();
   feeds.update(now);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Alert } from './alert.js';
 import { ErrorCode } from './errors.js';
-import { Channel, GraphicsState, Layers, type AirCommand, type ClearCommand, type CueCommand, type TakeCommand } from './graphics.js';
+import { Channel, GraphicsState, Layers, type AirCommand, type ClearCommand, type CueCommand, type TakeCommand, type TickerHoldCommand } from './graphics.js';
 import { CallProposal } from './call.js';
 import { Actor } from './event.js';
 import { FeedStatus } from './feed.js';
@@ -94,6 +94,10 @@ export interface ControlClientToServer {
   air: (cmd: AirCommand, ack: AckFn<GraphicsState>) => void;
   'alert:take': (ref: AlertRef, ack: AckFn<Alert>) => void;
   'alert:dismiss': (ref: AlertRef, ack: AckFn<Alert>) => void;
+  /** v2: hold a channel's ticker where it stands (as `POST /api/graphics/ticker/pause`). */
+  'ticker:pause': (cmd: TickerHoldCommand, ack: AckFn<GraphicsState>) => void;
+  /** v2: run a held ticker on from where it stood (as `POST /api/graphics/ticker/resume`). */
+  'ticker:resume': (cmd: TickerHoldCommand, ack: AckFn<GraphicsState>) => void;
 }
 
 export type InterServerEvents = Record<string, never>;

@@ -24,6 +24,20 @@ export function createAirBar(state: ControlState, actions: Actions) {
   );
   take.addEventListener('click', () => actions.take('lowerThird'));
 
+  /** TAKE for the other layers that cue to preview: the full-screen graphic (F) and the ticker. */
+  const layerTake = (layer: 'fullscreen' | 'ticker', label: string, name: string, key: string | null) => {
+    const sub = el('span', { class: 'btn-sub' });
+    const button = el('button', { class: 'btn btn-take btn-take-layer', attrs: { type: 'button' } }, el('span', { class: 'btn-main', text: label }), sub);
+    if (key) {
+      button.append(keyHint(key));
+      button.setAttribute('aria-keyshortcuts', key);
+    }
+    button.addEventListener('click', () => actions.take(layer));
+    return { layer, button, sub, name };
+  };
+  const takeFull = layerTake('fullscreen', 'Full-screen take', 'Full-screen take to program', 'F');
+  const takeTicker = layerTake('ticker', 'Ticker take', 'Ticker take to program', null);
+
   const clearButton = (label: string, name: string, key: string | null, onClick: () => void) => {
     const sub = el('span', { class: 'btn-sub' });
     const button = el('button', { class: 'btn btn-clear', attrs: { type: 'button', 'aria-label': name } }, el('span', { class: 'btn-main', text: label }), sub);
@@ -37,6 +51,7 @@ export function createAirBar(state: ControlState, actions: Actions) {
   const clearL3 = clearButton('Clear lower third', 'Clear lower third (program)', 'L', () => actions.clear('lowerThird', 'program'));
   const clearAlert = clearButton('Clear alert', 'Clear alert (program)', 'A', () => actions.clear('alert', 'program'));
   const clearTicker = clearButton('Clear ticker', 'Clear ticker (program)', null, () => actions.clear('ticker', 'program'));
+  const clearFull = clearButton('Clear full screen', 'Clear full screen (program)', null, () => actions.clear('fullscreen', 'program'));
   const clearPreview = clearButton('Clear preview', 'Clear preview lower third', null, () => actions.clear('lowerThird', 'preview'));
   clearPreview.button.classList.add('btn-preview');
 
@@ -77,7 +92,13 @@ export function createAirBar(state: ControlState, actions: Actions) {
   const root = el(
     'section',
     { class: 'airbar', attrs: { 'aria-label': 'Switching' } },
-    el('div', { class: 'airbar-buttons' }, take, el('div', { class: 'btn-group' }, clearL3.button, clearAlert.button, clearTicker.button, clearPreview.button), airDirect),
+    el(
+      'div',
+      { class: 'airbar-buttons' },
+      el('div', { class: 'btn-group btn-takes', attrs: { role: 'group', 'aria-label': 'Take to program' } }, take, takeFull.button, takeTicker.button),
+      el('div', { class: 'btn-group btn-clears', attrs: { role: 'group', 'aria-label': 'Clear' } }, clearL3.button, clearAlert.button, clearFull.button, clearTicker.button, clearPreview.button),
+      airDirect,
+    ),
     el('div', { class: 'feedback-line' }, status, error),
     el('h3', { class: 'sub-head', text: 'Recent actions (this panel)' }),
     log,
@@ -98,6 +119,15 @@ export function createAirBar(state: ControlState, actions: Actions) {
     );
     toggleClass(take, 'empty', readiness === 'empty');
     toggleClass(take, 'idle', readiness === 'on-program');
+    for (const t of [takeFull, takeTicker]) {
+      const r = takeReadiness(state.graphics, t.layer);
+      const w = describeGraphic(state.graphics?.preview[t.layer] ?? null, state);
+      setText(t.sub, describeTake(r, w));
+      setAttr(t.button, 'aria-label', r === 'empty' ? `${t.name} (preview is empty)` : `${t.name}: ${w}${r === 'on-program' ? ' (already on program)' : ''}`);
+      toggleClass(t.button, 'empty', r === 'empty');
+      toggleClass(t.button, 'idle', r === 'on-program');
+      setAttr(t.button, 'aria-disabled', live ? null : 'true');
+    }
     // Not live: they look disabled but stay focusable, and pressing says why nothing was sent.
     setAttr(take, 'aria-disabled', live ? null : 'true');
     setAttr(airDirect, 'aria-disabled', live ? null : 'true');
@@ -108,6 +138,7 @@ export function createAirBar(state: ControlState, actions: Actions) {
       [clearL3, pgm?.lowerThird, 'program: empty'],
       [clearAlert, pgm?.alert, 'program: empty'],
       [clearTicker, pgm?.ticker, 'program: empty'],
+      [clearFull, pgm?.fullscreen, 'program: empty'],
       [clearPreview, state.graphics?.preview.lowerThird, 'preview: empty'],
     ] as const) {
       toggleClass(b.button, 'live', !!g);

@@ -7,6 +7,7 @@ import type { ControlState } from '../state.js';
 const STAGE = { width: 1920, height: 1080 };
 const LAYERS: readonly [LayerName, string][] = [
   ['lowerThird', 'Lower third'],
+  ['fullscreen', 'Full screen'],
   ['alert', 'Alert'],
   ['ticker', 'Ticker'],
 ];

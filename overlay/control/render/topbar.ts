@@ -7,6 +7,7 @@ import { createFeedAlarm } from './feedalarm.js';
 
 const LAMPS: readonly [LayerName, string][] = [
   ['lowerThird', 'LOWER THIRD'],
+  ['fullscreen', 'FULL SCREEN'],
   ['alert', 'ALERT'],
   ['ticker', 'TICKER'],
 ];
