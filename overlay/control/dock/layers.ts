@@ -28,10 +28,9 @@ function createLayer(layer: LayerName, state: ControlState, actions: Actions) {
   const root = el(
     'li',
     { class: 'dock-layer', attrs: { 'data-layer': layer } },
-    el('div', { class: 'dock-layer-head' }, el('h3', { text: LAYER_LABEL[layer] }), lamp),
-    program,
-    preview,
-    el('div', { class: 'dock-pair' }, take, clear),
+    el('div', { class: 'dock-layer-words' }, el('div', { class: 'dock-layer-head' }, el('h3', { text: LAYER_LABEL[layer] }), lamp), program, preview),
+    take,
+    clear,
   );
 
   function update(now: number): void {
