@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import type { TokenCheck } from '../http/auth.js';
 import { parse } from '../validate.js';
 import type { LatestState } from './latest.js';
+import type { RundownPush } from './rundowns.js';
 import { controlSnapshot, whenLoaded } from './snapshot.js';
 import type { ControlNamespace } from './types.js';
 
@@ -19,6 +20,8 @@ export interface ControlDeps {
   metrics: Metrics;
   /** The current tally, sent to a control panel when it connects. */
   tally: () => Promise<{ program: number; preview: number }>;
+  /** v2: the stored rundowns and each channel's run, for the snapshot. */
+  rundowns?: RundownPush;
 }
 
 /** `/control`: producers only. Every action is one named event, parsed by the service, answered by an ack. */
@@ -66,12 +69,15 @@ export function setupControlNamespace(ns: ControlNamespace, d: ControlDeps) {
     socket.on('air', handle(d.graphics.air));
     socket.on('alert:take', handle((p, a) => d.graphics.takeAlert(alertId(p), a)));
     socket.on('alert:dismiss', handle((p, a) => d.graphics.dismissAlert(alertId(p), a)));
+    socket.on('ticker:pause', handle(d.graphics.pauseTicker));
+    socket.on('ticker:resume', handle(d.graphics.resumeTicker));
 
     // Counting goes through the adapter (Redis when shared): it must never hold up or break the snapshot.
     d.tally()
       .then((t) => socket.connected && socket.emit('tally', t))
       .catch((err: unknown) => d.logger.warn({ err }, 'could not count overlay pages'));
-    await whenLoaded(socket, d, () => socket.emit('snapshot', controlSnapshot(d.latest, actor)));
+    await d.rundowns?.ready();
+    await whenLoaded(socket, d, () => socket.emit('snapshot', controlSnapshot(d.latest, actor, d.rundowns?.snapshot())));
   });
 }
 

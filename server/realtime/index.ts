@@ -11,6 +11,7 @@ import { LatestState } from './latest.js';
 import { setupOverlayNamespace } from './overlayNamespace.js';
 import { followStore, pushSink } from './publisher.js';
 import { pageTally } from './tally.js';
+import { pushRundowns } from './rundowns.js';
 import { pushTheme } from './theme.js';
 import type { ThemeService } from '../services/theme.js';
 import { controlNamespace, overlayNamespace } from './types.js';
@@ -58,7 +59,8 @@ export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
   const tally = () => pages.total();
 
   setupOverlayNamespace(overlay, { ...d, latest, onPresence });
-  setupControlNamespace(control, { ...d, latest, tally });
+  const rundowns = pushRundowns({ store: d.store, latest, overlay, control, logger: d.logger });
+  setupControlNamespace(control, { ...d, latest, tally, rundowns });
   const stopPublisher = followStore(d.store, latest, d.logger);
   const stopTheme = pushTheme({ store: d.store, theme: d.theme, overlay, control, logger: d.logger });
 
@@ -68,6 +70,7 @@ export function attachRealtime(http: HttpServer, d: RealtimeDeps) {
       closed = true;
       await pages.close();
       stopPublisher();
+      rundowns.close();
       stopTheme();
       await io.close();
     },

@@ -69,7 +69,7 @@ export function overlaySnapshot(latest: LatestState, channel: Channel): OverlayS
 }
 
 /** `operator`: the producer the panel's token names, so the panel can say who it is signed in as. */
-export function controlSnapshot(latest: LatestState, operator?: Actor): ControlSnapshot {
+export function controlSnapshot(latest: LatestState, operator?: Actor, rundowns?: ControlSnapshot['rundowns']): ControlSnapshot {
   const g = latest.graphics ?? EMPTY_GRAPHICS;
   return {
     graphics: { program: g.program, preview: g.preview },
@@ -80,5 +80,6 @@ export function controlSnapshot(latest: LatestState, operator?: Actor): ControlS
     feeds: [...latest.feeds.values()],
     calls: [...latest.calls.values()],
     ...(operator ? { operator } : {}),
+    ...(rundowns ? { rundowns } : {}),
   };
 }

@@ -25,6 +25,7 @@ import type { Clock } from '../clock.js';
 import { ConflictError, NotFoundError, NothingCuedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
+import { byHand } from '../rundowns/byHand.js';
 import { parse } from '../validate.js';
 
 /** How soon to try again to take an alert off air when the store did not answer. */
@@ -45,6 +46,8 @@ export interface GraphicsDeps {
 export function createGraphicsService({ store, clock, logger, alertDurationMs }: GraphicsDeps) {
   const offAirTimers = new Map<string, NodeJS.Timeout>();
   let closed = false;
+  /** A producer's own change of a layer stops the rundown airing it there, in the same commit. */
+  const byHandUpdate = byHand(store, clock);
 
   /** A graphic may only name races and lead changes that exist (each kind says which it names). */
   async function ensureExists(g: Graphic): Promise<void> {
@@ -56,13 +59,13 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
   async function cueCmd(body: unknown, actor: Actor): Promise<GraphicsState> {
     const c = parse(CueCommand, body);
     await ensureExists(c.graphic);
-    return store.updateGraphics((s) => cue(s, c.layer, c.graphic), { action: 'cue', layer: c.layer, channel: 'preview' }, actor);
+    return byHandUpdate((s) => cue(s, c.layer, c.graphic), { action: 'cue', layer: c.layer, channel: 'preview' }, actor);
   }
 
   async function takeCmd(body: unknown, actor: Actor): Promise<GraphicsState> {
     const c = parse(TakeCommand, body);
     try {
-      return await store.updateGraphics((s) => take(s, c.layer), { action: 'take', layer: c.layer, channel: 'program' }, actor);
+      return await byHandUpdate((s) => take(s, c.layer), { action: 'take', layer: c.layer, channel: 'program' }, actor);
     } catch (err) {
       if (err instanceof NothingCued) throw new NothingCuedError(c.layer);
       throw err;
@@ -71,13 +74,13 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
 
   async function clearCmd(body: unknown, actor: Actor): Promise<GraphicsState> {
     const c = parse(ClearCommand, body);
-    return store.updateGraphics((s) => clear(s, c.layer, c.channel), { action: 'clear', layer: c.layer, channel: c.channel }, actor);
+    return byHandUpdate((s) => clear(s, c.layer, c.channel), { action: 'clear', layer: c.layer, channel: c.channel }, actor);
   }
 
   async function airCmd(body: unknown, actor: Actor): Promise<GraphicsState> {
     const c = parse(AirCommand, body);
     await ensureExists(c.graphic);
-    return store.updateGraphics((s) => air(s, c.layer, c.graphic), { action: 'air', layer: c.layer, channel: 'program' }, actor);
+    return byHandUpdate((s) => air(s, c.layer, c.graphic), { action: 'air', layer: c.layer, channel: 'program' }, actor);
   }
 
   /** Holds or resumes a channel's ticker where it stands (409 conflict when no ticker is on it). */
