@@ -1,0 +1,253 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Alert, CallProposal, FeedStatus, GraphicsState, RaceView } from '../../shared/index.js';
+import { FeedsFile } from '../../server/feeds/config.js';
+import { FEED_KINDS } from '../../server/feeds/kinds.js';
+import { apRace, apSteps, startFakeAp, type FakeAp } from '../../scripts/fakes/ap.js';
+import { browserUnavailable, mirrorText, openOverlay, openPage } from '../helpers/browser.js';
+import { startWithPages, useBrowser } from '../helpers/browser-suite.js';
+import { eventually, GA_BEFORE, GEORGIA, INGEST, PRODUCER, type LeadWire } from '../helpers/server.js';
+
+const unavailable = browserUnavailable();
+
+const GA = 'ga-president-2020';
+const PA = 'pa-president-2020';
+const PENNSYLVANIA = { ...GEORGIA, jurisdiction: 'Pennsylvania', electoralVotes: 20, candidates: GEORGIA.candidates.slice(0, 2) };
+/** AP calls Pennsylvania for Biden: the next poll brings the call in as a proposal for the desk. */
+const apPennsylvania = apRace({
+  statePostal: 'PA',
+  stateName: 'Pennsylvania',
+  raceID: '0',
+  officeName: 'President',
+  units: [
+    {
+      lastUpdated: '2020-11-07T16:25:00Z',
+      candidates: [
+        { first: 'Joe', last: 'Biden', party: 'Dem', candidateID: '1036', ballotOrder: 1, voteCount: 3_458_229, winner: 'X' },
+        { first: 'Donald', last: 'Trump', party: 'GOP', candidateID: '8639', ballotOrder: 2, voteCount: 3_377_674 },
+      ],
+    },
+  ],
+});
+
+/** What the dock must fit: a browser dock in OBS is 360–500 px wide. */
+const DOCK = { width: 400, height: 800 };
+const slow = { timeout: 20_000 };
+
+/**
+ * Everything in the dock (or the token form) that shows words or takes a press, measured in the page: what lies
+ * outside the viewport's width, what is cut off (`scrollWidth > clientWidth`: overflow or ellipsis), which buttons
+ * are under 44 × 44 CSS px, and whether the page scrolls sideways.
+ */
+function measure(page: Page) {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    const vw = doc.clientWidth;
+    const root = [...document.querySelectorAll<HTMLElement>('.dock, .gate')].find((e) => !e.hidden)!;
+    const seen = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 || r.height > 0;
+    };
+    const name = (e: Element) => `${e.tagName.toLowerCase()} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 60)}"`;
+    const elements = [...root.querySelectorAll('button, input, label, h1, h2, h3, p, li, kbd, span, div')].filter(seen);
+    const outside = elements.filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.left < 0 || r.right > vw + 0.5;
+    });
+    const cut = elements.filter((e) => getComputedStyle(e).display !== 'inline' && e.scrollWidth > e.clientWidth);
+    const buttons = [...root.querySelectorAll('button, input')].filter(seen);
+    const small = buttons.filter((b) => {
+      const r = b.getBoundingClientRect();
+      return r.width < 44 || r.height < 44;
+    });
+    // scrollWidth counts overflow even where `overflow-x: hidden` hides it.
+    const widest = Math.max(doc.scrollWidth, document.body.scrollWidth, root.scrollWidth);
+    return {
+      sideways: widest > vw ? `page is ${widest} px wide in a ${vw} px viewport` : null,
+      outside: outside.map(name),
+      cut: cut.map(name),
+      small: small.map((b) => `${name(b)} ${Math.round(b.getBoundingClientRect().width)}×${Math.round(b.getBoundingClientRect().height)}`),
+      buttons: buttons.length,
+      elements: elements.length,
+    };
+  });
+}
+
+describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable ? ` — skipped: ${unavailable}` : ''}`, () => {
+  const browser = useBrowser();
+  let lw: LeadWire;
+  let ap: FakeAp;
+
+  // One server for the file: Georgia (two lead changes to come), and Pennsylvania from an AP feed that will call it.
+  beforeAll(async () => {
+    ap = await startFakeAp();
+    const configs = FeedsFile.parse({
+      feeds: [
+        {
+          id: 'ap',
+          kind: 'ap',
+          label: 'AP',
+          url: ap.electionUrl,
+          intervalSeconds: 3600,
+          races: [{ match: { statePostal: 'PA', raceID: '0' }, raceId: PA, candidates: { '1036': 'biden', '8639': 'trump' } }],
+        },
+      ],
+    }).feeds;
+    lw = await startWithPages({ alertDurationMs: 60_000, feeds: { configs, kinds: FEED_KINDS } });
+    expect((await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA, token: 'ingest' })).status).toBe(201);
+    expect((await lw.api('POST', `/api/races/${GA}/results`, { body: GA_BEFORE, token: 'ingest' })).status).toBe(200);
+    expect((await lw.api('PUT', `/api/races/${PA}`, { body: PENNSYLVANIA, token: 'ingest' })).status).toBe(201);
+    await eventually(async () => ((await lw.api<FeedStatus[]>('GET', '/api/feeds')).body[0]!.polls >= 1 ? true : undefined), 20_000, 'the first AP poll');
+  });
+  afterAll(async () => {
+    await lw?.close();
+    await ap?.close();
+  });
+
+  let batches = 0;
+  /** A Georgia batch that hands the lead to the other of Biden and Trump: one more lead change, whatever came before. */
+  async function leadChange(): Promise<'Biden' | 'Trump'> {
+    const toBiden = (await lw.api<RaceView>('GET', `/api/races/${GA}`)).body.leader !== 'biden';
+    batches += 1;
+    const base = 2_450_000 + batches * 10_000;
+    const asOf = new Date(Date.parse('2020-11-06T10:00:00Z') + batches * 60_000).toISOString();
+    const votes = toBiden ? { biden: base + 1_000, trump: base, other: 61_000 } : { biden: base, trump: base + 1_000, other: 61_000 };
+    expect((await lw.api('POST', `/api/races/${GA}/results`, { body: { asOf, votes }, token: 'ingest' })).status).toBe(200);
+    return toBiden ? 'Biden' : 'Trump';
+  }
+  const graphics = async () => (await lw.api<GraphicsState>('GET', '/api/graphics')).body;
+  const pendingAlerts = async () => (await lw.api<Alert[]>('GET', '/api/alerts?status=pending')).body;
+  const errors = (page: Page) => (page as Page & { errors: string[] }).errors;
+
+  /** The dock signed in with `?key=`, once its snapshot is on screen. */
+  async function dock(viewport = DOCK): Promise<Page> {
+    const page = await openPage(browser(), `${lw.base}/control/?dock=1&key=${PRODUCER}`, viewport);
+    await page.getByRole('button', { name: /^Take lower third/ }).waitFor({ state: 'visible', timeout: 20_000 });
+    return page;
+  }
+  const lamp = (page: Page, layer: string) => page.locator(`.dock-layer[data-layer="${layer}"] .dock-lamp`).textContent();
+
+  it('signs in with ?key= (then drops it from the address bar), and on a wrong key shows only the token form with the server’s refusal', async () => {
+    const page = await dock();
+    expect(page.url()).toContain('dock=1');
+    expect(page.url()).not.toContain(PRODUCER);
+    expect(await page.getByRole('main', { name: 'LeadWire dock' }).isVisible()).toBe(true);
+    // The dock, not the full panel: no race list, no monitors.
+    expect(await page.getByRole('list', { name: 'Races' }).count()).toBe(0);
+
+    const wrong = await openPage(browser(), `${lw.base}/control/?dock=1&key=not-the-token`, DOCK);
+    await wrong.getByText(/Refused by the server: unauthorized/).waitFor();
+    expect(await wrong.getByRole('button', { name: /^Take/ }).count()).toBe(0);
+    expect(await wrong.getByRole('button', { name: /^Clear/ }).count()).toBe(0);
+    expect(wrong.url()).not.toContain('not-the-token');
+    expect(await measure(wrong)).toMatchObject({ sideways: null, outside: [], cut: [], small: [] });
+
+    const field = wrong.getByLabel('Producer token');
+    await field.fill(INGEST);
+    await field.press('Enter');
+    await wrong.getByText(/Refused by the server: forbidden/).waitFor();
+    await field.fill(PRODUCER);
+    await field.press('Enter');
+    await wrong.getByRole('button', { name: /^Take lower third/ }).waitFor({ state: 'visible' });
+    expect(await wrong.getByRole('main', { name: 'LeadWire dock' }).isVisible()).toBe(true);
+
+    // Change token signs out: back to the form, nothing of the dock left.
+    await wrong.getByRole('button', { name: 'Change token' }).click();
+    await wrong.getByLabel('Producer token').waitFor();
+    expect(await wrong.getByRole('button', { name: /^Take/ }).count()).toBe(0);
+    expect(errors(page)).toEqual([]);
+    expect(errors(wrong)).toEqual([]);
+  });
+
+  it('TAKE and CLEAR per layer from the dock reach program: the lower third and a full-screen board on the program overlay', { timeout: 60_000 }, async () => {
+    const page = await dock();
+    const program = await openOverlay(browser(), lw.base);
+
+    await lw.api('POST', '/api/graphics/cue', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: GA } } });
+    const take = page.getByRole('button', { name: 'Take lower third to program: Georgia President' });
+    await take.click();
+    await expect.poll(async () => (await graphics()).program.lowerThird).toEqual({ type: 'race', raceId: GA });
+    await expect.poll(() => mirrorText(program, 'lowerThird'), slow).toMatch(/Biden[\s\S]*Trump|Trump[\s\S]*Biden/);
+    await expect.poll(() => lamp(page, 'lowerThird')).toBe('ON AIR');
+    await expect.poll(() => page.locator('.dock-layer[data-layer="lowerThird"] .dock-pgm').textContent()).toBe('PGM · Georgia President');
+    await page.getByRole('button', { name: 'Take lower third to program: Georgia President (already on program)' }).waitFor();
+
+    await lw.api('POST', '/api/graphics/cue', { body: { layer: 'fullscreen', graphic: { type: 'board', raceId: GA } } });
+    await page.getByRole('button', { name: /^Take full-screen graphic to program: / }).click();
+    await expect.poll(async () => (await graphics()).program.fullscreen).toEqual({ type: 'board', raceId: GA });
+    await expect.poll(() => mirrorText(program, 'fullscreen'), slow).toMatch(/Georgia/);
+    await expect.poll(() => lamp(page, 'fullscreen')).toBe('ON AIR');
+
+    await page.getByRole('button', { name: 'Clear full-screen graphic (program)' }).click();
+    await expect.poll(() => mirrorText(program, 'fullscreen'), slow).toBeNull();
+    await page.getByRole('button', { name: 'Clear lower third (program)' }).click();
+    await expect.poll(() => mirrorText(program, 'lowerThird'), slow).toBeNull();
+    expect(await graphics()).toMatchObject({ program: { lowerThird: null, fullscreen: null } });
+    await expect.poll(() => lamp(page, 'lowerThird')).toBe('OFF');
+
+    // The panel's shortcuts work in the dock too: T takes the lower third, L clears it.
+    await page.keyboard.press('t');
+    await expect.poll(() => mirrorText(program, 'lowerThird'), slow).toMatch(/Biden/);
+    await page.keyboard.press('l');
+    await expect.poll(() => mirrorText(program, 'lowerThird'), slow).toBeNull();
+    expect(errors(page)).toEqual([]);
+  });
+
+  it('airs a lead-change alert from the dock: it leaves the queue and goes on the program overlay; A takes it off', { timeout: 60_000 }, async () => {
+    const page = await dock();
+    const program = await openOverlay(browser(), lw.base);
+    const to = await leadChange();
+    const from = to === 'Biden' ? 'Trump' : 'Biden';
+    const queue = page.getByRole('list', { name: 'Pending alerts' });
+    await expect.poll(() => queue.textContent(), slow).toContain(`${to} takes the lead from ${from} · +1,000`);
+    const alerts = await pendingAlerts();
+    expect(alerts).toHaveLength(1);
+
+    await page.getByRole('button', { name: `Air alert: Georgia President lead change to ${to}` }).click();
+    await expect.poll(async () => (await pendingAlerts()).map((a) => a.id)).not.toContain(alerts[0]!.id);
+    await expect.poll(() => queue.getByRole('listitem').count()).toBe(0);
+    await page.getByText('No pending alerts.').waitFor();
+    await expect.poll(() => mirrorText(program, 'alert'), slow).toContain(to);
+    await expect.poll(() => lamp(page, 'alert')).toBe('ON AIR');
+
+    await page.keyboard.press('a');
+    await expect.poll(() => mirrorText(program, 'alert'), slow).toBeNull();
+    await expect.poll(() => lamp(page, 'alert')).toBe('OFF');
+    expect(errors(page)).toEqual([]);
+  });
+
+  it('fits a 400×800 and a 360 px dock with a lower third on air, an alert and a call waiting: no sideways scroll, nothing cut off, every control ≥ 44×44', { timeout: 60_000 }, async () => {
+    await lw.api('POST', '/api/graphics/air', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: GA } } });
+    const to = await leadChange();
+    ap.push(apSteps.delta([apPennsylvania]));
+    expect((await lw.api('POST', '/api/feeds/ap/poll')).status).toBe(200);
+    await eventually(async () => ((await lw.api<CallProposal[]>('GET', '/api/calls?status=proposed')).body.length === 1 ? true : undefined), 20_000, 'the proposal');
+
+    const page = await dock();
+    await page.getByRole('button', { name: `Air alert: Georgia President lead change to ${to}` }).waitFor();
+    await page.getByRole('button', { name: 'Accept call: Pennsylvania President — Joe Biden (AP)' }).waitFor();
+    await page.getByRole('button', { name: 'Reject call: Pennsylvania President — Joe Biden (AP)' }).waitFor();
+    await expect.poll(() => lamp(page, 'lowerThird')).toBe('ON AIR');
+
+    for (const width of [400, 360, 500]) {
+      await page.setViewportSize({ width, height: DOCK.height });
+      const m = await measure(page);
+      expect(m, `at ${width} px`).toMatchObject({ sideways: null, outside: [], cut: [], small: [] });
+      // 4 layers × TAKE / CLEAR, AIR / DISMISS, ACCEPT / REJECT, Change token: all measured.
+      expect(m.buttons).toBeGreaterThanOrEqual(13);
+    }
+    // Taller than the dock: it scrolls down (only down) to its last line.
+    await page.setViewportSize(DOCK);
+    const keys = page.getByLabel('Keyboard shortcuts');
+    await keys.scrollIntoViewIfNeeded();
+    const box = (await keys.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(DOCK.height);
+    expect(errors(page)).toEqual([]);
+  });
+
+  it('says "No rundown running" when none runs', async () => {
+    const page = await dock();
+    await page.getByRole('region', { name: 'Rundown' }).getByText('No rundown running').waitFor();
+  });
+});
