@@ -180,6 +180,11 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
 
     await page.getByRole('button', { name: 'Clear full-screen graphic (program)' }).click();
     await expect.poll(() => mirrorText(program, 'fullscreen'), slow).toBeNull();
+    // F is the panel's key for TAKE full screen: the board (still cued) goes back up, and CLEAR takes it off again.
+    await page.keyboard.press('f');
+    await expect.poll(() => mirrorText(program, 'fullscreen'), slow).toMatch(/Georgia/);
+    await page.getByRole('button', { name: 'Clear full-screen graphic (program)' }).click();
+    await expect.poll(() => mirrorText(program, 'fullscreen'), slow).toBeNull();
     await page.getByRole('button', { name: 'Clear lower third (program)' }).click();
     await expect.poll(() => mirrorText(program, 'lowerThird'), slow).toBeNull();
     expect(await graphics()).toMatchObject({ program: { lowerThird: null, fullscreen: null } });

@@ -1,10 +1,10 @@
 import { LayerName } from '../../../shared/index.js';
-import type { Actions } from '../actions.js';
+import { LAYER_WORDS, type Actions } from '../actions.js';
 import { LAYER_LABEL } from '../asrun.js';
 import { describeGraphic, describeOffAir } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import { takeReadiness, type ControlState } from '../state.js';
-import { CLEAR_KEY, LAYER_WORDS, TAKE_KEY } from './words.js';
+import { CLEAR_KEY, TAKE_KEY } from './words.js';
 
 function button(cls: string, label: string, key: string | undefined, onClick: () => void): HTMLButtonElement {
   const b = el('button', { class: `dock-btn ${cls}`, attrs: { type: 'button' } }, el('span', { class: 'dock-btn-main', text: label }));

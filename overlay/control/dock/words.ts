@@ -1,17 +1,14 @@
 /**
- * The dock's words, from the panel's own modules wherever they exist (describe.ts, calls.ts, asrun.ts): the dock
- * names a layer, a graphic, an alert and a call exactly as the full panel does.
+ * The dock's words, from the panel's own modules wherever they exist (actions.ts, describe.ts, calls.ts, asrun.ts):
+ * the dock names a layer, a graphic, an alert and a call exactly as the full panel does.
  */
 import type { Alert, LayerName } from '../../../shared/index.js';
 import { candidateName, describeLeadChange, raceName } from '../describe.js';
 import { fullName } from '../calls.js';
 import type { ControlState } from '../state.js';
 
-/** "lower third", "full-screen graphic": the layer as the panel's buttons and answers name it. */
-export const LAYER_WORDS: Record<LayerName, string> = { fullscreen: 'full-screen graphic', ticker: 'ticker', lowerThird: 'lower third', alert: 'alert' };
-
 /** The keys the panel's shortcuts give these layers' buttons (`keyboard.ts`). */
-export const TAKE_KEY: Partial<Record<LayerName, string>> = { lowerThird: 'T' };
+export const TAKE_KEY: Partial<Record<LayerName, string>> = { lowerThird: 'T', fullscreen: 'F' };
 export const CLEAR_KEY: Partial<Record<LayerName, string>> = { lowerThird: 'L', alert: 'A' };
 
 /** "Georgia President lead change to Biden" / "… projected winner Joe Biden": the panel's name for an alert. */
