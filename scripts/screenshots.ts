@@ -1,5 +1,6 @@
 /**
- * `npm run screenshots`: PNGs of the on-air graphics and the control panel into docs/, for the README.
+ * `npm run screenshots`: PNGs of the on-air graphics, the control panel (1920×1080 and a 1366×768 laptop) and the
+ * OBS dock (400×800) into docs/, for the README.
  * Starts its own LeadWire on a free port with the embedded store, plays the demo night up to Georgia's
  * flip, airs graphics through the API, and photographs the pages in Debian's Chromium.
  */
@@ -85,15 +86,26 @@ async function main() {
 
     await call('POST', '/api/graphics/cue', { layer: 'lowerThird', graphic: { type: 'race', raceId: 'pa-president-2020' } });
     await overlay.context().close(); // one software-WebGL page fewer while the monitors start
-    const control = await openPage(browser, `${base}/control/?key=${TOKENS.producerToken}`);
-    // The monitors are the real overlay pages: wait until both have drawn their snapshot.
-    await control.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
-    for (const frame of control.frames().filter((f) => f.url().includes('/overlay/'))) {
-      await frame.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
-    }
-    await control.waitForTimeout(2_000);
-    await shoot(control, 'control-panel.png');
-    await control.context().close();
+    const panelAt = async (viewport: { width: number; height: number }, name: string) => {
+      const control = await openPage(browser, `${base}/control/?key=${TOKENS.producerToken}`, viewport);
+      // The monitors are the real overlay pages: wait until both have drawn their snapshot.
+      await control.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
+      for (const frame of control.frames().filter((f) => f.url().includes('/overlay/'))) {
+        await frame.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+      }
+      await control.waitForTimeout(2_000);
+      await shoot(control, name);
+      await control.context().close();
+    };
+    await panelAt({ width: 1920, height: 1080 }, 'control-panel.png');
+    // A 1366×768 laptop, the common producer's machine.
+    await panelAt({ width: 1366, height: 768 }, 'control-panel-1366.png');
+    // The OBS dock (`?dock=1`) as a 400×800 custom browser dock.
+    const dock = await openPage(browser, `${base}/control/?dock=1&key=${TOKENS.producerToken}`, { width: 400, height: 800 });
+    await dock.getByRole('button', { name: /^Take lower third/ }).waitFor({ state: 'visible' });
+    await dock.evaluate(() => document.fonts.ready.then(() => undefined));
+    await shoot(dock, 'control-dock.png');
+    await dock.context().close();
 
     // Race kinds: a three-way race, a ballot measure against its pass mark, and the projected-winner banner.
     await call('POST', '/api/graphics/clear', { layer: 'alert' });
