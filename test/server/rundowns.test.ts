@@ -329,6 +329,24 @@ describe.each(storeKinds())('rundowns ($name store)', (kind) => {
     expect(await onAir(second)).toEqual(race(PA));
   });
 
+  it.runIf(kind.name === 'redis')('advances once when two instances on one Redis find the item due together', async () => {
+    const prefix = `rd2${Date.now().toString(36)}:`;
+    const a = (await start(prefix)).lw;
+    const b = await startLeadWire({ store: await kind.make(clock, { prefix }), clock });
+    try {
+      await races(a);
+      await save(a);
+      await post(a, 'start');
+      clock.advance(8_000);
+      await Promise.all([a.server.rundowns.tick(), b.server.rundowns.tick(), a.server.rundowns.tick(), b.server.rundowns.tick()]);
+      expect(await runOf(b)).toMatchObject({ index: 1 });
+      const log = (await b.api('GET', '/api/events?type=rundown')).body.events as { data: Record<string, unknown> }[];
+      expect(log.filter((e) => e.data.action === 'advance')).toHaveLength(1);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('answers 400 naming the field for a bad body or id, changing nothing', async () => {
     const { lw: l } = await start();
     await races(l);
