@@ -12,6 +12,7 @@ import { connect, refresh, switchChannel } from './connection.js';
 import { drawnTexts } from './debug.js';
 import { ConnectionDot } from './graphics/parts/ConnectionDot.js';
 import { installEmbedderHook, installPlayoutHooks } from './hooks.js';
+import { Look } from './look/Look.js';
 import { Mirror } from './mirror.js';
 import { fitStage, paintBackground, readParams } from './page.js';
 import { Scene } from './scene.js';
@@ -113,6 +114,9 @@ async function init(): Promise<void> {
   socket.on('graphics', (g) => commit(applyGraphics(state, g)));
   socket.on('race', (race) => commit(applyRace(state, race)));
   socket.on('leadChange', (lc) => commit(applyLeadChange(state, lc)));
+  // The station's look: what is on screen is rebuilt in it at rest (no re-animation), then the page is idle again.
+  const look = new Look(body, () => scene.restyle());
+  socket.on('theme', (t) => void look.apply(t));
 
   installPlayoutHooks(window, {
     play: () => commit(setStopped(state, false)),

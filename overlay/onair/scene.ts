@@ -79,6 +79,26 @@ class LayerSlot {
     return true;
   }
 
+  /**
+   * Rebuilds the current graphic in the look now worn (a theme change), in place and at rest: it does not animate
+   * in again and its numbers stand where they are. What is leaving finishes leaving as it was.
+   */
+  restyle(): boolean {
+    const cur = this.current;
+    if (!cur) return false;
+    const old = cur.made.comp;
+    const made = this.create(cur.content);
+    cur.made = made;
+    this.container.addChildAt(made.comp, this.container.getChildIndex(old));
+    if (cur.shown) {
+      if (made.comp.settle) made.comp.settle(old);
+      else made.comp.show();
+    }
+    old.destroy();
+    this.refreshMirror();
+    return true;
+  }
+
   private create(content: LayerContent): Made<LayerContent> {
     // Graphics report their text while constructing, before `made` is assigned: only a shown one is mirrored.
     let made: Made<LayerContent> | null = null;
@@ -159,6 +179,12 @@ export class Scene extends Container {
     for (const layer of LAYER_NAMES) changed = this.slots[layer].set(resolveLayer(state, layer)) || changed;
     this.refreshWatermark();
     if (changed) this.frames.request();
+  }
+
+  /** Redraws everything on screen in the look now worn (see `LayerSlot.restyle`), asking for a frame. */
+  restyle(): void {
+    for (const layer of LAYER_NAMES) this.slots[layer].restyle();
+    this.frames.request();
   }
 
   get animating(): boolean {

@@ -28,6 +28,11 @@ export interface LayerGraphic extends Container {
   readonly animating: boolean;
   /** CasparCG `next()`: graphics that step through items (the ticker) move on. */
   next?(): void;
+  /**
+   * Comes on at rest, where `show()` would leave it, without animating: it replaces `from`, the same content in the
+   * look before (a restyle). A graphic without it is shown as usual.
+   */
+  settle?(from: LayerGraphic): void;
 }
 
 /** A component made for a content, with the update that feeds it a newer content of the same key. */

@@ -65,7 +65,7 @@ class BalanceStrip extends Graphic<BalanceContent> {
   constructor(deps: GraphicDeps, c: BalanceContent) {
     super(deps);
     this.x = SAFE.left;
-    this.heading = label('', 40, '700', COLORS.white, { letterSpacing: 0.5 });
+    this.heading = label('', 40, '700', COLORS.text, { letterSpacing: 0.5 });
     this.heading.position.set(24, LT_HEADER / 2 - 1);
     this.bars = new Bars({ width: LT_WIDTH - 32, rowH: 56, gap: 8, nameW: 230, totalW: 120 });
     this.bars.position.set(16, LT_HEADER + 36);
@@ -82,6 +82,12 @@ class BalanceStrip extends Graphic<BalanceContent> {
     this.inner.x = -40;
     void this.tweens.to<Container>(this, { alpha: 1 }, { duration: 250 });
     void this.tweens.to(this.inner, { x: 0 }, { duration: 450, ease: easeOutCubic });
+  }
+
+  settle(): void {
+    this.tweens.killAll();
+    this.alpha = 1;
+    this.inner.x = 0;
   }
 
   async hide(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Container, Graphics, type Text } from 'pixi.js';
 import { formatVotes } from '../../../../shared/format.js';
 import type { Tweens } from '../../../lib/tween.js';
-import { COLORS, fitWidth, label, partyColor } from '../../theme.js';
+import { COLORS, FONT_FAMILY, fitWidth, label, partyColor } from '../../theme.js';
 import { RollingText } from '../parts/RollingText.js';
 import { ShareBar } from '../parts/ShareBar.js';
 import { tag } from '../parts/Tag.js';
@@ -38,7 +38,7 @@ export class Bars extends Container {
   constructor(private readonly size: BarsSize) {
     super();
     this.barW = size.width - size.nameW - size.totalW;
-    this.lineLabel = label('', Math.round(size.rowH * 0.36), '700', COLORS.white, { letterSpacing: 0.5 });
+    this.lineLabel = label('', Math.round(size.rowH * 0.36), '700', COLORS.text, { letterSpacing: 0.5 });
     this.lineLabel.anchor.set(0.5, 1);
     this.addChild(this.line, this.lineLabel);
   }
@@ -82,7 +82,7 @@ export class Bars extends Container {
     });
     const x = nameW + this.barW * Math.min(1, m.targetAt);
     const h = m.rows.length * (rowH + gap) - gap;
-    this.line.clear().rect(x - 3, -10, 6, h + 20).fill(COLORS.white);
+    this.line.clear().rect(x - 3, -10, 6, h + 20).fill(COLORS.text);
     this.lineLabel.text = m.targetLabel;
     this.lineLabel.position.set(Math.min(x, this.size.width - this.lineLabel.width / 2), -14);
   }
@@ -91,12 +91,12 @@ export class Bars extends Container {
     const { rowH, nameW, width } = this.size;
     const view = new Container();
     const bg = new Graphics().rect(0, 0, width, rowH).fill(COLORS.navyRow).rect(0, 0, 12, rowH).fill(partyColor(party));
-    const name = label('', Math.round(rowH * 0.5), '700', COLORS.white);
+    const name = label('', Math.round(rowH * 0.5), '700', COLORS.text);
     name.position.set(28, rowH / 2);
     const bar = new ShareBar(this.barW, Math.round(rowH * 0.56));
     bar.position.set(nameW, Math.round(rowH * 0.22));
     const t = new RollingText(total, formatVotes, {
-      style: { fontFamily: ['Barlow Condensed', 'Arial Narrow', 'sans-serif'], fontSize: Math.round(rowH * 0.66), fontWeight: '700', fill: COLORS.white },
+      style: { fontFamily: [...FONT_FAMILY], fontSize: Math.round(rowH * 0.66), fontWeight: '700', fill: COLORS.text },
     });
     t.anchor.set(1, 0.5);
     t.position.set(width - 24, rowH / 2 + 1);

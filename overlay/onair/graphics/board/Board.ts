@@ -111,7 +111,7 @@ export class Board extends Fullscreen<RaceView> {
       const y = BODY_TOP + i * mm.step;
       let r = this.rows.get(model.id);
       if (!r) {
-        const row = new CandidateRow(model, WIDTH, mm);
+        const row = new CandidateRow(model, WIDTH, mm, { headshot: true });
         const bar = new ShareBar(barW, BAR_H);
         bar.y = mm.height + BAR_GAP;
         const holder = new Container();

@@ -22,8 +22,8 @@ export class CallBanner extends Banner<RaceView> {
     this.draw(
       m.label,
       [
-        { text: `${m.place} ·`, size: 44, weight: '600', color: COLORS.paper },
-        { text: m.winner, size: 58, weight: '700', color: COLORS.white },
+        { text: `${m.place} ·`, size: 44, weight: '600', color: COLORS.soft },
+        { text: m.winner, size: 58, weight: '700', color: COLORS.text },
       ],
       callBannerText(m),
       m.party === null && m.tone === 'party' ? COLORS.called : line,

@@ -30,11 +30,11 @@ class Cell extends Container {
     super();
     const s = Math.min(1, h / 360);
     this.addChild(new Graphics().rect(0, 0, w, h).fill(COLORS.navyRow), this.band);
-    this.place = label('', Math.round(52 * s), '700', COLORS.white, { letterSpacing: 0.5 });
+    this.place = label('', Math.round(52 * s), '700', COLORS.text, { letterSpacing: 0.5 });
     this.place.position.set(BAND + 24, Math.round(44 * s));
     this.title = label('', Math.round(38 * s), '500', COLORS.muted);
     this.title.position.set(BAND + 24, Math.round(94 * s));
-    this.who = label('', Math.round(72 * s), '700', COLORS.white);
+    this.who = label('', Math.round(72 * s), '700', COLORS.text);
     this.who.position.set(BAND + 24, Math.round(178 * s));
     this.line = label('', Math.round(50 * s), '700', COLORS.amber);
     this.line.position.set(BAND + 24, Math.round(252 * s));

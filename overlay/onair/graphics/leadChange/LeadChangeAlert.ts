@@ -12,7 +12,7 @@ export interface AlertData {
 /** The lead-change banner: a yellow "LEAD CHANGE" block with a red stripe, and the detail. */
 export class LeadChangeAlert extends Banner<AlertData> {
   constructor(deps: GraphicDeps, data: AlertData) {
-    super(deps, { block: COLORS.yellow, stripe: COLORS.red, labelColor: COLORS.ink, underline: COLORS.red });
+    super(deps, { block: COLORS.yellow, stripe: COLORS.alert, labelColor: COLORS.onAccent, underline: COLORS.alert });
     this.update(data);
   }
 
@@ -22,7 +22,7 @@ export class LeadChangeAlert extends Banner<AlertData> {
       m.label,
       [
         { text: m.jurisdiction, size: 46, weight: '700', color: COLORS.yellow },
-        { text: `· ${m.detail}`, size: 46, weight: '600', color: COLORS.white },
+        { text: `· ${m.detail}`, size: 46, weight: '600', color: COLORS.text },
       ],
       alertText(m),
     );

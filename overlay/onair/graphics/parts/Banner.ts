@@ -70,6 +70,15 @@ export abstract class Banner<D> extends Graphic<D> {
     void this.pulse();
   }
 
+  settle(): void {
+    this.tweens.killAll();
+    this.alpha = 1;
+    this.block.scale.set(1, 1);
+    this.block.alpha = 1;
+    this.infoMask.scale.x = 1;
+    this.flash.alpha = 0;
+  }
+
   async hide(): Promise<void> {
     this.tweens.killAll();
     this.flash.alpha = 0;

@@ -2,8 +2,10 @@ import { Container, Graphics, type Text } from 'pixi.js';
 import { formatPct, formatVotes } from '../../../../shared/format.js';
 import type { Tweens } from '../../../lib/tween.js';
 import type { RowMark, RowModel } from '../../models.js';
+import { textOn } from '../../look/palette.js';
 import { COLORS, FONT_FAMILY, fitWidth, label, partyColor } from '../../theme.js';
 import { checkMark } from './CheckMark.js';
+import { portrait } from './Portrait.js';
 import { RollingText } from './RollingText.js';
 import { rowMark } from './RowMark.js';
 
@@ -51,32 +53,42 @@ export class CandidateRow extends Container {
   private markView: Container | null = null;
   private mark: RowMark | null = null;
   private color: number;
+  /** The headshot disc (boards only), before the name. */
+  private face: Container | null = null;
+  private readonly nameX: number;
 
   constructor(
     row: RowModel,
     private readonly rowWidth: number,
     readonly metrics: RowMetrics,
+    opts: { headshot?: boolean } = {},
   ) {
     super();
     this.id = row.id;
     this.color = toneColor(row);
     const m = metrics;
+    const faceSize = Math.round(m.height * 0.8);
+    this.nameX = opts.headshot && row.tone === 'party' ? m.nameX + faceSize + 18 : m.nameX;
     const mid = m.height / 2;
     const bg = new Graphics().rect(0, 0, rowWidth, m.height).fill(COLORS.navyRow);
-    this.nameText = label(row.name, m.name, '700', row.tone === 'others' ? COLORS.muted : COLORS.white);
+    this.nameText = label(row.name, m.name, '700', row.tone === 'others' ? COLORS.muted : COLORS.text);
     this.nameText.position.set(m.nameX, mid + 1);
     this.votes = new RollingText(row.votes, formatVotes, {
-      style: { fontFamily: FONT_FAMILY, fontSize: m.votes, fontWeight: '600', fill: COLORS.white },
+      style: { fontFamily: [...FONT_FAMILY], fontSize: m.votes, fontWeight: '600', fill: COLORS.text },
     });
     this.votes.anchor.set(1, 0.5);
     this.votes.position.set(rowWidth - m.pctW - VOTES_RIGHT_GAP, mid + 1);
     this.pct = new RollingText(row.pct, formatPct, {
-      style: { fontFamily: FONT_FAMILY, fontSize: m.pct, fontWeight: '700', fill: COLORS.white },
+      style: { fontFamily: [...FONT_FAMILY], fontSize: m.pct, fontWeight: '700', fill: textOn(this.color, COLORS.text) },
     });
     this.pct.anchor.set(0.5, 0.5);
     this.pct.position.set(rowWidth - m.pctW / 2, mid + 1);
     this.check = checkMark(Math.round(m.height * 0.21));
     this.addChild(bg, this.bar, this.pctBox, this.nameText, this.votes, this.pct, this.check);
+    if (this.nameX !== m.nameX) {
+      this.face = this.addChild(portrait(row.id, row.name, faceSize, this.color));
+      this.face.position.set(m.nameX + faceSize / 2, mid);
+    }
     this.drawColor();
     this.setMark(row.mark);
     this.check.visible = row.winner;
@@ -113,6 +125,8 @@ export class CandidateRow extends Container {
     const { bar, pctW, height } = this.metrics;
     this.bar.clear().rect(0, 0, bar, height).fill(this.color);
     this.pctBox.clear().rect(this.rowWidth - pctW, 0, pctW, height).fill(this.color);
+    // The share reads on its party's colour whatever the theme (the theme's text, white or ink, whichever reads best).
+    if (this.pct) this.pct.style.fill = textOn(this.color, COLORS.text);
   }
 
   /** Name, then the called check, then the mark; the name yields room so the marks are never squeezed. */
@@ -121,8 +135,10 @@ export class CandidateRow extends Container {
     const mid = m.height / 2;
     const checkW = this.check.visible ? this.check.width + 24 : 0;
     const markW = this.markView ? this.markView.width + 20 : 0;
-    fitWidth(this.nameText, m.nameMax - checkW - markW);
-    let x = m.nameX + this.nameText.width + 20;
+    const faceW = this.nameX - m.nameX;
+    this.nameText.x = this.nameX;
+    fitWidth(this.nameText, m.nameMax - faceW - checkW - markW);
+    let x = this.nameX + this.nameText.width + 20;
     if (this.check.visible) {
       this.check.position.set(x + this.check.width / 2, mid);
       x += checkW;

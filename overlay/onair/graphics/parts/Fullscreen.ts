@@ -2,6 +2,7 @@ import { Container, Graphics, type Text } from 'pixi.js';
 import { easeInCubic, easeOutCubic } from '../../../lib/tween.js';
 import { COLORS, SAFE, fitWidth, label } from '../../theme.js';
 import { Graphic, type GraphicDeps } from './Graphic.js';
+import { logoBug } from './LogoBug.js';
 import { tag, type TagStyle } from './Tag.js';
 
 /** The frame of a full-screen graphic: the whole title-safe area. */
@@ -28,6 +29,8 @@ export abstract class Fullscreen<D> extends Graphic<D> {
   private readonly subheading: Text;
   private readonly tags = new Container();
   private tagKey = '';
+  /** Where the header's right-hand side ends: before the logo bug when there is one. */
+  private readonly headerRight: number;
 
   constructor(deps: GraphicDeps) {
     super(deps);
@@ -39,13 +42,25 @@ export abstract class Fullscreen<D> extends Graphic<D> {
       .fill(COLORS.navyDeep)
       .rect(0, HEADER_H - 6, FRAME.width, 6)
       .fill(COLORS.amber);
-    this.heading = label('', 72, '700', COLORS.white, { letterSpacing: 1 });
+    this.heading = label('', 72, '700', COLORS.text, { letterSpacing: 1 });
     this.heading.position.set(PAD, HEADER_H / 2 - 2);
     this.subheading = label('', 52, '500', COLORS.muted, { letterSpacing: 0.5 });
     this.subheading.y = HEADER_H / 2 - 2;
     this.tags.y = HEADER_H / 2 - 3;
     this.addChild(this.panel, this.heading, this.subheading, this.tags, this.body);
+    const bug = logoBug(HEADER_H - 40, 320);
+    this.headerRight = FRAME.width - PAD - (bug ? bug.width + 24 : 0);
+    if (bug) {
+      bug.position.set(FRAME.width - PAD - bug.width, (HEADER_H - 6 - bug.height) / 2);
+      this.addChild(bug);
+    }
     this.alpha = 0;
+  }
+
+  settle(): void {
+    this.tweens.killAll();
+    this.alpha = 1;
+    this.body.y = 0;
   }
 
   show(): void {
@@ -76,7 +91,7 @@ export abstract class Fullscreen<D> extends Graphic<D> {
         this.tags.addChild(made);
       }
     }
-    this.tags.x = FRAME.width - PAD - Math.max(0, this.tags.width);
+    this.tags.x = this.headerRight - Math.max(0, this.tags.width);
     fitWidth(this.heading, Math.max(200, this.tags.x - PAD - 40 - PAD));
     this.subheading.x = this.heading.x + this.heading.width + 24;
     fitWidth(this.subheading, Math.max(60, this.tags.x - 32 - this.subheading.x));

@@ -49,7 +49,7 @@ export class PassBar extends Container {
         .rect(x - 4, -TICK_H / 2 - 2, 8, TICK_H + 4)
         .fill(COLORS.navyDeep)
         .rect(x - 2, -TICK_H / 2, 4, TICK_H)
-        .fill(COLORS.white);
+        .fill(COLORS.text);
     }
     const to = Math.max(0, Math.min(1, yesPct / 100));
     if (duration <= 0) {

@@ -4,9 +4,9 @@ import { COLORS, label } from '../../theme.js';
 
 const STYLE: Record<RowMark, { bg: number; fg: number }> = {
   winning: { bg: COLORS.called, fg: COLORS.white },
-  tied: { bg: COLORS.amber, fg: COLORS.ink },
+  tied: { bg: COLORS.mark, fg: COLORS.ink },
   advancing: { bg: COLORS.runoff, fg: COLORS.white },
-  leading: { bg: COLORS.amber, fg: COLORS.ink },
+  leading: { bg: COLORS.mark, fg: COLORS.ink },
 };
 
 /** The glyph of a mark as a shape (fonts differ in what symbols they carry; a shape reads the same everywhere). */

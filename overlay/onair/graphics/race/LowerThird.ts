@@ -5,6 +5,7 @@ import { lowerThirdModel, lowerThirdText, type LowerThirdModel } from '../../mod
 import { COLORS, SAFE, fitWidth, label } from '../../theme.js';
 import { CandidateRow, ROW_COMPACT, ROW_REGULAR, type RowMetrics } from '../parts/CandidateRow.js';
 import { Graphic, type GraphicDeps } from '../parts/Graphic.js';
+import { logoBug } from '../parts/LogoBug.js';
 import { PassBar } from '../parts/PassBar.js';
 import { tag } from '../parts/Tag.js';
 import { TAG_STYLE } from '../parts/tagStyles.js';
@@ -88,7 +89,7 @@ export class LowerThird extends Graphic<RaceView> {
   constructor(deps: GraphicDeps, race: RaceView) {
     super(deps);
     this.x = SAFE.left;
-    this.jurisdiction = label('', 40, '700', COLORS.white, { letterSpacing: 0.5 });
+    this.jurisdiction = label('', 40, '700', COLORS.text, { letterSpacing: 0.5 });
     this.title = label('', 40, '500', COLORS.muted, { letterSpacing: 0.5 });
     this.leadLine = label('', 34, '700', COLORS.ink);
     this.status = label('', 34, '700', COLORS.yes, { letterSpacing: 0.5 });
@@ -104,6 +105,12 @@ export class LowerThird extends Graphic<RaceView> {
     this.body.addChild(this.header, this.jurisdiction, this.title, this.tags, this.footer, this.strip);
     this.body.mask = this.wipe;
     this.addChild(this.body, this.wipe);
+    // The station's bug stands on the header's right end, outside the wipe, and comes and goes with the graphic.
+    const bug = logoBug(52, 240);
+    if (bug) {
+      bug.position.set(WIDTH - bug.width, -bug.height - 6);
+      this.addChild(bug);
+    }
     this.alpha = 0;
     this.apply(lowerThirdModel(race), false);
   }
@@ -116,6 +123,13 @@ export class LowerThird extends Graphic<RaceView> {
     void this.tweens.to<Container>(this, { alpha: 1 }, { duration: 200 });
     void this.tweens.to(this.wipe.scale, { x: 1 }, { duration: 500, ease: easeOutCubic });
     void this.tweens.to(this.body, { x: 0 }, { duration: 500, ease: easeOutCubic });
+  }
+
+  settle(): void {
+    this.tweens.killAll();
+    this.alpha = 1;
+    this.wipe.scale.x = 1;
+    this.body.x = 0;
   }
 
   async hide(): Promise<void> {

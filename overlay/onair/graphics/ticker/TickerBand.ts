@@ -46,7 +46,7 @@ export class TickerBand extends Graphic<RaceView[]> {
       .fill({ color: COLORS.navyDeep, alpha: 0.94 })
       .rect(0, 0, LABEL_W, HEIGHT)
       .fill(COLORS.amber);
-    const tagText = label(LABEL, 32, '700', COLORS.ink, { letterSpacing: 1.5 });
+    const tagText = label(LABEL, 32, '700', COLORS.onAccent, { letterSpacing: 1.5 });
     tagText.anchor.set(0.5, 0.5);
     tagText.position.set(LABEL_W / 2, HEIGHT / 2 + 1);
     this.linesMask.rect(LABEL_W, 0, WIDTH - LABEL_W, HEIGHT).fill(0xffffff);
@@ -65,6 +65,19 @@ export class TickerBand extends Graphic<RaceView[]> {
     this.band.y = HEIGHT;
     void this.tweens.to<Container>(this, { alpha: 1 }, { duration: 250 });
     void this.tweens.to(this.band, { y: 0 }, { duration: 450, ease: easeOutCubic });
+    this.scheduleFlip(true);
+  }
+
+  /** On at rest, on the line `from` (the band before a restyle) stood at. */
+  settle(from: unknown): void {
+    if (from instanceof TickerBand && from.items.length === this.items.length) {
+      this.index = Math.min(from.index, Math.max(0, this.items.length - 1));
+      this.render(false);
+    }
+    this.tweens.killAll();
+    this.onAir = true;
+    this.alpha = 1;
+    this.band.y = 0;
     this.scheduleFlip(true);
   }
 
@@ -153,13 +166,13 @@ export class TickerBand extends Graphic<RaceView[]> {
     const c = new Container();
     const mid = HEIGHT / 2 + 1;
     let x = LABEL_W + 24;
-    const heading = label(m.heading, 32, '700', COLORS.white);
+    const heading = label(m.heading, 32, '700', COLORS.text);
     heading.position.set(x, mid);
     c.addChild(heading);
     x += heading.width + 28;
     for (const cand of m.candidates) {
       const chip = new Graphics().rect(x, mid - 12, 8, 24).fill(partyColor(cand.party));
-      const name = label(cand.name, 32, '600', COLORS.white);
+      const name = label(cand.name, 32, '600', COLORS.text);
       name.position.set(x + 18, mid);
       const pct = label(cand.pct, 32, '700', COLORS.amber);
       pct.position.set(name.x + name.width + 10, mid);
