@@ -4,6 +4,7 @@
  * socket.io broadcast. Contenders take turns, so load from elsewhere on the machine falls on both alike.
  */
 import { bulkOverHttp, compare, ingestInProcess, pureDomain, rateRatio, rawFloor, type BulkOptions, type BulkRate } from './bulk.js';
+import { redisCpu, sumOf, targetCpu, thisProcess, type CpuMeter } from './cpu.js';
 import { feed } from './feed.js';
 import { runIngest, type IngestResult } from './ingest.js';
 import { runPushPair, type PushPair } from './pushpair.js';
@@ -78,11 +79,18 @@ async function bulk(target: Target, redisUrl: string | undefined, log: (s: strin
   const floorName = kind === 'redis' ? 'raw pipelined commits' : 'the pure domain';
   log(`[${kind}] bulk ingest vs ${floorName}: ${o.races} races × ${o.requests} bulk requests, ${o.repeats} runs each`);
   const outcomes: Record<string, number> = {};
-  const contenders = [await bulkOverHttp(target.base, o, outcomes), kind === 'redis' ? await rawFloor(redisUrl!, o) : pureDomain(o)];
+  // CPU time: the load generator (this process) and, where they take part, the server and redis-server.
+  const redis = kind === 'redis' ? await redisCpu(redisUrl!) : null;
+  const withRedis = (...m: CpuMeter[]) => sumOf(redis ? [...m, redis.meter] : m);
+  const contenders = [
+    await bulkOverHttp(target.base, o, outcomes, withRedis(thisProcess, targetCpu(target))),
+    kind === 'redis' ? await rawFloor(redisUrl!, o, withRedis(thisProcess)) : pureDomain(o),
+  ];
   // The same bulks through the feed path (results.ingest, in this process, no HTTP), on a store of the same kind.
   const backend = kind === 'redis' ? await RedisBackend.connect({ url: redisUrl!, prefix: 'inproc:', logger: silentLogger() }) : undefined;
-  contenders.push(await ingestInProcess({ ...o, prefix: 'inproc' }, backend));
+  contenders.push(await ingestInProcess({ ...o, prefix: 'inproc' }, backend, withRedis(thisProcess)));
   const [ours, floor, inProcess] = await compare(o, contenders);
+  await redis?.close();
   return { ours: ours!, floor: floor!, inProcess, outcomes };
 }
 
@@ -119,12 +127,13 @@ export function baselineTables(reports: BaselineReport[]): string {
   if (bulks.length > 0) {
     const row = (what: string, x: BulkRate, floorName: string, floor: BulkRate, outcomes = '') => {
       const r = rateRatio(x, floor);
-      return [what, int(x.perSecond), floorName, int(floor.perSecond), x2(r.best), spread(r), outcomes];
+      const c = rateRatio(x, floor, 'cpuRuns');
+      return [what, int(x.perSecond), floorName, int(floor.perSecond), x2(r.best), spread(r), int(x.perCpuSecond), int(floor.perCpuSecond), spread(c), outcomes];
     };
     out.push(
       table(
-        `Bulk ingest: ${b.races} races × ${b.requests} requests (one batch of each race per request); best of ${b.repeats} side-by-side runs, and the median (range) of their ratios`,
-        ['store, path', 'batches/s', 'baseline', 'baseline batches/s', 'ratio (best)', 'ratio (median, range)', 'outcomes'],
+        `Bulk ingest: ${b.races} races × ${b.requests} requests (one batch of each race per request); best of ${b.repeats} side-by-side runs, and the median (range) of their ratios; by wall time, then by CPU time (every process taking part: load generator, server, redis-server)`,
+        ['store, path', 'batches/s', 'baseline', 'baseline batches/s', 'ratio (best)', 'ratio (median, range)', 'per CPU-s', 'baseline per CPU-s', 'CPU ratio (median, range)', 'outcomes'],
         bulks.flatMap(({ kind, bulk: x }) => {
           const floorName = kind === 'redis' ? 'raw pipelined commits' : 'pure domain loop';
           return [

@@ -17,6 +17,7 @@ import { keyNames } from '../server/store/redisKeys.js';
 import { stamp, Store } from '../server/store/store.js';
 import type { Backend, RaceCommit } from '../server/store/types.js';
 import { defineRaces, feed, raceDefinition } from './feed.js';
+import { thisProcess, type CpuMeter } from './cpu.js';
 import { httpClient } from './http.js';
 import { median } from './stats.js';
 
@@ -39,6 +40,9 @@ export interface BulkRate {
   perSecond: number;
   /** Batches per second of every timed run, in the order run (run k of each contender ran side by side). */
   runs: number[];
+  /** Batches per second of CPU time (every process the contender runs in): the best run, and each run's. */
+  perCpuSecond: number;
+  cpuRuns: number[];
   /** Item status → count (HTTP only); all should be "applied". */
   outcomes?: Record<string, number>;
 }
@@ -53,36 +57,63 @@ function rounds(o: BulkOptions): ResultBatch[][] {
   return Array.from({ length: o.warmup + o.repeats * o.requests }, () => feeds.map((f) => ({ ...f(), source: 'manual' })));
 }
 
-const rate = (batches: number, ms: number[]): BulkRate => {
-  const best = Math.min(...ms);
-  return { batches, seconds: best / 1_000, perSecond: (1_000 * batches) / best, runs: ms.map((m) => (1_000 * batches) / m) };
+const rate = (batches: number, runs: readonly Run[]): BulkRate => {
+  const best = Math.min(...runs.map((r) => r.ms));
+  const bestCpu = Math.min(...runs.map((r) => r.cpuMs));
+  return {
+    batches,
+    seconds: best / 1_000,
+    perSecond: (1_000 * batches) / best,
+    runs: runs.map((r) => (1_000 * batches) / r.ms),
+    perCpuSecond: (1_000 * batches) / bestCpu,
+    cpuRuns: runs.map((r) => (1_000 * batches) / r.cpuMs),
+  };
 };
 
-/** A contender's rate against a baseline's: the best runs', and the median and range of the side-by-side runs'. */
-export function rateRatio(x: BulkRate, base: BulkRate): { best: number; median: number; min: number; max: number } {
-  const pairs = x.runs.map((r, k) => r / base.runs[k]!).filter(Number.isFinite);
-  return { best: x.perSecond / base.perSecond, median: median(pairs), min: Math.min(...pairs), max: Math.max(...pairs) };
+/**
+ * A contender's rate against a baseline's, by wall time (`runs`) or by CPU time (`cpuRuns`): the best runs',
+ * and the median and range of the side-by-side runs' ratios.
+ */
+export function rateRatio(x: BulkRate, base: BulkRate, by: 'runs' | 'cpuRuns' = 'runs'): { best: number; median: number; min: number; max: number } {
+  const pairs = x[by].map((r, k) => r / base[by][k]!).filter(Number.isFinite);
+  const best = by === 'runs' ? x.perSecond / base.perSecond : x.perCpuSecond / base.perCpuSecond;
+  return { best, median: median(pairs), min: Math.min(...pairs), max: Math.max(...pairs) };
+}
+
+/** One timed run: its wall time and the CPU time it cost, both in milliseconds. */
+export interface Run {
+  ms: number;
+  cpuMs: number;
 }
 
 /**
  * One way of applying the rounds: `warm` sends the warm-up rounds, `run(k)` the k-th timed run of
- * `requests` rounds and answers its milliseconds.
+ * `requests` rounds and answers its wall and CPU time.
  */
 export interface Contender {
   warm(): Promise<void>;
-  run(k: number): Promise<number>;
+  run(k: number): Promise<Run>;
   close(): Promise<void>;
 }
 
-function contender<T>(o: BulkOptions, all: T[], send: (round: T, timed: boolean) => Promise<void>, close = async () => {}): Contender {
+/** `cpu`: what the contender's CPU time is (the processes it runs in). @default this process */
+function contender<T>(
+  o: BulkOptions,
+  all: T[],
+  send: (round: T, timed: boolean) => Promise<void>,
+  close = async () => {},
+  cpu: CpuMeter = thisProcess,
+): Contender {
   return {
     async warm() {
       for (const round of all.slice(0, o.warmup)) await send(round, false);
     },
     async run(k) {
+      const c0 = await cpu();
       const t0 = performance.now();
       for (const round of all.slice(o.warmup + k * o.requests, o.warmup + (k + 1) * o.requests)) await send(round, true);
-      return performance.now() - t0;
+      const ms = performance.now() - t0;
+      return { ms, cpuMs: (await cpu()) - c0 };
     },
     close,
   };
@@ -94,19 +125,19 @@ function contender<T>(o: BulkOptions, all: T[], send: (round: T, timed: boolean)
  */
 export async function compare(o: BulkOptions, contenders: Contender[]): Promise<BulkRate[]> {
   for (const c of contenders) await c.warm();
-  const times = contenders.map((): number[] => []);
+  const runs = contenders.map((): Run[] => []);
   for (let k = 0; k < o.repeats; k++) {
     for (let j = 0; j < contenders.length; j++) {
       const i = (j + k) % contenders.length;
-      times[i]!.push(await contenders[i]!.run(k));
+      runs[i]!.push(await contenders[i]!.run(k));
     }
   }
   for (const c of contenders) await c.close();
-  return times.map((ms) => rate(o.requests * o.races, ms));
+  return runs.map((r) => rate(o.requests * o.races, r));
 }
 
 /** `POST /api/results`, one bulk at a time, each with one batch of every race. `outcomes` fills as it runs. */
-export async function bulkOverHttp(base: string, o: BulkOptions, outcomes: Record<string, number>): Promise<Contender> {
+export async function bulkOverHttp(base: string, o: BulkOptions, outcomes: Record<string, number>, cpu: CpuMeter = thisProcess): Promise<Contender> {
   const http = httpClient(base, undefined, 1);
   const raceIds = ids(o);
   await defineRaces(http, raceIds);
@@ -121,6 +152,7 @@ export async function bulkOverHttp(base: string, o: BulkOptions, outcomes: Recor
       if (counted) for (const x of res.body.results) outcomes[x.status] = (outcomes[x.status] ?? 0) + 1;
     },
     async () => http.close(),
+    cpu,
   );
 }
 
@@ -128,7 +160,7 @@ export async function bulkOverHttp(base: string, o: BulkOptions, outcomes: Recor
  * The feed path in this process: `results.ingest` (what feeds call) on a memory store whose changes go to the
  * latest state as the server's publisher sends them (no sockets connected), without HTTP.
  */
-export async function ingestInProcess(o: BulkOptions, backend: Backend = new MemoryBackend()): Promise<Contender> {
+export async function ingestInProcess(o: BulkOptions, backend: Backend = new MemoryBackend(), cpu: CpuMeter = thisProcess): Promise<Contender> {
   const store = new Store(backend, { clock: systemClock });
   const latest = new LatestState({ race() {}, graphics() {}, leadChange() {}, alert() {}, feed() {}, call() {} });
   const stop = followStore(store, latest, silentLogger());
@@ -146,6 +178,7 @@ export async function ingestInProcess(o: BulkOptions, backend: Backend = new Mem
       stop();
       await store.close();
     },
+    cpu,
   );
 }
 
@@ -177,7 +210,7 @@ export function pureDomain(o: BulkOptions): Contender {
  * a server's commits always have one (itself); without it Redis would skip the work of delivering them. No
  * reads, no domain, no HTTP.
  */
-export async function rawFloor(redisUrl: string, o: BulkOptions): Promise<Contender> {
+export async function rawFloor(redisUrl: string, o: BulkOptions, cpu: CpuMeter = thisProcess, logging = true): Promise<Contender> {
   const k = keyNames(`floor:${o.prefix}:`);
   let seq = 0;
   const call = (commit: RaceCommit) =>
@@ -187,7 +220,7 @@ export async function rawFloor(redisUrl: string, o: BulkOptions): Promise<Conten
       messages: [],
       commitKey: k.commit(`floor-${seq}`),
       maxlen: String(DEFAULT_EVENTS_MAX),
-      logging: true,
+      logging,
     });
   const records = freshRecords(o);
   const planned: ScriptCall[][] = [
@@ -227,5 +260,6 @@ export async function rawFloor(redisUrl: string, o: BulkOptions): Promise<Conten
       await subscriber.close();
       await client.close();
     },
+    cpu,
   );
 }

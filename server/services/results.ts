@@ -150,10 +150,13 @@ export function createResultsService({ store, metrics, onLeadChange, logger }: R
     const results: BulkResult[] = new Array<BulkResult>(updates.length);
     const valid: { index: number; raceId: string; batch: ResultBatch }[] = [];
     const toLog: { index: number; refusal: Refusal }[] = [];
-    for (const [index, raw] of updates.entries()) {
+    for (let index = 0; index < updates.length; index++) {
+      const raw = updates[index];
       try {
-        const { raceId, ...batch } = parse(BulkItem, raw, `updates.${index}`);
-        valid.push({ index, raceId, batch: { ...batch, source: batch.source ?? 'manual' } });
+        // The parsed item is a fresh object of this request's: it is the batch (its raceId rides along, unread).
+        const item = parse(BulkItem, raw, `updates.${index}`);
+        item.source ??= 'manual';
+        valid.push({ index, raceId: item.raceId, batch: item });
       } catch (err) {
         if (!(err instanceof InvalidError)) throw err;
         const raceId = raceIdOf(raw);
@@ -176,7 +179,7 @@ export function createResultsService({ store, metrics, onLeadChange, logger }: R
       }
       counts.set(outcome.kind, (counts.get(outcome.kind) ?? 0) + 1);
       if (outcome.kind === 'applied') {
-        await leadChanged(outcome, outcome.alertDismissed);
+        if (outcome.leadChange) await leadChanged(outcome, outcome.alertDismissed);
         results[index] = { raceId, status: 'applied', leadChange: outcome.leadChange, correction: outcome.correction };
       } else if (outcome.kind === 'duplicate') {
         results[index] = { raceId, status: 'duplicate', leadChange: null, correction: false };

@@ -92,11 +92,11 @@ export function planRace(read: RaceRecord, batches: readonly ResultBatch[], now:
     }
   }
   if (record === read) return { outcomes, commit: null, reset: false, log: [] };
-  const at = now.toISOString();
+  const at = dismissBefore > 0 ? now.toISOString() : '';
   for (let i = 0; i < dismissBefore; i++) {
     alerts[i] = { ...alerts[i]!, status: 'dismissed', updatedAt: at };
     outcomes[alertOf[i]!] = { ...outcomes[alertOf[i]!]!, alertDismissed: true } as BulkOutcome;
   }
-  const events = log.map((e) => (typeof e === 'number' ? alertEvent(alerts[e]!) : e));
+  const events = alerts.length === 0 ? (log as EventDraft[]) : log.map((e) => (typeof e === 'number' ? alertEvent(alerts[e]!) : e));
   return { outcomes, commit: { record, expectedRevision: read.revision, leadChanges, alerts }, reset, log: events };
 }

@@ -22,8 +22,11 @@ export class MemoryBackend implements Backend {
   private readonly feedControls = new Map<string, FeedControl>();
   private readonly locks = new Map<string, { owner: string; until: number }>();
   private readonly log: MemoryEventLog;
-  /** Commit ids already applied, as the Redis scripts keep them (nothing re-sends here, but the contract is one). */
-  private readonly applied = new Set<string>();
+  /**
+   * Commit ids already applied and until when they are remembered, oldest first: an hour, as the Redis scripts keep
+   * them (nothing re-sends here, but the contract is one), so a night of commits does not pile up.
+   */
+  private readonly applied = new Map<string, number>();
   /** Documents by collection, then id. */
   private readonly docs = new Map<string, Map<string, StoredDoc>>();
   private readonly assets = new Map<string, { meta: AssetMeta; bytes: Buffer }>();
@@ -56,23 +59,31 @@ export class MemoryBackend implements Backend {
 
   /** `already_applied` when the id was seen; else whether `applies` says the commit may go ahead (and records it). */
   private seen(commitId: string | undefined, applies: boolean): Committed {
-    if (commitId !== undefined && this.applied.has(commitId)) return 'already_applied';
-    if (applies && commitId !== undefined) this.applied.add(commitId);
+    if (commitId === undefined) return applies;
+    const now = Date.now();
+    for (const [id, until] of this.applied) {
+      if (until > now) break;
+      this.applied.delete(id);
+    }
+    if (this.applied.has(commitId)) return 'already_applied';
+    if (applies) this.applied.set(commitId, now + COMMIT_ID_TTL_MS);
     return applies;
   }
 
-  private commitNow({ record, expectedRevision, leadChanges = [], alerts = [], dismiss = [], log = [], dismissLog = [], commitId }: RaceCommit): Committed {
+  private commitNow({ record, expectedRevision, leadChanges = NONE, alerts = NONE, dismiss = NONE, log = NONE, dismissLog = NONE, commitId }: RaceCommit): Committed {
     const stored = this.races.get(record.definition.id);
     const answer = this.seen(commitId, (stored?.revision ?? null) === expectedRevision);
     if (answer !== true) return answer;
     this.races.set(record.definition.id, deepFreeze(record));
     for (const lc of leadChanges) this.leadChanges.set(lc.id, deepFreeze(lc));
     for (const a of alerts) this.alerts.set(a.id, deepFreeze(a));
-    const still = dismiss.map((a) => this.alerts.get(a.id)?.status === 'pending');
-    const dismissed = dismiss.filter((_, i) => still[i]);
-    for (const a of dismissed) this.alerts.set(a.id, deepFreeze(a));
+    // A dismissal (and its event) applies only to an alert still pending.
+    const dismissed = dismiss.length === 0 ? NONE : dismiss.filter((a) => this.alerts.get(a.id)?.status === 'pending');
     this.log.append(log);
-    this.log.append(dismissLog.filter((_, i) => still[i]));
+    if (dismissed.length > 0) {
+      this.log.append(dismissLog.filter((_, i) => dismissed.includes(dismiss[i]!)));
+      for (const a of dismissed) this.alerts.set(a.id, deepFreeze(a));
+    }
     this.emit({ type: 'race', record });
     for (const leadChange of leadChanges) this.emit({ type: 'leadChange', leadChange });
     for (const alert of alerts) this.emit({ type: 'alert', alert });
@@ -226,3 +237,7 @@ export class MemoryBackend implements Backend {
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
+
+/** How long a commit id is remembered (the Redis scripts' `EX 3600`). */
+const COMMIT_ID_TTL_MS = 3_600_000;
+const NONE = Object.freeze([]) as never[];
