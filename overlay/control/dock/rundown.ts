@@ -33,7 +33,7 @@ export interface RunWords {
   /** The rundown's id, for Pause / Next (null: nothing running on this channel). */
   rundownId: string | null;
   channel: Channel;
-  /** "Night rundown" / "No rundown running". */
+  /** "Night rundown", or "Ended" when nothing runs on this channel (`stopped` says why). */
   name: string;
   /** "2 of 5", or "" when nothing is running. */
   position: string;
@@ -55,7 +55,7 @@ export interface RunWords {
 export function describeRun(s: RundownStatus, describe: (g: Graphic) => string, now: number): RunWords {
   const run = s.run;
   if (!run) {
-    return { rundownId: null, channel: s.channel, name: 'No rundown running', position: '', now: '', next: '', timing: '', paused: false, stopped: s.stopped?.message ?? '' };
+    return { rundownId: null, channel: s.channel, name: 'Ended', position: '', now: '', next: '', timing: '', paused: false, stopped: s.stopped?.message ?? '' };
   }
   const item = (i: number | null) => {
     const it = i === null ? undefined : run.items[i];
