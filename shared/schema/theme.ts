@@ -33,11 +33,11 @@ export const ASSET_MAX_BYTES = 5 * 1024 * 1024;
 export const ThemeColors = z.strictObject({
   /** Behind every graphic's text. */
   panel: HexColor,
-  /** Text on the panel (and on party colours and the alert colour). */
+  /** Text on the panel (and on the party colours' share boxes). */
   text: HexColor,
   /** Highlights drawn as text or stripes on the panel (the needs line, the call banner's stripe). */
   accent: HexColor,
-  /** Alerts: the lead-change and call banners, drawn behind `text`. */
+  /** Alerts: the lead-change banner's stripe and rule (never behind text). */
   alert: HexColor,
 });
 export type ThemeColors = z.infer<typeof ThemeColors>;

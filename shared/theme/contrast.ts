@@ -47,13 +47,13 @@ const ratio = (r: number) => `${(Math.floor(r * 100) / 100).toFixed(2)}:1`;
 
 /**
  * Where a theme's text would be hard to read, by the field to change: the text on the panel (`colors.text`), the
- * accent drawn as text on the panel (`colors.accent`), the text on the alert colour (`colors.alert`) and on each
- * party's colour (the share boxes, `parties.<code>`). Empty when every pair reaches 4.5:1. Colours that do not
- * parse are left to the schema.
+ * accent drawn as text on the panel (`colors.accent`) and the text on each party's colour it lists (the share
+ * boxes, `parties.<code>`). Empty when every pair reaches 4.5:1. The alert colour is drawn as stripes and lines
+ * only, never behind text, so it is not checked. Colours that do not parse are left to the schema.
  */
 export function themeContrastIssues(t: ThemeColoursLike): ContrastIssue[] {
-  const { panel, text, accent, alert } = t.colors;
-  if (![panel, text, accent, alert].every((c) => parseHex(c))) return [];
+  const { panel, text, accent } = t.colors;
+  if (![panel, text, accent].every((c) => parseHex(c))) return [];
   const issues: ContrastIssue[] = [];
   const check = (path: string, fg: string, bg: string, what: string) => {
     const r = contrastRatio(fg, bg);
@@ -61,7 +61,6 @@ export function themeContrastIssues(t: ThemeColoursLike): ContrastIssue[] {
   };
   check('colors.text', text, panel, `text ${text} on the panel ${panel}`);
   check('colors.accent', accent, panel, `the accent ${accent} on the panel ${panel}`);
-  check('colors.alert', text, alert, `text ${text} on the alert colour ${alert}`);
   for (const [party, colour] of Object.entries(t.parties ?? {})) {
     if (parseHex(colour)) check(`parties.${party}`, text, colour, `text ${text} on ${party}'s colour ${colour}`);
   }
