@@ -27,6 +27,8 @@ export function pushRundowns(d: RundownPushDeps) {
   const pushed = new Map<string, string>();
   let revision = -1;
   let closed = false;
+  /** False until a read of the store succeeded: a panel connecting meanwhile asks for another. */
+  let loaded = false;
 
   const hasVotes = (raceId: string) => (d.latest.races.get(raceId)?.totalVotes ?? 0) > 0;
   const list = () =>
@@ -74,22 +76,25 @@ export function pushRundowns(d: RundownPushDeps) {
       }
       if (changed && !closed) d.control.local.emit('rundowns', list());
       offerGraphics(graphics, true);
+      loaded = true;
     } catch (err) {
       d.logger.warn({ err }, 'could not read the rundowns; the control panel gets them with the next change');
     }
   }
 
-  let loading = load();
+  let inflight: Promise<void> | null = null;
+  const reload = () => (inflight ??= load().finally(() => (inflight = null)));
+  void reload();
   const stop = d.store.subscribe((change) => {
     if (change.type === 'graphics') offerGraphics(change.state, true);
     else if (change.type === 'doc' && change.doc.collection === RUNDOWNS) {
       if (offerDoc(change.doc) && !closed) d.control.local.emit('rundowns', list());
-    } else if (change.type === 'resync') loading = load();
+    } else if (change.type === 'resync') void reload();
   });
 
   return {
-    /** Settles once the first read is done (or failed), so a snapshot is not sent with an empty list by mistake. */
-    ready: () => loading,
+    /** Settles once a read is done (or failed; read again while none succeeded), so a snapshot is not sent with an empty list by mistake. */
+    ready: () => (loaded ? Promise.resolve() : reload()),
     snapshot(): NonNullable<ControlSnapshot['rundowns']> {
       return { list: list(), runs: statuses(d.latest.graphics ?? EMPTY_GRAPHICS) };
     },
