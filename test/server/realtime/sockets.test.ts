@@ -230,6 +230,13 @@ describe.each(storeKinds())('socket.io namespaces over the $name store', (kind) 
         feeds: [],
         calls: [],
         operator: { role: 'producer', name: 'producer' },
+        rundowns: {
+          list: [],
+          runs: [
+            { channel: 'program', run: null, nextIndex: null, endsAt: null },
+            { channel: 'preview', run: null, nextIndex: null, endsAt: null },
+          ],
+        },
       });
       expect(snapshot.revision).toBe(1);
     });
