@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { FeedKindName, RecountRule, Slug, toIssues } from '../../shared/index.js';
+import { FeedKindName, RecountRule, Slug } from '../../shared/index.js';
+import { issueLines } from './errors.js';
 
 /** A feed's map from the source's races to LeadWire races (contract: Feeds (v2), `races`). */
 export const RaceMapping = z.strictObject({
@@ -77,7 +78,7 @@ export function loadFeeds(path: string, env: NodeJS.ProcessEnv = process.env): F
 export function parseFeeds(raw: unknown, env: NodeJS.ProcessEnv, where = 'feeds file'): FeedConfig[] {
   const parsed = FeedsFile.safeParse(raw);
   if (!parsed.success) {
-    const lines = toIssues(parsed.error).map((i) => `${i.path || '(root)'}: ${i.message}`);
+    const lines = issueLines(parsed.error);
     throw new FeedConfigError(`${where} is invalid:\n  ${lines.join('\n  ')}`);
   }
   const missing = parsed.data.feeds.flatMap((f, i) =>

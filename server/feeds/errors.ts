@@ -1,3 +1,6 @@
+import type { ZodError } from 'zod';
+import { toIssues } from '../../shared/index.js';
+
 /**
  * A poll that failed, in words a producer reads at 3 a.m. ("AP answered 403: per-minute quota exceeded").
  * `retryAfterMs`: what the source asked for (Retry-After), honoured by the backoff.
@@ -31,3 +34,9 @@ export class FeedParseError extends FeedError {
     super(message, 'parse', null, options);
   }
 }
+
+/** A zod error's issues as `path: message` lines (`(root)`: the value itself), as feed errors and warnings name them. */
+export const issueLines = (e: ZodError): string[] => toIssues(e).map((i) => `${i.path || '(root)'}: ${i.message}`);
+
+/** The same on one line, for a warning or an error message. */
+export const issuesOf = (e: ZodError): string => issueLines(e).join('; ');

@@ -134,3 +134,27 @@ function networkReason(err: unknown): string {
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset';
   return cause?.message ?? (err as Error).message ?? 'network error';
 }
+
+/** The headers of a conditional request for what `res` answered: `If-None-Match` its ETag, `If-Modified-Since` its Last-Modified. */
+export function conditionalHeaders(res: HttpResponse): Record<string, string> {
+  const etag = res.headers['etag'];
+  const lastModified = res.headers['last-modified'];
+  return {
+    ...(etag ? { 'if-none-match': etag } : {}),
+    ...(lastModified ? { 'if-modified-since': lastModified } : {}),
+  };
+}
+
+/** An HTTP date as an ISO UTC instant; null when absent or unreadable. */
+export function instantOf(httpDate: string | undefined): string | null {
+  const t = httpDate ? Date.parse(httpDate) : NaN;
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/** A feed's `params` added to an http(s) URL's query (set, replacing any of the same name); a `file:` URL as it is. */
+export function withParams(url: string, params: Record<string, string> | undefined): string {
+  if (!params || Object.keys(params).length === 0 || url.startsWith('file:')) return url;
+  const u = new URL(url);
+  for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
+  return u.toString();
+}

@@ -1,30 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { feedStateAt, type Actor, type FeedKindName, type FeedStatus } from '../../shared/index.js';
-import type { Clock } from '../clock.js';
 import { NotFoundError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import type { Metrics } from '../metrics.js';
-import type { CallsService } from '../services/calls.js';
-import type { ResultsService } from '../services/results.js';
-import type { Store } from '../store/store.js';
 import type { FeedControl } from '../store/types.js';
 import { FeedConfigError, type FeedConfig } from './config.js';
 import type { HttpResponse } from './http.js';
-import { FeedRunner } from './runner.js';
+import { FeedRunner, type RunnerDeps } from './runner.js';
 import type { FeedKind } from './types.js';
 
-export interface SupervisorDeps {
+/** What every runner gets, and the feeds and kinds to run. */
+export interface SupervisorDeps extends Omit<RunnerDeps, 'feed' | 'kind' | 'onFetch'> {
   feeds: FeedConfig[];
   /** The feed kinds this build knows. */
   kinds: Partial<Record<FeedKindName, FeedKind>>;
-  store: Store;
-  results: ResultsService;
-  calls: CallsService;
-  clock: Clock;
-  logger: Logger;
-  metrics: Metrics;
-  env: NodeJS.ProcessEnv;
-  instanceId: string;
   /** Called with every payload any feed fetched, with the feed it belongs to (recording). */
   onFetch?: (feed: FeedConfig, r: HttpResponse) => void | Promise<void>;
 }

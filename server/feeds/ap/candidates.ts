@@ -1,20 +1,10 @@
 import type { Candidate } from '../../../shared/index.js';
+import { slugify, withSuffix } from '../ids.js';
 import type { WinnerFlag } from '../types.js';
 import type { ApCandidate } from './schema.js';
 
-const MAX_SLUG = 64;
-
-/** Lower-case ASCII letters and digits joined by single dashes: "Ossoff" → "ossoff", "Peña Nieto" → "pena-nieto". */
-export function slugOf(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_SLUG)
-    .replace(/-+$/, '');
-}
+/** Lower-case ASCII letters and digits joined by single dashes: "Ossoff" → "ossoff", "O'Rourke" → "o-rourke". */
+export const slugOf = (s: string): string => slugify(s, { apostrophes: 'break' });
 
 export interface ApCandidates {
   candidates: Candidate[];
@@ -44,7 +34,7 @@ export function apCandidates(list: ApCandidate[], mapped: Record<string, string>
   const out: ApCandidates = { candidates: [], ids, votes: {}, winners: [] };
   ordered.forEach((c, i) => {
     const auto = mapped[c.candidateID] === undefined;
-    const id = auto && (uses.get(base[i]!) ?? 0) > 1 ? withSuffix(base[i]!, c.candidateID) : base[i]!;
+    const id = auto && (uses.get(base[i]!) ?? 0) > 1 ? withCandidateId(base[i]!, c.candidateID) : base[i]!;
     ids.set(c.candidateID, id);
     const party = c.party?.trim().toUpperCase().slice(0, 16);
     out.candidates.push({ id, name: nameOf(c), ...(party ? { party } : {}) });
@@ -60,10 +50,7 @@ function autoSlug(c: ApCandidate): string {
   return slugOf(c.last ?? '') || slugOf(c.first ?? '') || `candidate-${slugOf(c.candidateID)}`;
 }
 
-function withSuffix(base: string, candidateID: string): string {
-  const suffix = `-${slugOf(candidateID)}`;
-  return `${base.slice(0, MAX_SLUG - suffix.length).replace(/-+$/, '')}${suffix}`;
-}
+const withCandidateId = (base: string, candidateID: string): string => withSuffix(base, `-${slugOf(candidateID)}`);
 
 /** "first last", as AP spells them; a candidate with neither is named by its id. */
 function nameOf(c: ApCandidate): string {

@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { RaceDefinitionInput, Reporting, ResultBatch, toIssues } from '../../../shared/index.js';
-import type { FeedConfig, RaceMapping } from '../config.js';
-import { FeedParseError } from '../errors.js';
+import { RaceDefinitionInput, Reporting, ResultBatch } from '../../../shared/index.js';
+import type { FeedConfig } from '../config.js';
+import { FeedParseError, issuesOf } from '../errors.js';
+import { overridesOf } from '../race.js';
 import type { FeedRace } from '../types.js';
 import { apCandidates } from './candidates.js';
 import { autoPicks, mappedPicks, postalOf, type Pick, type SourceRace } from './picks.js';
@@ -72,11 +72,6 @@ function readJson(body: string): unknown {
   }
 }
 
-export const issuesOf = (e: z.ZodError) =>
-  toIssues(e)
-    .map((i) => `${i.path || '(root)'}: ${i.message}`)
-    .join('; ');
-
 /** `resultsType` "t"/"test" or the race's own `test: true` → test; a live/certified type or `test: false` → live. */
 function testFlagOf(resultsType: string | null | undefined, test: boolean | null | undefined): boolean | null {
   const type = resultsType?.trim().toLowerCase();
@@ -124,7 +119,7 @@ function toFeedRace({ source, unit, raceId, stateLevel, mapping, label }: Pick, 
   });
   if (!batch.success) return skip(issuesOf(batch.error));
 
-  const overrides = mapping ? overridesOf(mapping) : undefined;
+  const overrides = overridesOf(mapping);
   return { raceId, definition: definition.data, ...(overrides ? { overrides } : {}), batch: batch.data, winners: cs.winners };
 }
 
@@ -136,13 +131,4 @@ function reportingOf(unit: ApUnit, label: string, warnings: string[]) {
   if (r.success) return { reporting: r.data };
   warnings.push(`${label}: precincts ${reported} of ${total} left out (${issuesOf(r.error)})`);
   return {};
-}
-
-function overridesOf(m: RaceMapping): FeedRace['overrides'] {
-  const o: NonNullable<FeedRace['overrides']> = {};
-  if (m.title !== undefined) o.title = m.title;
-  if (m.jurisdiction !== undefined) o.jurisdiction = m.jurisdiction;
-  if (m.electoralVotes !== undefined) o.electoralVotes = m.electoralVotes;
-  if (m.recount !== undefined) o.recount = m.recount;
-  return Object.keys(o).length > 0 ? o : undefined;
 }

@@ -1,4 +1,4 @@
-import { lastNameSlug, slugify, uniqueId } from '../clarity/names.js';
+import { lastNameSlug, slugify, uniqueId } from '../ids.js';
 import type { RaceMapping } from '../config.js';
 import type { WinnerFlag } from '../types.js';
 import type { IndexedReport } from './report.js';

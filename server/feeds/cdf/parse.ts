@@ -1,9 +1,11 @@
-import { RaceDefinitionInput, Reporting, ResultBatch } from '../../../shared/index.js';
-import type { FeedConfig, RaceMapping } from '../config.js';
+import { Reporting } from '../../../shared/index.js';
+import type { FeedConfig } from '../config.js';
+import { issuesOf } from '../errors.js';
+import { feedRaceOf } from '../race.js';
 import type { FeedRace, WinnerFlag } from '../types.js';
 import { choicesOf } from './choices.js';
 import { autoPlans, mappedPlans, type Plan } from './plans.js';
-import { issuesOf, readReport, type IndexedReport } from './report.js';
+import { readReport, type IndexedReport } from './report.js';
 import { textOf } from './schema.js';
 
 export interface CdfParseResult {
@@ -64,7 +66,7 @@ function buildRace(plan: Plan, report: IndexedReport, test: boolean, warnings: s
   }
   const unit = report.gpUnits.get(district);
   const scope = scopeId ? report.gpUnits.get(scopeId) : undefined;
-  const def = RaceDefinitionInput.safeParse({
+  const definition = {
     title: contest.Name.slice(0, 120),
     jurisdiction: (textOf(unit?.Name) ?? textOf(scope?.Name) ?? report.issuer ?? district).slice(0, 120),
     candidates: choices.map((c) => ({
@@ -72,13 +74,8 @@ function buildRace(plan: Plan, report: IndexedReport, test: boolean, warnings: s
       name: c.selections > 1 ? 'Others' : c.name,
       ...(c.party && c.selections === 1 ? { party: c.party } : {}),
     })),
-  });
-  if (!def.success) {
-    warnings.push(`${what} skipped: not a valid race (${issuesOf(def.error)})`);
-    return null;
-  }
-
-  const batch = ResultBatch.safeParse({
+  };
+  const batch = () => ({
     asOf: report.generatedAt,
     votes: Object.fromEntries(choices.map((c) => [c.id, c.votes])),
     expectedVotePct: null,
@@ -86,15 +83,8 @@ function buildRace(plan: Plan, report: IndexedReport, test: boolean, warnings: s
     test,
     reporting: reportingOf(contest.SubUnitsReported ?? unit?.SubUnitsReported, contest.TotalSubUnits ?? unit?.TotalSubUnits, unitOf(unit?.ComposingGpUnitIds, report), what, warnings),
   });
-  if (!batch.success) {
-    warnings.push(`${what} skipped: not a valid batch (${issuesOf(batch.error)})`);
-    return null;
-  }
   const winners: WinnerFlag[] = choices.flatMap((c) => (c.winner ? [{ candidateId: c.id, kind: c.winner }] : []));
-  const race: FeedRace = { raceId: plan.raceId, definition: def.data, batch: batch.data, winners };
-  const overrides = plan.mapping ? overridesOf(plan.mapping) : {};
-  if (Object.keys(overrides).length > 0) race.overrides = overrides;
-  return race;
+  return feedRaceOf({ raceId: plan.raceId, definition, batch, winners, mapping: plan.mapping }, what, warnings);
 }
 
 function outstandingOf(counts: { Type?: string; BallotsOutstanding?: number }[]) {
@@ -117,13 +107,4 @@ function reportingOf(reported: number | undefined, total: number | undefined, un
   if (r.success) return r.data;
   warnings.push(`${what}: reporting left out (SubUnitsReported ${reported} of TotalSubUnits ${total}: ${issuesOf(r.error)})`);
   return null;
-}
-
-function overridesOf(m: RaceMapping): NonNullable<FeedRace['overrides']> {
-  return {
-    ...(m.title !== undefined ? { title: m.title } : {}),
-    ...(m.jurisdiction !== undefined ? { jurisdiction: m.jurisdiction } : {}),
-    ...(m.electoralVotes !== undefined ? { electoralVotes: m.electoralVotes } : {}),
-    ...(m.recount !== undefined ? { recount: m.recount } : {}),
-  };
 }

@@ -1,4 +1,4 @@
-import { slugify } from '../clarity/names.js';
+import { slugify } from '../ids.js';
 import type { RaceMapping } from '../config.js';
 import type { ContestEntry } from './report.js';
 

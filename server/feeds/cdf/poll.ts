@@ -1,4 +1,4 @@
-import { createDocumentSource } from '../csv/document.js';
+import { createDocumentSource } from '../document.js';
 import type { FeedKind, FeedPoller, PollerDeps } from '../types.js';
 import { parseCdf } from './parse.js';
 

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { toIssues } from '../../../shared/index.js';
-import { FeedParseError } from '../errors.js';
+import { FeedParseError, issuesOf } from '../errors.js';
 import { BallotCounts, Candidate, Contest, Election, ElectionReport, GpUnit, Party } from './schema.js';
 
 /** One contest with what its election holds for it. */
@@ -93,8 +92,3 @@ const idOf = (item: unknown) => {
   const id = (item as Record<string, unknown> | null)?.['@id'];
   return typeof id === 'string' ? ` (${id})` : '';
 };
-
-export const issuesOf = (e: z.ZodError) =>
-  toIssues(e)
-    .map((i) => `${i.path || '(root)'}: ${i.message}`)
-    .join('; ');

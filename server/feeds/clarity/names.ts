@@ -1,6 +1,6 @@
 /**
  * Clarity's choice names carry the party and incumbency as trailing groups: "Donald J. Trump (I) (Rep)",
- * "Joseph R. Biden (Dem)", "YES". This reads them apart and makes LeadWire ids from them.
+ * "Joseph R. Biden (Dem)", "YES". This reads them apart (the ids made from them: ../ids.ts).
  */
 
 export interface ChoiceName {
@@ -25,39 +25,4 @@ export function parseChoiceName(raw: string): ChoiceName {
     rest = rest.slice(0, m.index).trimEnd();
   }
   return { name: rest || raw.trim(), party, incumbent };
-}
-
-const NAME_SUFFIX = /^(jr|sr|ii|iii|iv|v|vi|esq|md|phd)\.?$/i;
-
-/** "Donald J. Trump" → "trump", "Lauren Bubba McDonald, Jr." → "mcdonald", "YES" → "yes"; "" when nothing is left. */
-export function lastNameSlug(name: string): string {
-  const words = name
-    .replace(/''|"/g, ' ')
-    .split(/[\s,]+/)
-    .filter((w) => w && !NAME_SUFFIX.test(w));
-  return slugify(words.at(-1) ?? '');
-}
-
-/** Lower-case letters, digits and single dashes, accents dropped, at most `max` characters. */
-export function slugify(text: string, max = 64): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/'/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, max)
-    .replace(/-+$/, '');
-}
-
-/** `base`, else `base-2`, `base-3`… : the first not in `taken` (which it joins). */
-export function uniqueId(base: string, taken: Set<string>): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n++) {
-    const suffix = `-${n}`;
-    id = `${base.slice(0, 64 - suffix.length).replace(/-+$/, '')}${suffix}`;
-  }
-  taken.add(id);
-  return id;
 }

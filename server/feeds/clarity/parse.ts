@@ -1,9 +1,10 @@
-import type { z } from 'zod';
-import { RaceDefinitionInput, Reporting, ResultBatch, toIssues } from '../../../shared/index.js';
-import type { FeedConfig, RaceMapping } from '../config.js';
-import { FeedParseError } from '../errors.js';
+import { Reporting } from '../../../shared/index.js';
+import type { FeedConfig } from '../config.js';
+import { FeedParseError, issuesOf } from '../errors.js';
+import { feedRaceOf } from '../race.js';
 import type { FeedRace, WinnerFlag } from '../types.js';
-import { lastNameSlug, parseChoiceName, uniqueId } from './names.js';
+import { lastNameSlug, uniqueId } from '../ids.js';
+import { parseChoiceName } from './names.js';
 import { autoPlans, mappedPlans, type Plan } from './plans.js';
 import { ClarityContest, ClaritySettings, ClaritySummary, Flag } from './schema.js';
 import { stateName } from './states.js';
@@ -123,7 +124,7 @@ function buildRace({ contest, raceId, mapping }: Plan, common: Common, warnings:
     }
   });
 
-  const def = RaceDefinitionInput.safeParse({
+  const definition = {
     title: contest.C.slice(0, 120),
     jurisdiction: common.jurisdiction,
     candidates: [...entries.values()].map((e) => ({
@@ -131,13 +132,8 @@ function buildRace({ contest, raceId, mapping }: Plan, common: Common, warnings:
       name: e.names.length > 1 ? 'Others' : e.names[0]!.slice(0, 80),
       ...(e.party && e.names.length === 1 ? { party: e.party } : {}),
     })),
-  });
-  if (!def.success) {
-    warnings.push(`${what} skipped: not a valid race (${issuesOf(def.error)})`);
-    return null;
-  }
-
-  const batch = ResultBatch.safeParse({
+  };
+  const batch = () => ({
     asOf: common.asOf,
     votes: Object.fromEntries([...entries.values()].map((e) => [e.id, e.votes])),
     // PR/TP count areas (counties on a state site), not votes: no expected-vote estimate comes from them.
@@ -146,16 +142,8 @@ function buildRace({ contest, raceId, mapping }: Plan, common: Common, warnings:
     test: common.test,
     reporting: reportingOf(contest, common.unit, what, warnings),
   });
-  if (!batch.success) {
-    warnings.push(`${what} skipped: not a valid batch (${issuesOf(batch.error)})`);
-    return null;
-  }
-
   const winners: WinnerFlag[] = [...entries.values()].filter((e) => e.winner).map((e) => ({ candidateId: e.id, kind: 'winner' }));
-  const race: FeedRace = { raceId, definition: def.data, batch: batch.data, winners };
-  const overrides = mapping ? overridesOf(mapping) : {};
-  if (Object.keys(overrides).length > 0) race.overrides = overrides;
-  return race;
+  return feedRaceOf({ raceId, definition, batch, winners, mapping }, what, warnings);
 }
 
 function reportingOf(contest: ClarityContest, unit: string, what: string, warnings: string[]) {
@@ -164,15 +152,6 @@ function reportingOf(contest: ClarityContest, unit: string, what: string, warnin
   if (r.success) return r.data;
   warnings.push(`${what}: reporting left out (PR ${contest.PR} of TP ${contest.TP}: ${issuesOf(r.error)})`);
   return null;
-}
-
-function overridesOf(m: RaceMapping): NonNullable<FeedRace['overrides']> {
-  return {
-    ...(m.title !== undefined ? { title: m.title } : {}),
-    ...(m.jurisdiction !== undefined ? { jurisdiction: m.jurisdiction } : {}),
-    ...(m.electoralVotes !== undefined ? { electoralVotes: m.electoralVotes } : {}),
-    ...(m.recount !== undefined ? { recount: m.recount } : {}),
-  };
 }
 
 /** `P[i]` names a party on some sites (primaries, WV); Georgia fills it with "NP" and puts the party in `CH`. */
@@ -204,8 +183,3 @@ function describeRaw(item: unknown, i: number): string {
   const key = typeof o.K === 'string' || typeof o.K === 'number' ? ` (K ${o.K})` : '';
   return `contest ${name}${key}`;
 }
-
-const issuesOf = (e: z.ZodError) =>
-  toIssues(e)
-    .map((i) => `${i.path || '(root)'}: ${i.message}`)
-    .join('; ');

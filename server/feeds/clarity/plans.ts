@@ -1,5 +1,5 @@
 import type { RaceMapping } from '../config.js';
-import { slugify } from './names.js';
+import { slugify } from '../ids.js';
 import type { ClarityContest } from './schema.js';
 
 /** Which contests of a summary become which races: all of them (`races: "auto"`), or the feed file's mappings. */

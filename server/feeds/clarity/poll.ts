@@ -1,5 +1,5 @@
 import { FeedHttpError, FeedParseError } from '../errors.js';
-import type { HttpResponse } from '../http.js';
+import { conditionalHeaders, instantOf, withParams, type HttpResponse } from '../http.js';
 import type { FeedKind, FeedPoller, PollResult, PollerDeps } from '../types.js';
 import { parseClaritySummary } from './parse.js';
 import { statePostalOfUrl } from './states.js';
@@ -46,7 +46,7 @@ export function createClarityPoller(deps: PollerDeps): FeedPoller {
   const finish = (version: string, cur: HttpResponse) => {
     done.add(version);
     if (done.size > REMEMBERED_VERSIONS) done.delete(done.values().next().value!);
-    validators = validatorsOf(cur);
+    validators = conditionalHeaders(cur);
     pending = null;
   };
 
@@ -109,26 +109,4 @@ function versionOf(res: HttpResponse): string {
   const v = res.body.trim();
   if (/^[A-Za-z0-9._-]{1,40}$/.test(v)) return v;
   throw new FeedParseError(`Clarity current_ver.txt holds no version (it starts "${v.slice(0, 40).replace(/\s+/g, ' ')}")`);
-}
-
-function validatorsOf(res: HttpResponse): Record<string, string> {
-  const etag = res.headers['etag'];
-  const lastModified = res.headers['last-modified'];
-  return {
-    ...(etag ? { 'If-None-Match': etag } : {}),
-    ...(lastModified ? { 'If-Modified-Since': lastModified } : {}),
-  };
-}
-
-/** An HTTP date as an ISO UTC instant; null when absent or unreadable. */
-function instantOf(httpDate: string | undefined): string | null {
-  const t = httpDate ? Date.parse(httpDate) : NaN;
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-}
-
-function withParams(url: string, params: Record<string, string> | undefined): string {
-  if (!params || Object.keys(params).length === 0 || url.startsWith('file:')) return url;
-  const u = new URL(url);
-  for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
-  return u.toString();
 }

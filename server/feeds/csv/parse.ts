@@ -1,7 +1,6 @@
-import type { z } from 'zod';
-import { Reporting, ResultBatch, toIssues } from '../../../shared/index.js';
+import { Reporting, ResultBatch } from '../../../shared/index.js';
 import type { FeedConfig } from '../config.js';
-import { FeedParseError } from '../errors.js';
+import { FeedParseError, issuesOf } from '../errors.js';
 import type { ExistingFeedRace } from '../types.js';
 import { readHeader } from './columns.js';
 import { lineLabel, readRecords } from './records.js';
@@ -149,8 +148,3 @@ function agreed(rows: Row[], raceId: string, warnings: string[]): RaceFields | n
   }
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.value])) as RaceFields;
 }
-
-const issuesOf = (e: z.ZodError) =>
-  toIssues(e)
-    .map((i) => `${i.path || '(root)'}: ${i.message}`)
-    .join('; ');

@@ -1,5 +1,6 @@
 import type { FeedKind, FeedPoller, PollerDeps } from '../types.js';
-import { createDocumentSource, instantOf } from './document.js';
+import { instantOf } from '../http.js';
+import { createDocumentSource } from '../document.js';
 import { parseSheet } from './parse.js';
 
 /**

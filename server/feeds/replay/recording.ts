@@ -1,10 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ZodError } from 'zod';
-import { toIssues } from '../../../shared/index.js';
 import { FeedConfig } from '../config.js';
-import { FeedError } from '../errors.js';
+import { FeedError, issuesOf } from '../errors.js';
 import { FEED_FILE, RecordedFetch, seqOf } from './format.js';
 
 /** A recorded folder: the recorded feed and its payload files in fetch order (read one by one when needed). */
@@ -43,7 +41,7 @@ export async function openRecording(folder: string): Promise<Recording> {
   const feedPath = join(folder, FEED_FILE);
   const raw = await readJson(feedPath);
   const feed = FeedConfig.safeParse(raw);
-  if (!feed.success) throw new RecordingError(`${feedPath} is not a recorded feed: ${issues(feed.error)}`);
+  if (!feed.success) throw new RecordingError(`${feedPath} is not a recorded feed: ${issuesOf(feed.error)}`);
   if (feed.data.kind === 'replay') throw new RecordingError(`${feedPath} records a replay; replay the original recording instead`);
   const files = names
     .map((name) => ({ name, seq: seqOf(name) }))
@@ -57,7 +55,7 @@ export async function openRecording(folder: string): Promise<Recording> {
 export async function readFetch(r: Recording, i: number): Promise<RecordedFetch> {
   const path = join(r.folder, r.files[i]!);
   const parsed = RecordedFetch.safeParse(await readJson(path));
-  if (!parsed.success) throw new RecordingError(`the recorded fetch ${path} is unreadable: ${issues(parsed.error)}`);
+  if (!parsed.success) throw new RecordingError(`the recorded fetch ${path} is unreadable: ${issuesOf(parsed.error)}`);
   return parsed.data;
 }
 
@@ -76,8 +74,3 @@ async function readJson(path: string): Promise<unknown> {
 }
 
 const codeOf = (err: unknown) => (err as NodeJS.ErrnoException).code ?? 'error';
-
-const issues = (e: ZodError) =>
-  toIssues(e)
-    .map((i) => `${i.path || '(root)'}: ${i.message}`)
-    .join('; ');

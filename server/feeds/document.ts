@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { FeedConfig } from '../config.js';
-import type { HttpClient, HttpResponse } from '../http.js';
+import type { FeedConfig } from './config.js';
+import { conditionalHeaders, withParams, type HttpClient, type HttpResponse } from './http.js';
 
 /** A fetch of a document polled whole: unchanged, or a new body to parse and then `accept`. */
 export type DocumentFetch = { changed: false } | { changed: true; res: HttpResponse; accept(): void };
@@ -45,25 +45,4 @@ export function createDocumentSource(feed: FeedConfig, http: HttpClient, accept:
  * A `file:` URL is read whole each poll and compared by its bytes: a file put back with an older mtime (a copy that
  * keeps timestamps, a restore) would answer 304 to If-Modified-Since for ever.
  */
-function validatorsOf(res: HttpResponse, url: string): Record<string, string> {
-  if (url.startsWith('file:')) return {};
-  const etag = res.headers['etag'];
-  const lastModified = res.headers['last-modified'];
-  return {
-    ...(etag ? { 'if-none-match': etag } : {}),
-    ...(lastModified ? { 'if-modified-since': lastModified } : {}),
-  };
-}
-
-/** An HTTP date as an ISO UTC instant; null when absent or unreadable. */
-export function instantOf(httpDate: string | undefined): string | null {
-  const t = httpDate ? Date.parse(httpDate) : NaN;
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-}
-
-function withParams(url: string, params: Record<string, string> | undefined): string {
-  if (!params || Object.keys(params).length === 0 || url.startsWith('file:')) return url;
-  const u = new URL(url);
-  for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
-  return u.toString();
-}
+const validatorsOf = (res: HttpResponse, url: string): Record<string, string> => (url.startsWith('file:') ? {} : conditionalHeaders(res));
