@@ -1,9 +1,10 @@
-import { feedStateAt, type Alert, type CallProposal, type Channel, type FeedStatus, type Graphic, type GraphicsState, type LayerName, type RaceView } from '../../shared/index.js';
+import { feedStateAt, RundownStatus, type Alert, type CallProposal, type Channel, type FeedStatus, type Graphic, type GraphicsState, type LayerName, type RaceView, type Rundown } from '../../shared/index.js';
 import { request, type Answer } from './api.js';
 import type { ControlSocket } from './connection.js';
 import { describeProposal } from './calls.js';
 import { candidateName, describeGraphic, raceName } from './describe.js';
 import { describeLastSuccess, FEED_STATE_WORDS } from './feeds.js';
+import { draftId, toBody, type Draft } from './rundown-draft.js';
 import type { ControlState } from './state.js';
 
 /** An action not answered within this long is reported as failed (it may still have happened: look at the tally). */
@@ -38,7 +39,24 @@ export interface Actions {
   resumeFeed(feedId: string): void;
   /** Polls a feed now instead of at its next interval (`POST /api/feeds/:id/poll`; answers after the poll). */
   pollFeed(feedId: string): void;
+  /** Saves a rundown (`PUT /api/rundowns/:id`); answers the stored rundown, or null when refused. */
+  saveRundown(d: Draft): Promise<Rundown | null>;
+  /** Saves the rundown as it stands, then starts it on a channel (`POST /api/rundowns/:id/start`). */
+  startRundown(d: Draft, channel: Channel): Promise<void>;
+  /** Pause · resume · next · previous · stop of the run on `channel` (default: program's, else preview's). */
+  stepRundown(verb: RundownVerb, channel?: Channel): void;
+  /** Deletes a stored rundown (`DELETE /api/rundowns/:id`; a run of it ends). */
+  deleteRundown(id: string): void;
 }
+
+export type RundownVerb = 'pause' | 'resume' | 'next' | 'previous' | 'stop';
+const RUNDOWN_VERB_WORDS: Record<RundownVerb, [string, string]> = {
+  pause: ['Pause', 'held'],
+  resume: ['Resume', 'running again'],
+  next: ['Next', 'moved on'],
+  previous: ['Previous', 'moved back'],
+  stop: ['Stop', 'stopped'],
+};
 
 /**
  * The producer's actions: one named, acknowledged socket event each. Feedback is immediate (a "sending"
@@ -50,11 +68,11 @@ export function createActions(socket: () => ControlSocket | null, state: Control
     label: string,
     send: (s: ControlSocket) => Promise<Answer<T>>,
     onOk: (data: T) => string,
-  ): Promise<void> {
+  ): Promise<T | null> {
     const s = socket();
     if (!s || !s.connected || !state.synced) {
       state.setFeedback('error', `${label}: not sent — not connected to the server`);
-      return;
+      return null;
     }
     state.setFeedback('pending', `${label}…`);
     let ack: Answer<T>;
@@ -62,10 +80,14 @@ export function createActions(socket: () => ControlSocket | null, state: Control
       ack = await send(s);
     } catch {
       state.setFeedback('error', `${label}: no answer from the server within ${ACK_TIMEOUT_MS / 1000} s — check the tally before retrying`);
-      return;
+      return null;
     }
-    if (ack.ok) state.setFeedback('ok', onOk(ack.data));
-    else state.setFeedback('error', `${label} refused — ${ack.error.message} (${ack.error.code})`);
+    if (ack.ok) {
+      state.setFeedback('ok', onOk(ack.data));
+      return ack.data;
+    }
+    state.setFeedback('error', `${label} refused — ${ack.error.message} (${ack.error.code})`);
+    return null;
   }
 
   const graphicsDone = (text: (g: GraphicsState) => string) => (g: GraphicsState) => {
@@ -80,7 +102,7 @@ export function createActions(socket: () => ControlSocket | null, state: Control
   };
   const ask = (s: ControlSocket) => s.timeout(ACK_TIMEOUT_MS);
   /** HTTP with the token the socket was opened with (the panel never holds another). */
-  const http = <T>(method: 'POST' | 'DELETE', path: string, body?: unknown) => {
+  const http = <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => {
     const t = token();
     if (t === null) return Promise.reject(new Error('no token'));
     return request<T>(method, path, t, body, ACK_TIMEOUT_MS);
@@ -112,7 +134,51 @@ export function createActions(socket: () => ControlSocket | null, state: Control
     return v ? raceName(v) : raceId;
   };
 
+  const rundownPath = (id: string, verb?: string) => `/api/rundowns/${encodeURIComponent(id)}${verb ? `/${verb}` : ''}`;
+  /** An answer shaped as a run's status is applied at once (the `rundown` push agrees a moment later). */
+  const statusDone = (text: (st: RundownStatus) => string) => (data: unknown) => {
+    const st = RundownStatus.safeParse(data);
+    if (!st.success) return text({ channel: 'program', run: null, nextIndex: null, endsAt: null });
+    state.applyRundownStatus(st.data);
+    return text(st.data);
+  };
+  const position = (st: RundownStatus) => (st.run ? `item ${st.run.index + 1} of ${st.run.items.length}` : 'ended');
+  const saveRundown = (d: Draft) => {
+    const id = draftId(d);
+    return run(
+      `Save rundown ${d.name.trim() || id}`,
+      () => http<Rundown>('PUT', rundownPath(id), toBody(d)),
+      (r) => {
+        state.applyRundown(r);
+        return `Rundown saved: ${r.name} (${r.items.length} item${r.items.length === 1 ? '' : 's'})`;
+      },
+    );
+  };
+
   return {
+    saveRundown,
+    async startRundown(d, channel) {
+      const saved = await saveRundown(d);
+      if (!saved) return;
+      await run(`Start rundown ${saved.name} on ${channel}`, () => http<unknown>('POST', rundownPath(saved.id, 'start'), { channel }), statusDone((st) => `Rundown ${saved.name} ON ${channel.toUpperCase()}: ${position(st)}`));
+    },
+    stepRundown(verb, channel) {
+      const st = channel ? state.runs.get(channel) : state.activeRun();
+      const [word, done] = RUNDOWN_VERB_WORDS[verb];
+      if (!st?.run) {
+        state.setFeedback('error', `${word} rundown: not sent — no rundown is running${channel ? ` on ${channel}` : ''}`);
+        return;
+      }
+      const { rundownId, name } = st.run;
+      void run(`${word} rundown ${name}`, () => http<unknown>('POST', rundownPath(rundownId, verb), { channel: st.channel }), statusDone((after) => `Rundown ${name} ${done} (${st.channel}): ${position(after)}`));
+    },
+    deleteRundown(id) {
+      const name = state.rundowns.find((r) => r.id === id)?.name ?? id;
+      void run(`Delete rundown ${name}`, () => http<Rundown>('DELETE', rundownPath(id)), () => {
+        state.applyRundowns(state.rundowns.filter((r) => r.id !== id));
+        return `Rundown deleted: ${name}`;
+      });
+    },
     cueRace(raceId) {
       state.select(raceId);
       void run(

@@ -12,7 +12,7 @@ export type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: stri
  * answers the server's `{ error, message }`. Throws when no answer comes within `timeoutMs` or the network fails.
  */
 export async function request<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   token: string,
   body: unknown,

@@ -46,5 +46,7 @@ export function openControl(token: string, state: ControlState, onRefused: (mess
   socket.on('tally', (t) => state.setTally(t));
   socket.on('feed', (f) => state.applyFeed(f));
   socket.on('call', (p) => state.applyCall(p));
+  socket.on('rundown', (st) => state.applyRundownStatus(st));
+  socket.on('rundowns', (list) => state.applyRundowns(list));
   return socket;
 }

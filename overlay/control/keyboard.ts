@@ -1,4 +1,4 @@
-import type { Actions } from './actions.js';
+import type { Actions, RundownVerb } from './actions.js';
 import type { ControlState } from './state.js';
 
 /** The documented shortcuts, shown on the page (one list, so the page and the handler cannot disagree). */
@@ -9,7 +9,16 @@ export const SHORTCUTS: readonly { keys: readonly string[]; label: string; what:
   { keys: ['ArrowUp'], label: '↑', what: 'Previous race, cue it' },
   { keys: ['L'], label: 'L', what: 'Clear lower third (program)' },
   { keys: ['A'], label: 'A', what: 'Clear alert (program)' },
+  { keys: ['P'], label: 'P', what: 'Pause rundown' },
+  { keys: ['R'], label: 'R', what: 'Resume rundown' },
+  { keys: ['N'], label: 'N', what: 'Next item' },
+  { keys: ['B'], label: 'B', what: 'Previous item (back)' },
+  { keys: ['S'], label: 'S', what: 'Stop rundown' },
 ];
+
+/** The rundown's keys (they steer program's run, else preview's). */
+export const RUNDOWN_KEYS: Readonly<Record<RundownVerb, string>> = { pause: 'P', resume: 'R', next: 'N', previous: 'B', stop: 'S' };
+const BY_RUNDOWN_KEY = new Map(Object.entries(RUNDOWN_KEYS).map(([verb, key]) => [key, verb as RundownVerb]));
 
 /** Keys typed here belong to the field, never to the panel. */
 function isTyping(target: EventTarget | null): boolean {
@@ -50,8 +59,13 @@ export function bindKeyboard(target: Window, state: ControlState, actions: Actio
         if (id) actions.cueRace(id);
         return;
       }
-      default:
+      default: {
+        const verb = BY_RUNDOWN_KEY.get(key);
+        if (!verb) return;
+        e.preventDefault();
+        if (!e.repeat) actions.stepRundown(verb);
         return;
+      }
     }
   };
   target.addEventListener('keydown', onKey);

@@ -18,6 +18,7 @@ import { createGate } from './render/gate.js';
 import { createMonitors } from './render/monitors.js';
 import { createRaceList } from './render/races.js';
 import { createShortcuts } from './render/shortcuts.js';
+import { createRundownPane } from './render/rundowns.js';
 import { createShowPane } from './render/show.js';
 import { createTopBar } from './render/topbar.js';
 import { ControlState } from './state.js';
@@ -54,11 +55,12 @@ const alerts = createAlertQueue(state, actions);
 const calls = createCallQueue(state, actions);
 const feeds = createFeedsPanel(state, actions);
 const show = createShowPane(state, actions);
+const rundown = createRundownPane(state, actions);
 const panel = el(
   'div',
   { class: 'panel' },
   top.root,
-  el('div', { class: 'grid' }, races.root, el('div', { class: 'center' }, monitors.root, airbar.root, show.root), el('div', { class: 'side' }, alerts.root, calls.root, feeds.root), asRun.root),
+  el('div', { class: 'grid' }, races.root, el('div', { class: 'center' }, monitors.root, airbar.root, rundown.root, show.root), el('div', { class: 'side' }, alerts.root, calls.root, feeds.root), asRun.root),
   createShortcuts(),
 );
 panel.hidden = true;
@@ -126,6 +128,7 @@ function render(): void {
   monitors.update(state, now);
   airbar.update();
   show.update();
+  rundown.update();
   alerts.update(now);
   calls.update();
   feeds.update(now);
@@ -144,6 +147,7 @@ setInterval(() => {
   monitors.update(state, now);
   alerts.update(now);
   feeds.update(now);
+  rundown.tick(now);
 }, 250);
 bindKeyboard(window, state, actions, () => unlocked);
 

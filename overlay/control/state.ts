@@ -1,5 +1,5 @@
 import { alertGraphic, sameGraphic } from '../../shared/index.js';
-import type { Actor, Alert, CallProposal, ControlSnapshot, FeedStatus, Graphic, GraphicsState, LayerName, LeadChange, RaceView, Tally } from '../../shared/index.js';
+import type { Actor, Alert, CallProposal, Channel, ControlSnapshot, FeedStatus, Graphic, GraphicsState, LayerName, LeadChange, RaceView, Rundown, RundownStatus, Tally } from '../../shared/index.js';
 import { callHistory, callsFromSnapshot, keepCall, pendingCalls } from './calls.js';
 import { isNewerFeedStatus } from './feeds.js';
 
@@ -62,6 +62,10 @@ export class ControlState {
   readonly calls = new Map<string, CallProposal>();
   graphics: GraphicsState | null = null;
   tally: Tally | null = null;
+  /** The stored rundowns (snapshot, then the `rundowns` push), by name. */
+  rundowns: Rundown[] = [];
+  /** Each channel's rundown status as last pushed (absent: the server has said nothing of that channel). */
+  readonly runs = new Map<Channel, RundownStatus>();
   /** Who the server says this panel is signed in as (its token's operator); null until a snapshot says. */
   operator: Actor | null = null;
   /** Snapshot received on the current connection: until then nothing is trustworthy. */
@@ -127,6 +131,9 @@ export class ControlState {
     this.noteAlertLeft({ ...s.graphics, revision: s.revision });
     this.graphics = { ...s.graphics, revision: s.revision };
     this.operator = s.operator ?? null;
+    this.rundowns = sortRundowns(s.rundowns?.list ?? []);
+    this.runs.clear();
+    for (const r of s.rundowns?.runs ?? []) this.runs.set(r.channel, r);
     this.synced = true;
     if (this.selectedRaceId && !this.races.has(this.selectedRaceId)) this.selectedRaceId = null;
     this.changed();
@@ -183,6 +190,37 @@ export class ControlState {
   /** Decided calls, newest first (a short history). */
   callHistory(limit = 8): CallProposal[] {
     return callHistory(this.calls.values(), limit);
+  }
+
+  /** The stored rundowns changed (the `rundowns` push, or this page's own save or delete). */
+  applyRundowns(list: Rundown[]): void {
+    this.rundowns = sortRundowns(list);
+    this.changed();
+  }
+
+  /** A saved rundown, as the server answered a PUT: replaces the one of its id. */
+  applyRundown(r: Rundown): void {
+    this.applyRundowns([...this.rundowns.filter((x) => x.id !== r.id), r]);
+  }
+
+  /**
+   * A channel's run moved on, was held or ended (the `rundown` push, or the answer to this page's action). A run
+   * that just ended by a take, a clear or the producer's Stop says so in the action log, once.
+   */
+  applyRundownStatus(st: RundownStatus): void {
+    const held = this.runs.get(st.channel);
+    this.runs.set(st.channel, st);
+    if (st.stopped && !st.run && held?.stopped?.at !== st.stopped.at) this.setFeedback('ok', `Rundown ${st.channel}: ${st.stopped.message}`);
+    this.changed();
+  }
+
+  /** The run steered by the rundown keys: program's when it runs one, else preview's. */
+  activeRun(): RundownStatus | null {
+    for (const c of ['program', 'preview'] as const) {
+      const st = this.runs.get(c);
+      if (st?.run) return st;
+    }
+    return null;
   }
 
   /** A feed's status (the `feed` push, or the answer to a feed button); one older than the one held is ignored. */
@@ -263,6 +301,8 @@ export class ControlState {
     this.alertLeftAt.clear();
     this.graphics = null;
     this.tally = null;
+    this.rundowns = [];
+    this.runs.clear();
     this.operator = null;
     this.synced = false;
     this.selectedRaceId = null;
@@ -271,3 +311,5 @@ export class ControlState {
     this.changed();
   }
 }
+
+const sortRundowns = (list: readonly Rundown[]): Rundown[] => [...list].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
