@@ -5,7 +5,7 @@ import type { Metrics } from '../metrics.js';
 import type { GraphicsService } from '../services/graphics.js';
 import type { ResultsService } from '../services/results.js';
 import type { Store } from '../store/store.js';
-import type { TokenCheck } from './auth.js';
+import { bodyAfterAuth, type TokenCheck } from './auth.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import type { FeedSupervisor } from '../feeds/supervisor.js';
 import type { CallsService } from '../services/calls.js';
@@ -16,6 +16,8 @@ import { feedsRouter } from './routes/feeds.js';
 import { graphicsRouter } from './routes/graphics.js';
 import { healthRouter } from './routes/health.js';
 import { racesRouter } from './routes/races.js';
+import { rundownsRouter } from './routes/rundowns.js';
+import type { RundownsService } from '../services/rundowns.js';
 import { assetsRouter, themeRouter } from './routes/theme.js';
 import type { ThemeService } from '../services/theme.js';
 
@@ -29,6 +31,8 @@ export interface HttpDeps {
   feeds: FeedSupervisor;
   calls: CallsService;
   events: EventsService;
+  /** v2: rundowns (`/api/rundowns`); not mounted when absent. */
+  rundowns?: RundownsService;
   theme: ThemeService;
   /** Folder of the built overlay and control pages; not served when absent. */
   webRoot?: string;
@@ -47,7 +51,8 @@ export function createHttpApp(d: HttpDeps): Express {
     next();
   });
   app.use(healthRouter(d.store, d.metrics, d.feeds));
-  app.use('/api', express.json({ limit: d.bodyLimit ?? '1mb', strict: false }));
+  // Read only once the route's token check has passed: without a valid token it is 401 whatever the body.
+  app.use('/api', bodyAfterAuth(express.json({ limit: d.bodyLimit ?? '1mb', strict: false })));
   app.use('/api', (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
@@ -57,6 +62,7 @@ export function createHttpApp(d: HttpDeps): Express {
   app.use('/api', feedsRouter(d.feeds, d.check));
   app.use('/api', callsRouter(d.calls, d.check));
   app.use('/api', eventsRouter(d.events, d.check));
+  if (d.rundowns) app.use('/api', rundownsRouter(d.rundowns, d.check));
   app.use('/api', themeRouter(d.theme, d.check));
   app.use('/api', notFoundHandler);
 

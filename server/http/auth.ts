@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Actor } from '../../shared/index.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
 import type { NamedToken } from './tokens.js';
@@ -38,9 +38,24 @@ function requestToken(req: Request): string | undefined {
   return typeof key === 'string' && key !== '' ? key : undefined;
 }
 
+/** Where `bodyAfterAuth` leaves the body parser for `requireRole`. */
+const BODY_PARSER = 'leadwireBodyParser';
+
+/**
+ * Defers a body parser until `requireRole` has let the caller through, so a protected route refuses a missing or
+ * unknown token (401) or the wrong role (403) before reading the body: a malformed or oversized body from no one
+ * is never a 400 or 413. Every route that reads a body is protected; a public one would have to parse its own.
+ */
+export function bodyAfterAuth(parser: RequestHandler): RequestHandler {
+  return (_req, res, next) => {
+    res.locals[BODY_PARSER] = parser;
+    next();
+  };
+}
+
 /**
  * Express middleware: the request needs one of `allowed` roles (producer can do everything). Who it is goes to
- * `res.locals.actor` (read it with `actorOf`), for the event log.
+ * `res.locals.actor` (read it with `actorOf`), for the event log; then the body is read (`bodyAfterAuth`).
  */
 export function requireRole(check: TokenCheck, ...allowed: Role[]) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -48,6 +63,9 @@ export function requireRole(check: TokenCheck, ...allowed: Role[]) {
     if (actor === null) return next(new UnauthorizedError());
     if (actor.role !== 'producer' && !allowed.includes(actor.role)) return next(new ForbiddenError(allowed[0] ?? 'producer'));
     res.locals.actor = actor;
+    const parse = res.locals[BODY_PARSER] as RequestHandler | undefined;
+    delete res.locals[BODY_PARSER];
+    if (parse) return void parse(req, res, next);
     next();
   };
 }

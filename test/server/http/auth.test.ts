@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INGEST, PRODUCER, type LeadWire } from '../../helpers/server.js';
 import { storeKinds } from '../../helpers/stores.js';
-import { ARIZONA, AZ, GA, allRejectedWithoutChange, georgiaFlipped, snapshot, useLeadWire } from './setup.js';
+import { ARIZONA, AZ, GA, OVERSIZE, allRejectedWithoutChange, georgiaFlipped, snapshot, useLeadWire } from './setup.js';
 
 interface Endpoint {
   name: string;
@@ -87,6 +87,34 @@ describe.each(storeKinds())('roles over HTTP ($name store)', (kind) => {
       before = after;
     }
     expect(rows).toEqual(ENDPOINTS.map((e) => [e.name, e.name.startsWith('PUT') ? 201 : 200, true]));
+  });
+
+  // The token is checked before the body is read: someone without one learns nothing from how a body fails.
+  it.each([
+    { what: 'malformed JSON', raw: '{"title": "President",' },
+    { what: 'a body over 1 MB', raw: OVERSIZE },
+    { what: 'JSON that is not an object', raw: '[1, 2, 3]' },
+  ])('refuses $what without a valid token with 401 (the wrong role: 403) on every protected endpoint, and changes nothing', async ({ raw }) => {
+    const { lw, alertId } = await ready();
+    const send = (endpoints: Endpoint[], token: string | null) => endpoints.map((e) => () => lw.api(e.method, e.path(alertId), { raw, token }));
+    const responses = await allRejectedWithoutChange(lw, [...send(ENDPOINTS, null), ...send(ENDPOINTS, 'not-a-real-token'), ...send(PRODUCER_ONLY, 'ingest')]);
+    expect(responses.map((r) => [r.status, r.body])).toEqual([
+      ...expected(ENDPOINTS, 401, 'unauthorized'),
+      ...expected(ENDPOINTS, 401, 'unauthorized'),
+      ...expected(PRODUCER_ONLY, 403, 'forbidden'),
+    ].map(([, status, body]) => [status, body]));
+  });
+
+  it('still reads the body of a caller with a valid token: malformed JSON is 400 invalid_json, too large 413', async () => {
+    const { lw } = await ready();
+    const answers = await allRejectedWithoutChange(lw, [
+      () => lw.api('POST', '/api/graphics/cue', { raw: '{"layer":', token: 'producer' }),
+      () => lw.api('POST', '/api/results', { raw: OVERSIZE, token: 'ingest' }),
+    ]);
+    expect(answers.map((r) => [r.status, r.body.error])).toEqual([
+      [400, 'invalid_json'],
+      [413, 'too_large'],
+    ]);
   });
 
   it('lets the producer token call the ingest endpoints', async () => {
