@@ -9,7 +9,8 @@ import { tallyBalance } from '../graphics/balance/tally.js';
 import type { BalanceGraphic } from '../graphics/balance/index.js';
 import type { RaceView } from '../schema/race.js';
 
-const nameOf = (race: RaceView, id: string | null | undefined): string | null => {
+/** The surname a graphic uses for a candidate id, or null when the race does not define it. */
+export const nameOf = (race: RaceView, id: string | null | undefined): string | null => {
   const c = race.candidates.find((x) => x.id === id);
   return c ? surname(c.name) : null;
 };

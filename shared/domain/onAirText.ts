@@ -19,7 +19,7 @@ import {
 } from '../format.js';
 import type { Graphic } from '../schema/graphics.js';
 import type { CandidateView, LeadChange, RaceView } from '../schema/race.js';
-import { balanceText, keyRacesText } from './onAirSummaries.js';
+import { balanceText, keyRacesText, nameOf } from './onAirSummaries.js';
 
 export { balanceText, keyRaceCellText, keyRacesText } from './onAirSummaries.js';
 
@@ -32,10 +32,6 @@ function top(race: RaceView, n = 2): CandidateView[] {
   return indexed.slice(0, n).map((x) => x.c);
 }
 
-const nameOf = (race: RaceView, id: string | null | undefined): string | null => {
-  const c = race.candidates.find((x) => x.id === id);
-  return c ? surname(c.name) : null;
-};
 const names = (race: RaceView, ids: readonly string[]) => phraseList(ids.map((id) => nameOf(race, id) ?? id));
 
 function leadLine(race: RaceView): string {
