@@ -26,6 +26,8 @@ import { forgetToken, initialToken, saveToken } from './token.js';
 
 // The OBS dock (`?dock=1`, dock/) is a page of its own: it loads instead, and this module stops here for good.
 if (new URLSearchParams(location.search).get('dock') === '1') await import('./dock/index.js').then(() => new Promise<never>(() => {}));
+// The Theme page (`?page=theme`, theme/) likewise.
+if (new URLSearchParams(location.search).get('page') === 'theme') await import('./theme/index.js').then(() => new Promise<never>(() => {}));
 
 const state = new ControlState();
 let socket: ControlSocket | null = null;
@@ -46,6 +48,7 @@ const viewButtons = (['Live', 'As run'] as const).map((name) => {
   return b;
 });
 const views = el('div', { class: 'views', attrs: { role: 'group', 'aria-label': 'View' } }, ...viewButtons);
+views.append(el('a', { class: 'view-tab', text: 'Theme', attrs: { href: '/control/?page=theme' } }));
 const top = createTopBar(state, changeToken, views);
 const races = createRaceList(state, actions, createCallBox(state, actions), (id) => history.aired.get(id));
 const asRun = createAsRunView(state, history, () => activeToken);
