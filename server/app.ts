@@ -19,6 +19,8 @@ import { createCallsService } from './services/calls.js';
 import { createEventsService } from './services/events.js';
 import { createGraphicsService } from './services/graphics.js';
 import { createResultsService } from './services/results.js';
+import { createRundownsService } from './services/rundowns.js';
+import { createRundownRunner, type RundownRunner } from './rundowns/runner.js';
 import { createThemeService } from './services/theme.js';
 import { alertIdFor, type Store } from './store/store.js';
 
@@ -32,6 +34,8 @@ export interface ServerDeps {
   };
   /** Folder of the built pages (`dist/web`); not served when absent. */
   webRoot?: string;
+  /** v2: how often the rundown runner looks whether an item is due (0: only on `rundowns.tick()`). @default 250 */
+  rundowns?: { pollMs?: number };
   /** socket.io adapter for several instances sharing one Redis. */
   adapter?: ServerOptions['adapter'];
   /** The feeds to poll (`LEADWIRE_FEEDS`) and the kinds that can; none by default. */
@@ -58,6 +62,8 @@ export interface LeadWireServer {
   listen(port: number, host?: string): Promise<number>;
   /** The feeds this instance runs (status, pause, resume, poll). */
   feeds: FeedSupervisor;
+  /** v2: what moves started rundowns on; `tick()` looks now (tests move an injected clock, then tick). */
+  rundowns: Pick<RundownRunner, 'tick'>;
 }
 
 /** Builds a LeadWire server from its dependencies; nothing global, nothing started until `listen`. */
@@ -95,8 +101,10 @@ export function createServer(d: ServerDeps): LeadWireServer {
     onFetch: d.feeds?.onFetch,
   });
   const events = createEventsService({ store: d.store });
+  const rundowns = createRundownsService({ store: d.store, clock: d.clock });
+  const runner = createRundownRunner({ store: d.store, clock: d.clock, logger: d.logger, rundowns, pollMs: d.rundowns?.pollMs });
   const theme = createThemeService({ store: d.store, clock: d.clock });
-  const app = createHttpApp({ store: d.store, results, graphics, feeds, calls, events, theme, metrics, logger: d.logger, check, webRoot: d.webRoot });
+  const app = createHttpApp({ store: d.store, results, graphics, feeds, calls, events, rundowns, theme, metrics, logger: d.logger, check, webRoot: d.webRoot });
   const http = createHttpServer(app);
   const inFlight = trackRequests(http);
   const realtime = attachRealtime(http, { store: d.store, graphics, theme, check, logger: d.logger, metrics, adapter: d.adapter, heartbeatMs: d.config.tallyHeartbeatMs });
@@ -104,6 +112,7 @@ export function createServer(d: ServerDeps): LeadWireServer {
   return {
     http,
     feeds,
+    rundowns: runner,
     async listen(port, host = '127.0.0.1') {
       const bound = await new Promise<number>((resolve, reject) => {
         http.once('error', reject);
@@ -114,11 +123,13 @@ export function createServer(d: ServerDeps): LeadWireServer {
       if (named.length > 0) d.logger.info({ operators: named.map((t) => ({ name: t.name, role: t.role })) }, 'named operators');
       await graphics.recover().catch((err: unknown) => d.logger.warn({ err }, 'could not resume the on-air alert timer'));
       await feeds.start();
+      runner.start();
       return bound;
     },
     async close({ graceMs = 10_000 } = {}) {
       stopFollowing();
       await feeds.stop();
+      await runner.close();
       // Stop accepting, let the requests under way finish (at most graceMs), then close everything.
       http.close();
       http.closeIdleConnections();
