@@ -18,7 +18,7 @@ import { healthRouter } from './routes/health.js';
 import { racesRouter } from './routes/races.js';
 import { rundownsRouter } from './routes/rundowns.js';
 import type { RundownsService } from '../services/rundowns.js';
-import { assetsRouter, themeRouter } from './routes/theme.js';
+import { assetUploadRouter, assetsRouter, themeRouter } from './routes/theme.js';
 import type { ThemeService } from '../services/theme.js';
 
 export interface HttpDeps {
@@ -52,6 +52,8 @@ export function createHttpApp(d: HttpDeps): Express {
   });
   app.use(healthRouter(d.store, d.metrics, d.feeds));
   // Read only once the route's token check has passed: without a valid token it is 401 whatever the body.
+  // Uploads carry bytes, not JSON: ahead of the JSON parser (the route reads its own body, after its token check).
+  app.use('/api', assetUploadRouter(d.theme, d.check));
   app.use('/api', bodyAfterAuth(express.json({ limit: d.bodyLimit ?? '1mb', strict: false })));
   app.use('/api', (_req, res, next) => {
     res.set('Cache-Control', 'no-store');

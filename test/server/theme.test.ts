@@ -84,6 +84,8 @@ describe.each(storeKinds())('theme and assets over HTTP ($name store)', (kind) =
     expect((await fetch(`${lw.base}/assets/photo.webp`)).headers.get('content-type')).toBe('image/png');
     expect((await putAsset(lw.base, 'station.woff2', realWoff2())).body.contentType).toBe('font/woff2');
     expect((await putAsset(lw.base, 'anchor.jpg', JPEG_HEAD)).body.contentType).toBe('image/jpeg');
+    // Whatever the client calls it, even JSON: the bytes decide.
+    expect((await putAsset(lw.base, 'said-json.png', solidPng('#ffffff'), { contentType: 'application/json' })).body.contentType).toBe('image/png');
   });
 
   it.each([

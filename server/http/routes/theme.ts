@@ -3,12 +3,10 @@ import { ASSET_MAX_BYTES } from '../../../shared/index.js';
 import { AssetTooLargeError, type ThemeService } from '../../services/theme.js';
 import { actorOf, requireRole, type TokenCheck } from '../auth.js';
 
-/** `/api/theme` (read public, write producer) and `/api/assets` (list public, upload producer). */
+/** `/api/theme` (read public, write producer) and `GET /api/assets` (public). */
 export function themeRouter(theme: ThemeService, check: TokenCheck): Router {
   const r = Router();
   const producer = requireRole(check, 'producer');
-  // Any content type: the bytes are judged by what they are, not by what the client says they are.
-  const raw = express.raw({ type: () => true, limit: ASSET_MAX_BYTES });
 
   r.get('/theme', async (_req, res) => {
     res.json(await theme.get());
@@ -19,7 +17,18 @@ export function themeRouter(theme: ThemeService, check: TokenCheck): Router {
   r.get('/assets', async (_req, res) => {
     res.json(await theme.listAssets());
   });
-  r.put('/assets/:name', producer, raw, async (req, res) => {
+  return r;
+}
+
+/**
+ * `PUT /api/assets/:name` (producer), mounted before the API's JSON parser: the body is the file's bytes whatever
+ * content type the client names (they are judged by what they are), at most 5 MB.
+ */
+export function assetUploadRouter(theme: ThemeService, check: TokenCheck): Router {
+  const r = Router();
+  const raw = express.raw({ type: () => true, limit: ASSET_MAX_BYTES });
+  r.put('/assets/:name', requireRole(check, 'producer'), raw, async (req, res) => {
+    res.set('Cache-Control', 'no-store');
     res.status(201).json(await theme.putAsset(String(req.params.name), req.body, actorOf(res)));
   });
   // The general handler's 413 names a byte count; an upload's names the asset and its limit.
