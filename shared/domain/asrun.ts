@@ -11,7 +11,7 @@ import { applyDefinition } from './definition.js';
 import { EMPTY_LAYERS, sameGraphic } from './graphics.js';
 import { resetRecord } from './reset.js';
 import { buildRaceView } from './view.js';
-import { graphicText, racesOf } from './onAirText.js';
+import { graphicText, racesOf, readKey } from './onAirText.js';
 
 /** Everything the log says about the stored state, as of the last event replayed. */
 export interface Replayed {
@@ -160,6 +160,23 @@ export function asRun(events: Iterable<LogEvent>, range: { from?: Date; to?: Dat
   const all: AsRunEntry[] = [];
   const open: Partial<Record<LayerName, AsRunEntry>> = {};
   const viewCache = new Map<string, { rev: number; view: RaceView }>();
+  /** Per open entry, what its text last read of each race (`readKey`). */
+  const readKeys = new Map<AsRunEntry, Map<string, string>>();
+  // Races and lead changes are only ever added during a replay: their counts tell when these are stale.
+  let lcCache = { size: -1, lcs: {} as Record<string, LeadChange> };
+  const leadChanges = () => {
+    if (lcCache.size !== s.leadChanges.size) lcCache = { size: s.leadChanges.size, lcs: Object.fromEntries(s.leadChanges) };
+    return lcCache.lcs;
+  };
+  const idsCache = new Map<AsRunEntry, { races: number; lcs: number; ids: Set<string> }>();
+  const shows = (entry: AsRunEntry, raceId: string): boolean => {
+    let c = idsCache.get(entry);
+    if (!c || c.races !== s.races.size || c.lcs !== s.leadChanges.size) {
+      c = { races: s.races.size, lcs: s.leadChanges.size, ids: new Set(racesOf(entry.graphic, leadChanges(), s.races.keys())) };
+      idsCache.set(entry, c);
+    }
+    return c.ids.has(raceId);
+  };
   const view = (id: string): RaceView | undefined => {
     const r = s.races.get(id);
     if (!r) return undefined;
@@ -170,7 +187,7 @@ export function asRun(events: Iterable<LogEvent>, range: { from?: Date; to?: Dat
     return v;
   };
   const note = (entry: AsRunEntry, at: string, cause: string | null) => {
-    const lcs = Object.fromEntries(s.leadChanges);
+    const lcs = leadChanges();
     const ids = racesOf(entry.graphic, lcs, s.races.keys());
     const races: Record<string, RaceView> = {};
     for (const id of ids) {
@@ -202,7 +219,15 @@ export function asRun(events: Iterable<LogEvent>, range: { from?: Date; to?: Dat
       }
     } else if (e.raceId !== undefined) {
       for (const entry of Object.values(open)) {
-        if (entry && racesOf(entry.graphic, Object.fromEntries(s.leadChanges), s.races.keys()).includes(e.raceId)) note(entry, e.at, e.raceId);
+        if (!entry || !shows(entry, e.raceId)) continue;
+        // A tally of hundreds of races is worded again only when this race changed what it counts.
+        const v = view(e.raceId);
+        const key = v ? readKey(entry.graphic, v) : null;
+        const keys = readKeys.get(entry) ?? new Map<string, string>();
+        readKeys.set(entry, keys);
+        if (key !== null && keys.get(e.raceId) === key) continue;
+        if (key !== null) keys.set(e.raceId, key);
+        note(entry, e.at, e.raceId);
       }
     }
   }

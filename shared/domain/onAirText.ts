@@ -224,6 +224,19 @@ function every(ids: readonly string[], races: Readonly<Record<string, RaceView>>
 }
 
 /**
+ * What a graphic's text reads of one of its races, as a key: while the race's key stays the same, so does the text.
+ * The balance reads only a race's kind, electoral votes, call and the parties of its top two (`tallyBalance`), so
+ * a count that changes none of these leaves a balance of 500 races as it was. Null: every change may show (the
+ * other kinds).
+ */
+export function readKey(g: Graphic, race: RaceView): string | null {
+  if (g.type !== 'balance') return null;
+  const top2 = [...race.candidates].sort((a, b) => b.votes - a.votes).slice(0, 2);
+  const winner = race.status === 'called' && race.call ? race.candidates.find((c) => c.id === race.call!.winner) : undefined;
+  return JSON.stringify([race.kind, race.electoralVotes, top2.map((c) => c.party), winner ? [winner.party] : null]);
+}
+
+/**
  * The races a graphic shows (a lead-change banner: its race, once the lead change is known; a balance of "all":
  * every race known, `allRaceIds`).
  */

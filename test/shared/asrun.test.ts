@@ -157,6 +157,39 @@ describe('asRun of the full-screen kinds', () => {
   });
 });
 
+describe('asRun of a balance of every race', () => {
+  const three = freshRecord(
+    defineRace('nm', { title: 'Senate', jurisdiction: 'New Mexico', candidates: [{ id: 'd', name: 'Dee Dem', party: 'DEM' }, { id: 'r', name: 'Rae Rep', party: 'REP' }, { id: 'l', name: 'Lee Lib', party: 'LIB' }] }),
+  );
+  const batches = [
+    { d: 100, r: 90, l: 10 },
+    { d: 150, r: 120, l: 30 }, // the same two on top: the balance reads the same
+    { d: 160, r: 120, l: 130 }, // the Libertarian into the top two: a party the balance now lists
+    { d: 170, r: 125, l: 131 },
+  ];
+  const log: LogEvent[] = [at(0, definitionEvent(three, true)), at(1, program({ lowerThird: { type: 'balance', target: 51, raceIds: 'all' } }, 1))];
+  batches.reduce((rec, votes, i) => {
+    const out = applied(rec, { asOf: `2020-11-04T0${i + 1}:00:00Z`, votes });
+    log.push(...batchEvents(out).map((e) => at(2 + i, e)));
+    return out.record;
+  }, three);
+  log.push(at(6, { type: 'call', raceId: 'nm', data: { winner: 'l', kind: 'winner', source: 'desk', rev: 6 } }));
+
+  it('adds a version only when a race changes what the balance counts, and misses none', () => {
+    const [bal] = asRun(log);
+    expect(bal!.shown.map((v) => [v.at, v.text.split('\n').slice(1, -1)])).toEqual([
+      [t(1), ['Democrats 0', 'Republicans 0']],
+      [t(4), ['Democrats 0', 'Libertarians 0']],
+      [t(6), ['Democrats 0', 'Libertarians 1']],
+    ]);
+    // Whatever the shortcut skips, each instant's last version is what program showed then.
+    for (const e of log.slice(1)) {
+      const last = bal!.shown.filter((v) => v.at <= e.at).at(-1)!;
+      expect(last.text).toBe(programAt(log, new Date(e.at)).text.lowerThird);
+    }
+  });
+});
+
 describe('asRunCsv', () => {
   it('quotes every field so texts with line breaks, commas and quotes parse back unchanged', () => {
     const entries = asRun(night);
