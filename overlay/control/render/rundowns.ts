@@ -87,7 +87,7 @@ export function createRundownPane(state: ControlState, actions: Actions) {
   const loop = check('Loop', (v) => set({ ...draft, loop: v }));
   const skip = check('Skip races with no votes', (v) => set({ ...draft, skipAwaiting: v }));
   const kind = el('select', { class: 'rd-kind', attrs: { 'aria-label': 'Add races as' } }, el('option', { text: 'lower third', attrs: { value: 'lowerThird' } }), el('option', { text: 'full-screen board', attrs: { value: 'board' } }));
-  const addList = el('ul', { class: 'rd-add', attrs: { 'aria-label': 'Add races to the rundown' } });
+  const addList = el('ul', { class: 'rd-add', attrs: { 'aria-label': 'Add to the rundown' } });
   let addKey = '';
   const items = el('ol', { class: 'rd-items', attrs: { 'aria-label': 'Rundown items' } });
   const noItems = el('p', { class: 'empty', text: 'No items yet: add races above.' });

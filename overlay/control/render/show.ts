@@ -28,7 +28,7 @@ function showButton(text: string, onClick: () => void, cls = '') {
  */
 export function createShowPane(state: ControlState, actions: Actions) {
   const picks = new Set<string>();
-  const pickList = el('ul', { class: 'show-picks', attrs: { 'aria-label': 'Races for key races and the ticker' } });
+  const pickList = el('ul', { class: 'show-picks', attrs: { 'aria-label': 'Key-race and ticker picks' } });
   let pickKey = '';
   const picked = () => state.sortedRaces().map((r) => r.view.id).filter((id) => picks.has(id));
 
