@@ -51,9 +51,9 @@ export function createHttpApp(d: HttpDeps): Express {
     next();
   });
   app.use(healthRouter(d.store, d.metrics, d.feeds));
-  // Read only once the route's token check has passed: without a valid token it is 401 whatever the body.
   // Uploads carry bytes, not JSON: ahead of the JSON parser (the route reads its own body, after its token check).
   app.use('/api', assetUploadRouter(d.theme, d.check));
+  // Read only once the route's token check has passed: without a valid token it is 401 whatever the body.
   app.use('/api', bodyAfterAuth(express.json({ limit: d.bodyLimit ?? '1mb', strict: false })));
   app.use('/api', (_req, res, next) => {
     res.set('Cache-Control', 'no-store');
