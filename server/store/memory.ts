@@ -22,11 +22,16 @@ export class MemoryBackend implements Backend {
   private readonly feedControls = new Map<string, FeedControl>();
   private readonly locks = new Map<string, { owner: string; until: number }>();
   private readonly log: MemoryEventLog;
+  /** Commit ids of documents already applied, as the Redis scripts keep them (nothing re-sends here, but the contract is one). */
+  private readonly applied = new Set<string>();
   /**
-   * Commit ids already applied and until when they are remembered, oldest first: an hour, as the Redis scripts keep
-   * them (nothing re-sends here, but the contract is one), so a night of commits does not pile up.
+   * The last commit ids that wrote each race, the graphics and each alert (`RECENT_COMMITS` of them). The
+   * compare-and-set is what keeps a re-sent commit from applying twice (the first send moved the revision or
+   * status on); the id only lets the answer say "already applied". A re-send comes within the store's deadline,
+   * long before a key sees that many other commits, so a short list per key answers it, where remembering every
+   * id of a night would cost each commit a lookup in an ever larger set.
    */
-  private readonly applied = new Map<string, number>();
+  private readonly recent = new Map<string, string[]>();
   /** Documents by collection, then id. */
   private readonly docs = new Map<string, Map<string, StoredDoc>>();
   private readonly assets = new Map<string, { meta: AssetMeta; bytes: Buffer }>();
@@ -59,20 +64,25 @@ export class MemoryBackend implements Backend {
 
   /** `already_applied` when the id was seen; else whether `applies` says the commit may go ahead (and records it). */
   private seen(commitId: string | undefined, applies: boolean): Committed {
-    if (commitId === undefined) return applies;
-    const now = Date.now();
-    for (const [id, until] of this.applied) {
-      if (until > now) break;
-      this.applied.delete(id);
-    }
-    if (this.applied.has(commitId)) return 'already_applied';
-    if (applies) this.applied.set(commitId, now + COMMIT_ID_TTL_MS);
+    if (commitId !== undefined && this.applied.has(commitId)) return 'already_applied';
+    if (applies && commitId !== undefined) this.applied.add(commitId);
     return applies;
+  }
+
+  /** `seen` for a commit that writes `key`: its id is looked for among the key's recent commits. */
+  private seenFor(key: string, commitId: string | undefined, applies: boolean): Committed {
+    if (commitId === undefined) return applies;
+    let ids = this.recent.get(key);
+    if (ids?.includes(commitId)) return 'already_applied';
+    if (!applies) return false;
+    if (!ids) this.recent.set(key, (ids = []));
+    if (ids.push(commitId) > RECENT_COMMITS) ids.shift();
+    return true;
   }
 
   private commitNow({ record, expectedRevision, leadChanges = NONE, alerts = NONE, dismiss = NONE, log = NONE, dismissLog = NONE, commitId }: RaceCommit): Committed {
     const stored = this.races.get(record.definition.id);
-    const answer = this.seen(commitId, (stored?.revision ?? null) === expectedRevision);
+    const answer = this.seenFor(`race:${record.definition.id}`, commitId, (stored?.revision ?? null) === expectedRevision);
     if (answer !== true) return answer;
     this.races.set(record.definition.id, deepFreeze(record));
     for (const lc of leadChanges) this.leadChanges.set(lc.id, deepFreeze(lc));
@@ -104,7 +114,7 @@ export class MemoryBackend implements Backend {
   }
 
   async commitGraphics(state: GraphicsState, expectedRevision: number, log: EventEntry[] = [], commitId?: string) {
-    const answer = this.seen(commitId, this.graphics.revision === expectedRevision);
+    const answer = this.seenFor('graphics', commitId, this.graphics.revision === expectedRevision);
     if (answer !== true) return answer;
     this.graphics = clone(state);
     this.log.append(clone(log));
@@ -121,7 +131,7 @@ export class MemoryBackend implements Backend {
   }
 
   async commitAlert(alert: Alert, expectedStatus: Alert['status'], log: EventEntry[] = [], commitId?: string) {
-    const answer = this.seen(commitId, this.alerts.get(alert.id)?.status === expectedStatus);
+    const answer = this.seenFor(`alert:${alert.id}`, commitId, this.alerts.get(alert.id)?.status === expectedStatus);
     if (answer !== true) return answer;
     this.alerts.set(alert.id, deepFreeze(alert));
     this.log.append(log);
@@ -238,6 +248,6 @@ export class MemoryBackend implements Backend {
 
 const clone = <T>(value: T): T => structuredClone(value);
 
-/** How long a commit id is remembered (the Redis scripts' `EX 3600`). */
-const COMMIT_ID_TTL_MS = 3_600_000;
+/** How many commit ids are remembered per race, alert and the graphics. */
+const RECENT_COMMITS = 16;
 const NONE = Object.freeze([]) as never[];
