@@ -1,5 +1,5 @@
-import { EMPTY_GRAPHICS, Rundown, type ControlSnapshot, type GraphicsState, type RundownStatus } from '../../shared/index.js';
-import { CHANNELS, rundownStatus } from '../../shared/domain/rundown.js';
+import { EMPTY_GRAPHICS, Rundown, refsOf, type ControlSnapshot, type GraphicsState, type RaceRecord, type RundownStatus } from '../../shared/index.js';
+import { CHANNELS, rundownStatus, runsOf } from '../../shared/domain/rundown.js';
 import type { Logger } from '../logger.js';
 import { RUNDOWNS } from '../services/rundowns.js';
 import type { Store } from '../store/store.js';
@@ -30,7 +30,11 @@ export function pushRundowns(d: RundownPushDeps) {
   /** False until a read of the store succeeded: a panel connecting meanwhile asks for another. */
   let loaded = false;
 
-  const hasVotes = (raceId: string) => (d.latest.races.get(raceId)?.totalVotes ?? 0) > 0;
+  /** Whether each race heard of has votes, by its revision: what comes next in a run that skips awaiting races. */
+  const votes = new Map<string, { revision: number; has: boolean }>();
+  let current: GraphicsState | null = null;
+
+  const hasVotes = (raceId: string) => votes.get(raceId)?.has ?? (d.latest.races.get(raceId)?.totalVotes ?? 0) > 0;
   const list = () =>
     [...docs.values()]
       .flatMap((e) => (e.rundown ? [e.rundown] : []))
@@ -49,17 +53,39 @@ export function pushRundowns(d: RundownPushDeps) {
     return true;
   }
 
-  function offerGraphics(s: GraphicsState, push: boolean) {
-    if (s.revision <= revision) return;
-    revision = s.revision;
+  /** Pushes each channel's status that is not the one last pushed. */
+  function push(s: GraphicsState) {
     for (const status of statuses(s)) {
       const text = JSON.stringify(status);
       if (pushed.get(status.channel) === text) continue;
       pushed.set(status.channel, text);
-      if (!push || closed) continue;
+      if (closed) continue;
       d.overlay.local.to(status.channel).emit('rundown', status);
       d.control.local.emit('rundown', status);
     }
+  }
+
+  function offerGraphics(s: GraphicsState) {
+    if (s.revision <= revision) return;
+    revision = s.revision;
+    current = s;
+    push(s);
+  }
+
+  /** A race's first votes (or a reset's none) change what comes next in a run that skips awaiting races. */
+  function offerRace(record: RaceRecord) {
+    const id = record.definition.id;
+    const held = votes.get(id);
+    if (held && held.revision >= record.revision) return;
+    const has = Object.values(record.votes).some((v) => v > 0);
+    votes.set(id, { revision: record.revision, has });
+    if (held?.has === has || !current) return;
+    const s = current;
+    const named = CHANNELS.some((c) => {
+      const run = runsOf(s)[c];
+      return run?.skipAwaiting === true && run.items.some((i) => refsOf(i.graphic).raceIds.includes(id));
+    });
+    if (named) push(s);
   }
 
   async function load(): Promise<void> {
@@ -75,7 +101,7 @@ export function pushRundowns(d: RundownPushDeps) {
         changed = true;
       }
       if (changed && !closed) d.control.local.emit('rundowns', list());
-      offerGraphics(graphics, true);
+      offerGraphics(graphics);
       loaded = true;
     } catch (err) {
       d.logger.warn({ err }, 'could not read the rundowns; the control panel gets them with the next change');
@@ -86,7 +112,8 @@ export function pushRundowns(d: RundownPushDeps) {
   const reload = () => (inflight ??= load().finally(() => (inflight = null)));
   void reload();
   const stop = d.store.subscribe((change) => {
-    if (change.type === 'graphics') offerGraphics(change.state, true);
+    if (change.type === 'graphics') offerGraphics(change.state);
+    else if (change.type === 'race') offerRace(change.record);
     else if (change.type === 'doc' && change.doc.collection === RUNDOWNS) {
       if (offerDoc(change.doc) && !closed) d.control.local.emit('rundowns', list());
     } else if (change.type === 'resync') void reload();

@@ -5,6 +5,9 @@ import type { Logger } from '../logger.js';
 import type { RundownsService } from '../services/rundowns.js';
 import type { Store } from '../store/store.js';
 
+/** Every how many timer looks one reads the store rather than the changes heard. */
+const FRESH_EVERY = 20;
+
 export interface RundownRunnerDeps {
   store: Store;
   clock: Clock;
@@ -44,24 +47,27 @@ export function createRundownRunner(d: RundownRunnerDeps) {
     return run !== null && isDue(run, now);
   });
 
-  async function look(): Promise<void> {
-    known ??= await d.store.getGraphics();
+  /** `fresh`: read the store rather than trust what its changes said so far (they may still be on their way). */
+  async function look(fresh: boolean): Promise<void> {
+    if (fresh || !known) known = await d.store.getGraphics();
     if (!due(known, d.clock.now())) return;
     const after = await d.rundowns.advanceDue();
     if (!known || after.revision >= known.revision) known = after;
   }
 
   /** Looks once (after any look under way), advancing what is due; rejects when the store cannot be reached. */
-  function tick(): Promise<void> {
+  function tick(fresh = true): Promise<void> {
     pending += 1;
-    const p = chain.then(look).finally(() => (pending -= 1));
+    const p = chain.then(() => look(fresh)).finally(() => (pending -= 1));
     chain = p.catch(() => {});
     return p;
   }
 
+  let looks = 0;
   function onTimer() {
     if (pending > 0) return;
-    tick().then(
+    // Now and then a look reads the store itself, in case a change never arrived.
+    tick(++looks % FRESH_EVERY === 0).then(
       () => {
         if (failing) log.info('rundowns advance again');
         failing = false;

@@ -155,6 +155,20 @@ describe.each(storeKinds())('rundowns ($name store)', (kind) => {
     expect(await onAir(l)).toEqual(race(GA));
   });
 
+  it('pushes a new next item when a skipped race gets its first votes', async () => {
+    const { lw: l } = await start();
+    await races(l, [AZ, PA]);
+    await save(l, 'night', { ...NIGHT, items: [lt(AZ), lt(GA), lt(PA)], skipAwaiting: true });
+    const control = l.control();
+    await next(control, 'snapshot');
+    expect((await post(l, 'start')).body).toMatchObject({ run: { index: 0 }, nextIndex: 2 });
+    const pushed = new Promise<RundownStatus>((resolve) => control.on('rundown', (s) => s.nextIndex === 1 && resolve(s)));
+    expect((await l.api('POST', `/api/races/${GA}/results`, { body: GA_FLIP })).status).toBe(200);
+    expect(await pushed).toMatchObject({ channel: 'program', run: { index: 0 }, nextIndex: 1 });
+    await after(l, 8_000);
+    expect(await onAir(l)).toEqual(race(GA));
+  });
+
   it('refuses to start with 409 when every race is awaiting and it skips them, changing nothing', async () => {
     const { lw: l } = await start();
     await races(l, []);
