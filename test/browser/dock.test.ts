@@ -32,7 +32,7 @@ const apPennsylvania = apRace({
 
 /** What the dock must fit: a browser dock in OBS is 360–500 px wide. */
 const DOCK = { width: 400, height: 800 };
-const slow = { timeout: 20_000 };
+const slow = { timeout: 30_000 };
 
 /**
  * Everything in the dock (or the token form) that shows words or takes a press, measured in the page: what lies
@@ -97,7 +97,7 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     expect((await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA, token: 'ingest' })).status).toBe(201);
     expect((await lw.api('POST', `/api/races/${GA}/results`, { body: GA_BEFORE, token: 'ingest' })).status).toBe(200);
     expect((await lw.api('PUT', `/api/races/${PA}`, { body: PENNSYLVANIA, token: 'ingest' })).status).toBe(201);
-    await eventually(async () => ((await lw.api<FeedStatus[]>('GET', '/api/feeds')).body[0]!.polls >= 1 ? true : undefined), 20_000, 'the first AP poll');
+    await eventually(async () => ((await lw.api<FeedStatus[]>('GET', '/api/feeds')).body[0]!.polls >= 1 ? true : undefined), 30_000, 'the first AP poll');
   });
   afterAll(async () => {
     await lw?.close();
@@ -122,12 +122,12 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
   /** The dock signed in with `?key=`, once its snapshot is on screen. */
   async function dock(viewport = DOCK): Promise<Page> {
     const page = await openPage(browser(), `${lw.base}/control/?dock=1&key=${PRODUCER}`, viewport);
-    await page.getByRole('button', { name: /^Take lower third/ }).waitFor({ state: 'visible', timeout: 20_000 });
+    await page.getByRole('button', { name: /^Take lower third/ }).waitFor({ state: 'visible', timeout: 30_000 });
     return page;
   }
   const lamp = (page: Page, layer: string) => page.locator(`.dock-layer[data-layer="${layer}"] .dock-lamp`).textContent();
 
-  it('signs in with ?key= (then drops it from the address bar), and on a wrong key shows only the token form with the server’s refusal', async () => {
+  it('signs in with ?key= (then drops it from the address bar), and on a wrong key shows only the token form with the server’s refusal', { timeout: 60_000 }, async () => {
     const page = await dock();
     expect(page.url()).toContain('dock=1');
     expect(page.url()).not.toContain(PRODUCER);
@@ -159,7 +159,7 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     expect(errors(wrong)).toEqual([]);
   });
 
-  it('TAKE and CLEAR per layer from the dock reach program: the lower third and a full-screen board on the program overlay', { timeout: 60_000 }, async () => {
+  it('TAKE and CLEAR per layer from the dock reach program: the lower third and a full-screen board on the program overlay', { timeout: 90_000 }, async () => {
     const page = await dock();
     const program = await openOverlay(browser(), lw.base);
 
@@ -198,7 +198,7 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     expect(errors(page)).toEqual([]);
   });
 
-  it('airs a lead-change alert from the dock: it leaves the queue and goes on the program overlay; A takes it off', { timeout: 60_000 }, async () => {
+  it('airs a lead-change alert from the dock: it leaves the queue and goes on the program overlay; A takes it off', { timeout: 90_000 }, async () => {
     const page = await dock();
     const program = await openOverlay(browser(), lw.base);
     const to = await leadChange();
@@ -221,14 +221,21 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     expect(errors(page)).toEqual([]);
   });
 
-  it('fits a 400×800 and a 360 px dock with a lower third on air, an alert and a call waiting: no sideways scroll, nothing cut off, every control ≥ 44×44', { timeout: 60_000 }, async () => {
+  it('fits a 400×800, a 360 and a 500 px dock with a lower third on air, an alert and a call waiting and a rundown running: no sideways scroll, nothing cut off, every control ≥ 44×44', { timeout: 90_000 }, async () => {
     await lw.api('POST', '/api/graphics/air', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: GA } } });
     const to = await leadChange();
     ap.push(apSteps.delta([apPennsylvania]));
     expect((await lw.api('POST', '/api/feeds/ap/poll')).status).toBe(200);
-    await eventually(async () => ((await lw.api<CallProposal[]>('GET', '/api/calls?status=proposed')).body.length === 1 ? true : undefined), 20_000, 'the proposal');
+    await eventually(async () => ((await lw.api<CallProposal[]>('GET', '/api/calls?status=proposed')).body.length === 1 ? true : undefined), 30_000, 'the proposal');
+
+    // A rundown on preview (program's layers stay as they are): its now / next and buttons are measured too.
+    const fit = { name: 'Battlegrounds tonight', items: [{ layer: 'fullscreen', graphic: { type: 'board', raceId: PA }, dwellSeconds: 3600 }] };
+    expect((await lw.api('PUT', '/api/rundowns/fit', { body: fit })).status).toBe(201);
+    expect((await lw.api('POST', '/api/rundowns/fit/start', { body: { channel: 'preview' } })).status).toBe(200);
 
     const page = await dock();
+    await page.getByRole('button', { name: 'Pause rundown (preview)' }).waitFor();
+    await page.getByRole('button', { name: 'Next rundown (preview)' }).waitFor();
     await page.getByRole('button', { name: `Air alert: Georgia President lead change to ${to}` }).waitFor();
     await page.getByRole('button', { name: 'Accept call: Pennsylvania President — Joe Biden (AP)' }).waitFor();
     await page.getByRole('button', { name: 'Reject call: Pennsylvania President — Joe Biden (AP)' }).waitFor();
@@ -238,8 +245,8 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
       await page.setViewportSize({ width, height: DOCK.height });
       const m = await measure(page);
       expect(m, `at ${width} px`).toMatchObject({ sideways: null, outside: [], cut: [], small: [] });
-      // 4 layers × TAKE / CLEAR, AIR / DISMISS, ACCEPT / REJECT, Change token: all measured.
-      expect(m.buttons).toBeGreaterThanOrEqual(13);
+      // 4 layers × TAKE / CLEAR, AIR / DISMISS, ACCEPT / REJECT, PAUSE / NEXT, Change token: all measured.
+      expect(m.buttons).toBeGreaterThanOrEqual(15);
     }
     // Taller than the dock: it scrolls down (only down) to its last line.
     await page.setViewportSize(DOCK);
@@ -248,11 +255,46 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     const box = (await keys.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(DOCK.height);
+    expect((await lw.api('POST', '/api/rundowns/fit/stop', { body: {} })).status).toBe(200);
     expect(errors(page)).toEqual([]);
   });
 
-  it('says "No rundown running" when none runs', async () => {
+  it('shows the rundown’s now and next, and Pause, Resume and Next from the dock steer it on program; "No rundown running" before and after', { timeout: 90_000 }, async () => {
     const page = await dock();
-    await page.getByRole('region', { name: 'Rundown' }).getByText('No rundown running').waitFor();
+    const pane = page.getByRole('region', { name: 'Rundown' });
+    await pane.getByText('No rundown running').waitFor();
+
+    const night = {
+      name: 'Night',
+      // Long dwells: the server's clock is a manual one, so only the dock's buttons move the run.
+      items: [
+        { layer: 'fullscreen', graphic: { type: 'board', raceId: GA }, dwellSeconds: 3600 },
+        { layer: 'fullscreen', graphic: { type: 'board', raceId: PA }, dwellSeconds: 3600 },
+      ],
+    };
+    expect((await lw.api('PUT', '/api/rundowns/night', { body: night })).status).toBe(201);
+    expect((await lw.api('POST', '/api/rundowns/night/start', { body: { channel: 'program' } })).status).toBe(200);
+    const run = pane.locator('[data-channel="program"]');
+    await expect.poll(() => run.textContent(), slow).toMatch(/Night · 1 of 2.*NOW · FULL SCREEN · Board: Georgia President.*NEXT · FULL SCREEN · Board: Pennsylvania President/);
+    expect(await pane.getByText('No rundown running').isVisible()).toBe(false);
+    await expect.poll(async () => (await graphics()).program.fullscreen).toEqual({ type: 'board', raceId: GA });
+
+    await page.getByRole('button', { name: 'Pause rundown (program)' }).click();
+    await expect.poll(() => run.textContent()).toContain('PAUSED');
+    await page.getByRole('button', { name: 'Resume rundown (program)' }).click();
+    await page.getByRole('button', { name: 'Pause rundown (program)' }).waitFor();
+    expect(await run.textContent()).not.toContain('PAUSED');
+
+    await page.getByRole('button', { name: 'Next rundown (program)' }).click();
+    await expect.poll(async () => (await graphics()).program.fullscreen).toEqual({ type: 'board', raceId: PA });
+    await expect.poll(() => run.textContent()).toMatch(/Night · 2 of 2.*NOW · FULL SCREEN · Board: Pennsylvania President.*NEXT · nothing: the run ends after this item/);
+
+    // Stopped elsewhere: the dock says so, and that nothing runs.
+    expect((await lw.api('POST', '/api/rundowns/night/stop', { body: {} })).status).toBe(200);
+    await pane.getByText('No rundown running').waitFor();
+    await pane.getByText('"Night" stopped by the producer on program').waitFor();
+    expect(await pane.getByRole('button').count()).toBe(0);
+    await lw.api('POST', '/api/graphics/clear', { body: { layer: 'fullscreen' } });
+    expect(errors(page)).toEqual([]);
   });
 });

@@ -9,22 +9,19 @@ import { el } from '../dom.js';
 import { bindKeyboard } from '../keyboard.js';
 import { createGate } from '../render/gate.js';
 import { ControlState } from '../state.js';
-import { createRundownActions } from './actions.js';
 import { createFeedback, createKeys } from './feedback.js';
 import { createDockHead } from './head.js';
 import { createLayerList } from './layers.js';
 import { createDockAlerts, createDockCalls } from './queues.js';
-import { RunBoard } from './rundown.js';
 import { createRundownPane } from './rundownView.js';
 import { createSession } from './session.js';
 
 export function startDock(host: HTMLElement): void {
   document.documentElement.classList.add('dock-page');
   const state = new ControlState();
-  const runs = new RunBoard();
   /** True once the server accepted the token and sent a snapshot; until then only the token form exists. */
   let unlocked = false;
-  const session = createSession(state, runs, {
+  const session = createSession(state, {
     onLock: () => (unlocked = false),
     onRefused: () => gate.focus(),
   });
@@ -35,8 +32,7 @@ export function startDock(host: HTMLElement): void {
     queueMicrotask(() => gate.focus());
   });
   const layers = createLayerList(state, actions);
-  const sendRundown = createRundownActions(state, runs, session.token);
-  const rundown = createRundownPane(state, runs, (verb, id, name, channel) => void sendRundown(verb, id, name, channel));
+  const rundown = createRundownPane(state, actions);
   const alerts = createDockAlerts(state, actions);
   const calls = createDockCalls(state, actions);
   const feedback = createFeedback(state);

@@ -1,33 +1,11 @@
 /**
- * The rundowns' runs as the dock knows them: the snapshot's `rundowns.runs` (which replace all) and the `rundown`
- * push (one channel's run now). Plus the words for a run's now / next, pure so they can be table-tested.
+ * The words for a channel's run (now / next / countdown), pure so they can be table-tested; the runs themselves are
+ * held by the panel's `ControlState.runs` (the snapshot's `rundowns.runs`, then the `rundown` push). The panel's
+ * Rundowns area says its runs with the same words.
  */
-import type { Channel, ControlSnapshot, Graphic, RundownStatus } from '../../../shared/index.js';
+import type { Channel, Graphic, RundownStatus } from '../../../shared/index.js';
 import { LAYER_LABEL } from '../asrun.js';
 import { formatAge } from '../describe.js';
-
-export class RunBoard {
-  private readonly byChannel = new Map<Channel, RundownStatus>();
-
-  /** Everything the snapshot says (an older server sends no `rundowns`: nothing is running). */
-  fromSnapshot(r: ControlSnapshot['rundowns']): void {
-    this.byChannel.clear();
-    for (const s of r?.runs ?? []) this.byChannel.set(s.channel, s);
-  }
-
-  apply(s: RundownStatus): void {
-    this.byChannel.set(s.channel, s);
-  }
-
-  /** Program's status first, then preview's; only channels the server has spoken about. */
-  statuses(): RundownStatus[] {
-    return (['program', 'preview'] as const).flatMap((c) => this.byChannel.get(c) ?? []);
-  }
-
-  reset(): void {
-    this.byChannel.clear();
-  }
-}
 
 export interface RunWords {
   /** The rundown's id, for Pause / Next (null: nothing running on this channel). */

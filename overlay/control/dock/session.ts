@@ -1,12 +1,11 @@
 /**
  * The dock's sign-in and connection, as the full panel does it (`main.ts`): the token from `?key=` or the session,
  * one `/control` socket (`connection.ts`) feeding the shared `ControlState`, and on a refusal everything dropped and
- * only the token form shown with the server's words. The dock also follows the rundowns' runs.
+ * only the token form shown with the server's words.
  */
 import { openControl, type ControlSocket } from '../connection.js';
 import type { ControlState } from '../state.js';
 import { forgetToken, initialToken, saveToken } from '../token.js';
-import type { RunBoard } from './rundown.js';
 
 export interface DockSession {
   socket(): ControlSocket | null;
@@ -21,7 +20,7 @@ export interface DockSession {
   start(): boolean;
 }
 
-export function createSession(state: ControlState, runs: RunBoard, hooks: { onLock(): void; onRefused(): void }): DockSession {
+export function createSession(state: ControlState, hooks: { onLock(): void; onRefused(): void }): DockSession {
   let socket: ControlSocket | null = null;
   let activeToken: string | null = null;
   let refusal: string | null = null;
@@ -31,7 +30,6 @@ export function createSession(state: ControlState, runs: RunBoard, hooks: { onLo
     socket?.disconnect();
     socket = null;
     activeToken = null;
-    runs.reset();
     state.reset();
     hooks.onLock();
   }
@@ -41,23 +39,13 @@ export function createSession(state: ControlState, runs: RunBoard, hooks: { onLo
     refusal = null;
     saveToken(token);
     activeToken = token;
-    const s = openControl(token, state, (message) => {
+    socket = openControl(token, state, (message) => {
       lock();
       forgetToken();
       refusal = message;
       state.setConnection('refused', message);
       hooks.onRefused();
     });
-    // The panel's state knows nothing of rundowns yet: the dock follows them on the same socket.
-    s.on('snapshot', (snap) => {
-      runs.fromSnapshot(snap.rundowns);
-      state.changed();
-    });
-    s.on('rundown', (status) => {
-      runs.apply(status);
-      state.changed();
-    });
-    socket = s;
   }
 
   return {
