@@ -173,17 +173,17 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     await page.getByRole('button', { name: 'Take lower third to program: Georgia President (already on program)' }).waitFor();
 
     await lw.api('POST', '/api/graphics/cue', { body: { layer: 'fullscreen', graphic: { type: 'board', raceId: GA } } });
-    await page.getByRole('button', { name: /^Take full-screen graphic to program: / }).click();
+    await page.getByRole('button', { name: 'Full-screen take to program: Board: Georgia President' }).click();
     await expect.poll(async () => (await graphics()).program.fullscreen).toEqual({ type: 'board', raceId: GA });
     await expect.poll(() => mirrorText(program, 'fullscreen'), slow).toMatch(/Georgia/);
     await expect.poll(() => lamp(page, 'fullscreen')).toBe('ON AIR');
 
-    await page.getByRole('button', { name: 'Clear full-screen graphic (program)' }).click();
+    await page.getByRole('button', { name: 'Clear full screen (program)' }).click();
     await expect.poll(() => mirrorText(program, 'fullscreen'), slow).toBeNull();
     // F is the panel's key for TAKE full screen: the board (still cued) goes back up, and CLEAR takes it off again.
     await page.keyboard.press('f');
     await expect.poll(() => mirrorText(program, 'fullscreen'), slow).toMatch(/Georgia/);
-    await page.getByRole('button', { name: 'Clear full-screen graphic (program)' }).click();
+    await page.getByRole('button', { name: 'Clear full screen (program)' }).click();
     await expect.poll(() => mirrorText(program, 'fullscreen'), slow).toBeNull();
     await page.getByRole('button', { name: 'Clear lower third (program)' }).click();
     await expect.poll(() => mirrorText(program, 'lowerThird'), slow).toBeNull();
@@ -257,6 +257,25 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     expect(box.y + box.height).toBeLessThanOrEqual(DOCK.height);
     expect((await lw.api('POST', '/api/rundowns/fit/stop', { body: {} })).status).toBe(200);
     expect(errors(page)).toEqual([]);
+  });
+
+  it('names its buttons as the full panel does (TAKE, CLEAR, the queues, the rundown), so a name learnt on one works on the other', { timeout: 90_000 }, async () => {
+    await lw.api('POST', '/api/graphics/cue', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: GA } } });
+    await lw.api('POST', '/api/graphics/cue', { body: { layer: 'fullscreen', graphic: { type: 'board', raceId: PA } } });
+    const to = await leadChange();
+    const page = await dock();
+    const panel = await openPage(browser(), `${lw.base}/control/?key=${PRODUCER}&monitors=off`, { width: 1366, height: 768 });
+    await panel.getByRole('button', { name: /^Take lower third/ }).waitFor({ state: 'visible', timeout: 30_000 });
+    for (const p of [page, panel]) await p.getByRole('button', { name: `Air alert: Georgia President lead change to ${to}` }).waitFor();
+    const names = (p: Page) =>
+      p.getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? b.textContent ?? '').filter((n) => /^(Take|Full-screen take|Ticker take|Clear|Air alert|Dismiss alert|Accept call|Reject call|Pause rundown|Resume rundown|Next rundown)/.test(n)));
+    const inDock = await names(page);
+    const inPanel = new Set(await names(panel));
+    // The panel has no alert TAKE: alerts air from the queue (the dock's alert layer TAKE is for a cued alert).
+    const shared = inDock.filter((n) => !n.startsWith('Alert take'));
+    expect(shared.length).toBeGreaterThanOrEqual(9);
+    expect(shared.filter((n) => !inPanel.has(n))).toEqual([]);
+    await lw.api('POST', '/api/graphics/clear', { body: { layer: 'fullscreen', channel: 'preview' } });
   });
 
   it('shows the rundown’s now and next, and Pause, Resume and Next from the dock steer it on program; "No rundown running" before and after', { timeout: 90_000 }, async () => {

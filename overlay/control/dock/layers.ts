@@ -1,10 +1,10 @@
 import { LayerName } from '../../../shared/index.js';
-import { LAYER_WORDS, type Actions } from '../actions.js';
+import type { Actions } from '../actions.js';
 import { LAYER_LABEL } from '../asrun.js';
 import { describeGraphic, describeOffAir } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import { takeReadiness, type ControlState } from '../state.js';
-import { CLEAR_KEY, TAKE_KEY } from './words.js';
+import { CLEAR_KEY, CLEAR_NAME, TAKE_KEY, TAKE_NAME } from './words.js';
 
 function button(cls: string, label: string, key: string | undefined, onClick: () => void): HTMLButtonElement {
   const b = el('button', { class: `dock-btn ${cls}`, attrs: { type: 'button' } }, el('span', { class: 'dock-btn-main', text: label }));
@@ -18,13 +18,12 @@ function button(cls: string, label: string, key: string | undefined, onClick: ()
 
 /** One layer: what program shows (a red ON AIR lamp), what preview holds, TAKE (preview → program) and CLEAR (program). */
 function createLayer(layer: LayerName, state: ControlState, actions: Actions) {
-  const words = LAYER_WORDS[layer];
   const lamp = el('span', { class: 'dock-lamp' });
   const program = el('p', { class: 'dock-line dock-pgm' });
   const preview = el('p', { class: 'dock-line dock-pvw' });
   const take = button('dock-take', 'TAKE', TAKE_KEY[layer], () => actions.take(layer));
   const clear = button('dock-clear', 'CLEAR', CLEAR_KEY[layer], () => actions.clear(layer, 'program'));
-  setAttr(clear, 'aria-label', `Clear ${words} (program)`);
+  setAttr(clear, 'aria-label', CLEAR_NAME[layer]);
   const root = el(
     'li',
     { class: 'dock-layer', attrs: { 'data-layer': layer } },
@@ -47,8 +46,8 @@ function createLayer(layer: LayerName, state: ControlState, actions: Actions) {
       take,
       'aria-label',
       readiness === 'empty'
-        ? `Take ${words} to program (preview is empty)`
-        : `Take ${words} to program: ${describeGraphic(cued, state)}${readiness === 'on-program' ? ' (already on program)' : ''}`,
+        ? `${TAKE_NAME[layer]} (preview is empty)`
+        : `${TAKE_NAME[layer]}: ${describeGraphic(cued, state)}${readiness === 'on-program' ? ' (already on program)' : ''}`,
     );
     toggleClass(take, 'ready', readiness === 'ready');
     toggleClass(clear, 'ready', onAir !== null);

@@ -7,6 +7,24 @@ import { candidateName, describeLeadChange, raceName } from '../describe.js';
 import { fullName } from '../calls.js';
 import type { ControlState } from '../state.js';
 
+/**
+ * The accessible names of the panel's TAKE and CLEAR buttons (`render/airbar.ts`), so a name a producer or a test
+ * relies on is the same in the dock. The panel has no alert TAKE (alerts air from the queue); the dock's follows
+ * the others' pattern.
+ */
+export const TAKE_NAME: Record<LayerName, string> = {
+  fullscreen: 'Full-screen take to program',
+  ticker: 'Ticker take to program',
+  lowerThird: 'Take lower third to program',
+  alert: 'Alert take to program',
+};
+export const CLEAR_NAME: Record<LayerName, string> = {
+  fullscreen: 'Clear full screen (program)',
+  ticker: 'Clear ticker (program)',
+  lowerThird: 'Clear lower third (program)',
+  alert: 'Clear alert (program)',
+};
+
 /** The keys the panel's shortcuts give these layers' buttons (`keyboard.ts`). */
 export const TAKE_KEY: Partial<Record<LayerName, string>> = { lowerThird: 'T', fullscreen: 'F' };
 export const CLEAR_KEY: Partial<Record<LayerName, string>> = { lowerThird: 'L', alert: 'A' };
