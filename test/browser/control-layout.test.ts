@@ -77,6 +77,11 @@ function measure({ fixed, reachable }: { fixed: string[]; reachable: string[] })
   for (const sel of fixed) for (const e of document.querySelectorAll(`${sel}, ${sel} *`)) check(e);
   for (const sel of reachable) {
     for (const e of document.querySelectorAll(`${sel}, ${sel} *`)) {
+      // Measured where it stands; if it is not in view there, scrolled into view (its column scrolls) and measured again.
+      const before = problems.length;
+      check(e);
+      if (problems.length === before) continue;
+      problems.length = before;
       e.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       check(e);
     }
@@ -184,7 +189,8 @@ describe.skipIf(why !== null)(`the control panel's layout${why ? ` (skipped: ${w
     await page.getByRole('button', { name: 'Accept call: Georgia President — Joe Biden (AP)' }).waitFor();
   };
 
-  it.each(SIZES)('at $width×$height: no sideways scroll, nothing cut off or off screen, every control ≥ 44×44, the names kept', async (viewport) => {
+  // Two monitors (two on-air pages) load with each panel: allow a loaded machine its time.
+  it.each(SIZES)('at $width×$height: no sideways scroll, nothing cut off or off screen, every control ≥ 44×44, the names kept', { timeout: 90_000 }, async (viewport) => {
     const page = await openPanel(browser(), lw, { viewport, monitors: true });
     await waitForQueues(page);
     // The fonts are in: widths are final.
