@@ -240,7 +240,9 @@ export class Store {
           yield plan.commit;
         }
       }
-      // Not re-sent as a whole (the plans are made as they go): a commit whose send failed is unavailable.
+      // Not re-sent as a whole (the plans are made as they go): each race commit whose send failed is re-sent on its
+      // own, the same commit with the same commit id, within the deadline (see `commit`).
+      const until = Date.now() + this.timeoutMs - RESEND_DELAY_MS;
       const results = await this.unlessUnavailable(() => this.commit(() => this.backend.commitRaces(commits()), false));
       if (results instanceof UnavailableError) {
         open = false;
@@ -249,12 +251,22 @@ export class Store {
         break;
       }
       pending = [];
+      const resends: Promise<void>[] = [];
       results.forEach((r, i) => {
         const { g, plan } = plans[i]!;
         if (r.ok) settle(g, plan.outcomes);
         else if (r.error === undefined) pending.push(g); // another writer got there first: read and apply again
-        else fail([g], this.asUnavailable(r.error));
+        else if (!resendable(r.error)) fail([g], this.asUnavailable(r.error));
+        else {
+          const commit = plan.commit!;
+          const resent = this.resending(() => this.backend.commitRace(commit), until, r.error).then(
+            (ok) => void (ok === false ? pending.push(g) : settle(g, plan.outcomes)),
+            (err: unknown) => fail([g], err instanceof UnavailableError ? err : this.asUnavailable(err)),
+          );
+          resends.push(resent);
+        }
       });
+      await Promise.all(resends);
     }
     return outcomes;
   }
@@ -417,19 +429,30 @@ export class Store {
    */
   private commit<T>(op: () => Promise<T>, resend = true): Promise<T> {
     if (!resend) return this.guard(op, true);
-    const until = Date.now() + this.timeoutMs - RESEND_DELAY_MS;
+    return this.resending(op, Date.now() + this.timeoutMs - RESEND_DELAY_MS);
+  }
+
+  /**
+   * Sends a commit until it is answered or `until` passes, waiting a little between sends; `failed`: the error of a
+   * first send already made (a commit of a pipelined group), so this one starts with the wait.
+   */
+  private resending<T>(op: () => Promise<T>, until: number, ...failed: [unknown?]): Promise<T> {
     let expired = false;
+    let last: { error: unknown } | null = failed.length > 0 ? { error: failed[0] } : null;
     /** Some send failed after it may have reached Redis: giving up, the outcome is unknown. */
-    let maybeSent = false;
+    let maybeSent = last !== null && !neverSent(last.error);
     return this.guard(async () => {
       for (;;) {
+        if (last) {
+          if (expired || Date.now() >= until) throw maybeSent ? new UnavailableError(last.error, true) : last.error;
+          await new Promise((r) => setTimeout(r, RESEND_DELAY_MS));
+        }
         try {
           return await op();
         } catch (err) {
-          if (err instanceof AppError || err instanceof ZodError || err instanceof NotReplicatedError) throw err;
+          if (!resendable(err)) throw err;
           maybeSent ||= !neverSent(err);
-          if (expired || Date.now() >= until) throw maybeSent ? new UnavailableError(err, true) : err;
-          await new Promise((r) => setTimeout(r, RESEND_DELAY_MS));
+          last = { error: err };
         }
       }
     }, true).finally(() => (expired = true));
@@ -451,6 +474,9 @@ export class Store {
     }
   }
 }
+
+/** A failed send that may be sent again: not corrupt data, not a commit that landed but was not replicated. */
+const resendable = (err: unknown) => !(err instanceof AppError || err instanceof ZodError || err instanceof NotReplicatedError);
 
 /** The store did not answer within its deadline. */
 class StoreDeadline extends Error {
