@@ -18,22 +18,17 @@ import {
   endRun,
   firstIndex,
   isDue,
-  moveRun,
   newRun,
-  pauseRun,
-  resumeRun,
   rundownEvent,
   rundownStatus,
   runsOf,
-  setRun,
   startRun,
-  stepIndex,
   stopMessage,
-  type HasVotes,
 } from '../../shared/domain/rundown.js';
 import type { Clock } from '../clock.js';
 import { AppError, ConflictError, NotFoundError } from '../errors.js';
-import { applyStep, type RunStep } from '../rundowns/apply.js';
+import { applyStep } from '../rundowns/apply.js';
+import { actionStep, dueStep, type RunAction } from '../rundowns/steps.js';
 import { readVotes } from '../rundowns/votes.js';
 import type { Store } from '../store/store.js';
 import { parse } from '../validate.js';
@@ -44,9 +39,6 @@ export interface RundownsDeps {
   store: Store;
   clock: Clock;
 }
-
-/** The actions on a started rundown (`POST /api/rundowns/:id/<action>`). */
-export type RunAction = 'pause' | 'resume' | 'next' | 'previous' | 'stop';
 
 /** A rundown that is not running (on the channel asked, or anywhere): its actions have nothing to act on. */
 export class NotRunningError extends ConflictError {
@@ -162,34 +154,6 @@ export function createRundownsService({ store, clock }: RundownsDeps) {
     return channel;
   }
 
-  /** One step of a run, from the stored run (null: nothing changes). */
-  function stepOf(action: RunAction, s: GraphicsState, channel: Channel, now: Date, hasVotes: HasVotes): RunStep | null {
-    const run = runsOf(s)[channel]!;
-    const id = run.rundownId;
-    const ev = (state: GraphicsState, extra: Parameters<typeof rundownEvent>[2] = {}): RunStep => ({
-      state,
-      channel,
-      event: rundownEvent(id, action, { channel, index: runsOf(state)[channel]?.index ?? null, ...extra }),
-    });
-    switch (action) {
-      case 'pause':
-      case 'resume': {
-        const next = action === 'pause' ? pauseRun(run, now) : resumeRun(run, now);
-        return next === run ? null : ev(setRun(s, channel, next));
-      }
-      case 'next': {
-        const to = stepIndex(run, run.index, hasVotes, 1);
-        if (to === null) return ev(endRun(s, channel, 'end', stopMessage('end', run, channel), now), { reason: 'end' });
-        return ev(moveRun(s, channel, to, now));
-      }
-      case 'previous':
-        // At the first item of a rundown that does not loop, the first item stands again from the start of its dwell.
-        return ev(moveRun(s, channel, stepIndex(run, run.index, hasVotes, -1) ?? run.index, now));
-      case 'stop':
-        return ev(endRun(s, channel, 'stop', stopMessage('stop', run, channel), now), { reason: 'stop' });
-    }
-  }
-
   /** Pause · resume · next · previous · stop of a started rundown; answers the channel's status after it. */
   async function act(action: RunAction, rawId: unknown, body: unknown, actor: Actor): Promise<RundownStatus> {
     const { id } = await get(rawId);
@@ -199,7 +163,7 @@ export function createRundownsService({ store, clock }: RundownsDeps) {
     const hasVotes = await readVotes(store, runsOf(current)[channel]!);
     const state = await applyStep(store, clock, actor, (s, now) => {
       if (runsOf(s)[channel]?.rundownId !== id) throw new NotRunningError(id, channel);
-      return stepOf(action, s, channel, now, hasVotes);
+      return actionStep(action, s, channel, now, hasVotes);
     });
     return rundownStatus(state, channel, hasVotes);
   }
@@ -214,25 +178,9 @@ export function createRundownsService({ store, clock }: RundownsDeps) {
       const run = runsOf(state)[channel];
       if (!run || !isDue(run, clock.now())) continue;
       const hasVotes = await readVotes(store, run);
-      state = await applyStep(store, clock, SYSTEM_ACTOR, (s, now) => {
-        const stored = runsOf(s)[channel];
-        if (!stored || !isDue(stored, now)) return null;
-        const id = stored.rundownId;
-        const to = stepIndex(stored, stored.index, hasVotes, 1);
-        if (to === null) {
-          const ended = endRun(s, channel, 'end', stopMessage('end', stored, channel), now);
-          return { state: ended, channel, event: rundownEvent(id, 'stop', { channel, index: stored.index, reason: 'end' }) };
-        }
-        return { state: moveRun(s, channel, to, now), channel, event: rundownEvent(id, 'advance', { channel, index: to }) };
-      });
+      state = await applyStep(store, clock, SYSTEM_ACTOR, (s, now) => dueStep(s, channel, now, hasVotes));
     }
     return state;
-  }
-
-  /** Each channel's status now (for the control snapshot). */
-  async function runs(): Promise<RundownStatus[]> {
-    const s = await store.getGraphics();
-    return Promise.all(CHANNELS.map(async (c) => rundownStatus(s, c, await readVotes(store, runsOf(s)[c] ?? { items: [], skipAwaiting: false }))));
   }
 
   return {
@@ -247,7 +195,6 @@ export function createRundownsService({ store, clock }: RundownsDeps) {
     previous: (id: unknown, body: unknown, actor: Actor) => act('previous', id, body, actor),
     stop: (id: unknown, body: unknown, actor: Actor) => act('stop', id, body, actor),
     advanceDue,
-    runs,
   };
 }
 
