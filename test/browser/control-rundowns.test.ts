@@ -42,6 +42,8 @@ describe.skipIf(why !== null)(`rundowns from the control panel${why ? ` (skipped
 
   it('builds a rundown of three races by buttons, starts it on program, and it advances by its dwell, by keys and by buttons', { timeout: 90_000 }, async () => {
     const panel = await openPanel(browser(), lw);
+    // The page reads the server's (injected) time, so the countdown is exact.
+    await panel.clock.setFixedTime(clock.now());
     const program = await openOverlay(browser(), lw.base, { viewport: { width: 960, height: 540 } });
 
     await panel.getByLabel('Rundown name').fill('Battlegrounds');
@@ -71,12 +73,15 @@ describe.skipIf(why !== null)(`rundowns from the control panel${why ? ` (skipped
       },
     ]);
     await onAir(program, GA);
-    await poll(() => runLine(panel).textContent()).toMatch(/Battlegrounds · 1 of 3.*now: LOWER THIRD · Georgia President.*next: LOWER THIRD · Pennsylvania President/);
+    await poll(() => runLine(panel).textContent()).toMatch(/Battlegrounds · 1 of 3.*now: LOWER THIRD · Georgia President.*next: LOWER THIRD · Pennsylvania President.*next in 5 s$/);
+    await panel.clock.setFixedTime(new Date(clock.now().getTime() + 2_000));
+    await poll(() => runLine(panel).textContent()).toMatch(/next in 3 s$/);
 
-    // Georgia's 5 s pass on the server's clock: Pennsylvania comes up by itself.
+    // Georgia's 5 s pass on the server's clock: Pennsylvania comes up by itself, for the default 8 s.
     await after(5_000);
+    await panel.clock.setFixedTime(clock.now());
     await onAir(program, PA);
-    await poll(() => runLine(panel).textContent()).toMatch(/2 of 3.*next: LOWER THIRD · Arizona President/);
+    await poll(() => runLine(panel).textContent()).toMatch(/2 of 3.*next: LOWER THIRD · Arizona President.*next in 8 s$/);
 
     await panel.keyboard.press('n');
     await onAir(program, AZ);
