@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
@@ -15,14 +15,33 @@ export interface SentinelGroup {
   server(port: number): ChildProcess;
   /** kill -9 (or SIGSTOP, or SIGCONT) a server. */
   signal(port: number, signal: NodeJS.Signals): void;
+  /** Every process the group started (servers and sentinels). */
+  processes(): ChildProcess[];
+  /** The sentinels' logs (each step of a failover, with its time), by port. */
+  sentinelLogs(): string;
+  /**
+   * Once the sentinels listen for it: resolves with the next primary they switch to (`+switch-master`, from
+   * whichever sentinel says it first) and when it was said.
+   */
+  nextSwitch(): Promise<{ switched: Promise<{ port: number; at: number }> }>;
   cleanup(): Promise<void>;
 }
+
+/** Which server the group's sentinels call the primary now (asked of the first). */
+export async function primaryPort(group: Pick<SentinelGroup, 'sentinels' | 'master'>): Promise<number> {
+  const [, port] = (await command(group.sentinels[0]!.port, ['SENTINEL', 'GET-MASTER-ADDR-BY-NAME', group.master])) as [string, string];
+  return Number(port);
+}
+
+/** What each process printed, for a failed test to show (the sentinels log every step of a failover). */
+const outputs = new WeakMap<ChildProcess, () => string>();
 
 /** Starts a process and resolves once it prints `ready`; rejects if it exits first. */
 function startProcess(cmd: string, args: string[], ready: string): Promise<ChildProcess> {
   const proc = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  outputs.set(proc, () => out);
   return new Promise((resolve, reject) => {
-    let out = '';
     const onData = (d: Buffer) => {
       out += d.toString();
       if (out.includes(ready)) resolve(proc);
@@ -34,13 +53,13 @@ function startProcess(cmd: string, args: string[], ready: string): Promise<Child
 }
 
 /**
- * A real Redis Sentinel group on loopback for failover tests: a primary (AOF, fsync always), a replica, and three
- * `redis-server --sentinel` watching them (quorum 2, down after 1 s, failover timeout 3 s), each on a free port
- * with its own temp folder. Nothing is shared with any other Redis on the machine.
+ * A real Redis Sentinel group on loopback for failover tests: a primary (AOF, fsync always), `replicas` replicas
+ * (with two, writes needing one replica go on after the primary is lost), and three `redis-server --sentinel`
+ * watching them (quorum 2, down after 1 s, failover timeout 3 s), each on a free port with its own temp folder.
+ * Nothing is shared with any other Redis on the machine.
  */
-/** `replicas`: how many (with two, writes needing one replica go on after the primary is lost). */
 export async function startSentinelGroup(master = 'leadwire', replicas = 1): Promise<SentinelGroup> {
-  const dir = mkdtempSync(join(tmpdir(), 'leadwire-sentinel-'));
+  const dir = mkdtempSync(join(memoryDir(), 'leadwire-sentinel-'));
   const procs = new Map<number, ChildProcess>();
   try {
     return await startIn(dir, procs, master, replicas);
@@ -49,6 +68,22 @@ export async function startSentinelGroup(master = 'leadwire', replicas = 1): Pro
     for (const p of procs.values()) p.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
     throw err;
+  }
+}
+
+/**
+ * Where the group keeps its files: in memory (`/dev/shm`) where there is one. Every server fsyncs its AOF on each
+ * write (`appendfsync always`) and a replica acknowledges only after its fsync, so on a disk shared with other
+ * work an fsync that stalls for a second reads as a replica too slow for WAIT, or a primary too slow for PING
+ * (and a failover nobody caused). The test is of failing over, not of the machine's disk; the files still outlive
+ * a killed process, which is all a kill -9 asks of them.
+ */
+function memoryDir(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
   }
 }
 
@@ -123,6 +158,31 @@ async function startIn(dir: string, procs: Map<number, ChildProcess>, master: st
     ports,
     server: (port) => procs.get(port)!,
     signal: (port, signal) => void procs.get(port)?.kill(signal),
+    processes: () => [...procs.values()],
+    sentinelLogs: () =>
+      sentinels
+        .map(({ port }) => `sentinel ${port}:\n${(outputs.get(procs.get(port)!)?.() ?? '').split('\n').filter((l) => /[#*] [-+]/.test(l)).join('\n')}`)
+        .join('\n'),
+    async nextSwitch() {
+      const subscribers = sentinels.map(({ port }) => {
+        const c = createClient({ socket: { host: '127.0.0.1', port, reconnectStrategy: false } });
+        c.on('error', () => {});
+        return c;
+      });
+      let settle: (s: { port: number; at: number }) => void = () => {};
+      const switched = new Promise<{ port: number; at: number }>((r) => (settle = r));
+      // `+switch-master <name> <old ip> <old port> <new ip> <new port>`
+      await Promise.all(
+        subscribers.map(async (c) => {
+          await c.connect();
+          await c.subscribe('+switch-master', (message) => {
+            const [name, , , , port] = message.split(' ');
+            if (name === master) settle({ port: Number(port), at: Date.now() });
+          });
+        }),
+      );
+      return { switched: switched.finally(() => subscribers.forEach((c) => c.destroy())) };
+    },
     async cleanup() {
       await Promise.all(
         [...procs.values()].map(
