@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: PNGs of the on-air graphics, the control panel (1920×1080 and a 1366×768 laptop) and the
- * OBS dock (400×800) into docs/, for the README.
+ * OBS dock (400 px wide, the whole column) into docs/, for the README.
  * Starts its own LeadWire on a free port with the embedded store, plays the demo night up to Georgia's
  * flip, airs graphics through the API, and photographs the pages in Debian's Chromium.
  */
@@ -100,12 +100,25 @@ async function main() {
     await panelAt({ width: 1920, height: 1080 }, 'control-panel.png');
     // A 1366×768 laptop, the common producer's machine.
     await panelAt({ width: 1366, height: 768 }, 'control-panel-1366.png');
-    // The OBS dock (`?dock=1`) as a 400×800 custom browser dock.
+    // The OBS dock (`?dock=1`) as a 400 px custom browser dock, the whole column, with a rundown running on preview
+    // (program's layers stay as the shots after this one expect them).
+    const battlegrounds = ['ga-president-2020', 'pa-president-2020', 'az-president-2020', 'ga-senate-perdue-2020'];
+    await call('PUT', '/api/rundowns/battlegrounds', {
+      name: 'Battlegrounds',
+      items: [
+        { layer: 'fullscreen', graphic: { type: 'board', raceId: 'az-president-2020' }, dwellSeconds: 600 },
+        { layer: 'fullscreen', graphic: { type: 'keyRaces', raceIds: battlegrounds, title: 'Battlegrounds' } },
+      ],
+    });
+    await call('POST', '/api/rundowns/battlegrounds/start', { channel: 'preview' });
     const dock = await openPage(browser, `${base}/control/?dock=1&key=${TOKENS.producerToken}`, { width: 400, height: 800 });
-    await dock.getByRole('button', { name: /^Take lower third/ }).waitFor({ state: 'visible' });
+    await dock.getByRole('button', { name: 'Pause rundown (preview)' }).waitFor({ state: 'visible' });
     await dock.evaluate(() => document.fonts.ready.then(() => undefined));
-    await shoot(dock, 'control-dock.png');
+    await dock.screenshot({ path: resolve(DOCS, 'control-dock.png'), fullPage: true });
+    process.stdout.write('wrote docs/control-dock.png\n');
     await dock.context().close();
+    await call('POST', '/api/rundowns/battlegrounds/stop', { channel: 'preview' });
+    await call('POST', '/api/graphics/clear', { layer: 'fullscreen', channel: 'preview' });
 
     // Race kinds: a three-way race, a ballot measure against its pass mark, and the projected-winner banner.
     await call('POST', '/api/graphics/clear', { layer: 'alert' });
@@ -132,7 +145,6 @@ async function main() {
     await call('POST', '/api/graphics/clear', { layer: 'alert' });
     await call('POST', '/api/graphics/clear', { layer: 'lowerThird' });
     await airAndShoot('fullscreen', { type: 'board', raceId: 'pa-president-2020' }, 'board.png', 'Pennsylvania');
-    const battlegrounds = ['ga-president-2020', 'pa-president-2020', 'az-president-2020', 'ga-senate-perdue-2020'];
     await airAndShoot('fullscreen', { type: 'keyRaces', raceIds: battlegrounds, title: 'Battlegrounds' }, 'key-races.png', 'BATTLEGROUNDS');
     await airAndShoot('fullscreen', { type: 'balance', target: 270, raceIds: 'all', base: { DEM: 253, REP: 217 } }, 'balance.png', '270 TO WIN');
   } finally {
