@@ -9,7 +9,18 @@ import { LogEvent, type EventEntry } from '../../shared/index.js';
 export const NO_EVENT: readonly string[] = ['', '', '', '', ''];
 
 export function encodeEvent(e: EventEntry): string[] {
-  return [e.type, `${e.actor.role}:${e.actor.name}`, e.raceId ?? '', String(Date.parse(e.at)), JSON.stringify(e.data)];
+  return [e.type, `${e.actor.role}:${e.actor.name}`, e.raceId ?? '', epochMs(e.at), JSON.stringify(e.data)];
+}
+
+/** The events of a commit (and of a bulk) share one instant: it is written out once, not once per event. */
+let lastAt = '';
+let lastMs = '';
+function epochMs(at: string): string {
+  if (at !== lastAt) {
+    lastMs = String(Date.parse(at));
+    lastAt = at;
+  }
+  return lastMs;
 }
 
 /** An entry read back from the stream (`fields` as Redis answers them: name, value, name, value, …). */
