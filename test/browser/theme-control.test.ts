@@ -9,14 +9,16 @@ import { GA_FLIP, GEORGIA } from '../helpers/fixtures.js';
 import { PRODUCER, type LeadWire } from '../helpers/server.js';
 
 const why = browserUnavailable();
+/** Generous: every wait is on a condition, so a loaded machine only makes it slower. */
+const WAIT_MS = 60_000;
 const GA = 'ga-president-2020';
 
 describe.skipIf(why !== null)(`the control panel's Theme page in Chromium${why ? ` (skipped: ${why})` : ''}`, () => {
   let lw: LeadWire;
   const browser = useBrowser(() => lw?.close());
-  const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+  const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: WAIT_MS, interval: 100 });
 
-  it('edits colours with their contrast in words, refuses unreadable text, saves, uploads a logo, and the preview monitor restyles', async () => {
+  it('edits colours with their contrast in words, refuses unreadable text, saves, uploads a logo, and the preview monitor restyles', { timeout: 3 * WAIT_MS }, async () => {
     lw = await startWithPages();
     expect((await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA })).status).toBe(201);
     expect((await lw.api('POST', `/api/races/${GA}/results`, { body: GA_FLIP })).status).toBe(200);

@@ -9,6 +9,8 @@ import type { LeadWire } from '../helpers/server.js';
 
 // Every wait is on something the page reports (its mirror, its data attributes, its frame counter); no sleeps.
 const why = browserUnavailable();
+/** Generous: these wait on conditions, so a loaded machine only makes them slower, never wrong. */
+const WAIT_MS = 60_000;
 const GA = 'ga-president-2020';
 const HALF = { width: 960, height: 540 };
 const TODAY_PANEL = '#0a1d3f';
@@ -39,14 +41,14 @@ const area = (b: Box) => (b.x1 - b.x0) * (b.y1 - b.y0);
 describe.skipIf(why !== null)(`the station's look on air in Chromium${why ? ` (skipped: ${why})` : ''}`, () => {
   let lw: LeadWire;
   const browser = useBrowser(() => lw?.close());
-  const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+  const poll = <T>(fn: () => Promise<T>, message?: string) => expect.poll(fn, { timeout: WAIT_MS, interval: 100, message });
   const dataset = (page: import('playwright-core').Page) => page.evaluate(() => ({ ...document.body.dataset }));
 
   async function onAir() {
     lw = await startWithPages();
     expect((await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA })).status).toBe(201);
     expect((await lw.api('POST', `/api/races/${GA}/results`, { body: GA_FLIP })).status).toBe(200);
-    const page = await openOverlay(browser(), lw.base, { viewport: HALF });
+    const page = await openOverlay(browser(), lw.base, { viewport: HALF, timeout: WAIT_MS });
     for (const [layer, graphic] of [
       ['fullscreen', { type: 'board', raceId: GA }],
       ['lowerThird', { type: 'race', raceId: GA }],
@@ -54,13 +56,13 @@ describe.skipIf(why !== null)(`the station's look on air in Chromium${why ? ` (s
       expect((await lw.api('POST', '/api/graphics/air', { body: { layer, graphic } })).status).toBe(200);
       await poll(() => mirrorText(page, layer)).not.toBeNull();
     }
-    await poll(async () => (await dataset(page)).themeRevision).toBe('0');
-    await idleFrames(page);
+    await poll(async () => (await dataset(page)).themeRevision, 'the default theme arrives').toBe('0');
+    await idleFrames(page, WAIT_MS);
     return page;
   }
   const putTheme = async (body: unknown) => expect((await lw.api('PUT', '/api/theme', { body })).status).toBe(200);
 
-  it('restyles an open overlay live: the panel colour changes, nothing animates in again, the page idles', async () => {
+  it('restyles an open overlay live: the panel colour changes, nothing animates in again, the page idles', { timeout: 3 * WAIT_MS }, async () => {
     const page = await onAir();
     const mirror = { board: await mirrorText(page, 'fullscreen'), lt: await mirrorText(page, 'lowerThird') };
     const drawn = await page.evaluate(() => window.leadwire!.drawnText());
@@ -73,7 +75,7 @@ describe.skipIf(why !== null)(`the station's look on air in Chromium${why ? ` (s
     await putTheme({ colors: PLUM, parties: { DEM: '#1f5fd1', REP: '#c21f1f' } });
     await poll(async () => (await dataset(page)).themeRevision).toBe('1');
     expect((await dataset(page)).themePanel).toBe(PLUM.panel);
-    const framesAfter = await idleFrames(page);
+    const framesAfter = await idleFrames(page, WAIT_MS);
     expect(framesAfter).toBeGreaterThan(framesBefore);
     const after = await screenshot(page);
     expect(countNear(after, PLUM.panel, BOARD_PANEL)).toBeGreaterThan(area(BOARD_PANEL) * 0.9);
@@ -86,7 +88,7 @@ describe.skipIf(why !== null)(`the station's look on air in Chromium${why ? ` (s
     expect(page.errors).toEqual([]);
   });
 
-  it('wears the logo bug and a headshot; a headshot that fails to load shows initials on the candidate’s colour', async () => {
+  it('wears the logo bug and a headshot; a headshot that fails to load shows initials on the candidate’s colour', { timeout: 3 * WAIT_MS }, async () => {
     const page = await onAir();
     const logo = solidPng('#ffd400', 200, 100);
     expect((await putAsset(lw.base, 'logo.png', logo)).status).toBe(201);
@@ -103,7 +105,7 @@ describe.skipIf(why !== null)(`the station's look on air in Chromium${why ? ` (s
     const d = await dataset(page);
     expect(d.logo).toBe('shown');
     expect(d.headshotsMissing).toBe('trump');
-    await idleFrames(page);
+    await idleFrames(page, WAIT_MS);
     const png = await screenshot(page);
     expect(countNear(png, '#ffd400', HEADER_RIGHT, 4)).toBeGreaterThan(500);
     expect(countNear(png, '#12ab34', ROWS, 4)).toBeGreaterThan(300);
@@ -116,19 +118,19 @@ describe.skipIf(why !== null)(`the station's look on air in Chromium${why ? ` (s
     expect(page.errors).toEqual([]);
   });
 
-  it('sets text in an uploaded WOFF2 font, and falls back to the bundled font when one will not load', async () => {
+  it('sets text in an uploaded WOFF2 font, and falls back to the bundled font when one will not load', { timeout: 3 * WAIT_MS }, async () => {
     const page = await onAir();
     expect((await putAsset(lw.base, 'station.woff2', realWoff2())).status).toBe(201);
     await putTheme({ colors: PLUM, font: 'station.woff2' });
-    await poll(async () => (await dataset(page)).font).toBe('station');
+    await poll(async () => (await dataset(page)).font, 'the station font is worn').toBe('station');
     expect(await page.evaluate(() => [...document.fonts].some((f) => f.family.includes('LeadWire Station') && f.status === 'loaded'))).toBe(true);
     // A WOFF2 signature with nothing behind it: the browser refuses the face, the graphics keep the bundled one.
     const bad = Buffer.concat([Buffer.from('wOF2'), Buffer.from([0, 1, 0, 0]), Buffer.alloc(64, 1)]);
     expect((await putAsset(lw.base, 'broken.woff2', bad)).body.contentType).toBe('font/woff2');
     await putTheme({ colors: PLUM, font: 'broken.woff2' });
-    await poll(async () => (await dataset(page)).themeRevision).toBe('2');
+    await poll(async () => (await dataset(page)).themeRevision, 'the theme with a broken font is applied').toBe('2');
     expect((await dataset(page)).font).toBe('bundled');
-    await idleFrames(page);
+    await idleFrames(page, WAIT_MS);
     expect(await mirrorText(page, 'fullscreen')).toContain('Joe Biden');
     expect(page.errors).toEqual([]);
   });

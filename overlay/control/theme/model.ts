@@ -2,7 +2,7 @@
  * The Theme page's pure half: the form's draft of a theme, the body it sends, the contrast it reports as the
  * producer picks colours (the same check the server applies), and the names uploads are stored under.
  */
-import { contrastRatio, MIN_TEXT_CONTRAST, type Theme, type ThemeColors } from '../../../shared/index.js';
+import { contrastRatio, DEFAULT_THEME, MIN_TEXT_CONTRAST, type Theme, type ThemeColors } from '../../../shared/index.js';
 
 export const COLOR_FIELDS: readonly { key: keyof ThemeColors; label: string; hint: string }[] = [
   { key: 'panel', label: 'Panel', hint: 'behind all text' },
@@ -20,10 +20,11 @@ export interface Draft {
   headshots: Record<string, string>;
 }
 
+/** The form of a stored theme; the parties the overlays colour by default are listed too, so they can be changed. */
 export function draftOf(t: Theme): Draft {
   return {
     colors: { ...t.colors },
-    parties: Object.entries(t.parties).map(([code, color]) => ({ code, color })),
+    parties: Object.entries({ ...DEFAULT_THEME.parties, ...t.parties }).map(([code, color]) => ({ code, color })),
     ...(t.font ? { font: t.font } : {}),
     ...(t.logo ? { logo: t.logo } : {}),
     headshots: { ...(t.headshots ?? {}) },

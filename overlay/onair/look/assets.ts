@@ -12,6 +12,16 @@ export function assetUrl(s: ThemeState, name: string | undefined): string | null
   return v ? `/assets/${encodeURIComponent(name)}?v=${v.sha256.slice(0, 16)}` : null;
 }
 
+/** How long one asset may take to load before the look goes on without it (a hung request never holds a theme). */
+const LOAD_TIMEOUT_MS = 8_000;
+
+/** `p`, or null once it fails or takes longer than `LOAD_TIMEOUT_MS`. */
+function settled<T>(p: Promise<T>): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), LOAD_TIMEOUT_MS)));
+  return Promise.race([p.catch(() => null), late]).finally(() => clearTimeout(timer));
+}
+
 const textures = new Map<string, Promise<Texture | null>>();
 const fonts = new Map<string, Promise<string | null>>();
 
@@ -19,16 +29,9 @@ export function loadTexture(url: string | null): Promise<Texture | null> {
   if (url === null) return Promise.resolve(null);
   let p = textures.get(url);
   if (!p) {
-    p = (async () => {
-      const img = new Image();
-      img.src = url;
-      try {
-        await img.decode();
-        return Texture.from(img);
-      } catch {
-        return null;
-      }
-    })();
+    const img = new Image();
+    img.src = url;
+    p = settled(img.decode().then(() => Texture.from(img)));
     textures.set(url, p);
   }
   return p;
@@ -40,16 +43,14 @@ export function loadFont(url: string | null): Promise<string | null> {
   let p = fonts.get(url);
   if (!p) {
     const family = `LeadWire Station ${fonts.size + 1}`;
-    p = (async () => {
-      try {
+    p = settled(
+      (async () => {
         const face = new FontFace(family, `url("${url}") format("woff2")`);
         await face.load();
         document.fonts.add(face);
         return family;
-      } catch {
-        return null;
-      }
-    })();
+      })(),
+    );
     fonts.set(url, p);
   }
   return p;

@@ -68,7 +68,8 @@ export class CandidateRow extends Container {
     this.color = toneColor(row);
     const m = metrics;
     const faceSize = Math.round(m.height * 0.8);
-    this.nameX = opts.headshot && row.tone === 'party' ? m.nameX + faceSize + 18 : m.nameX;
+    // A disc for each candidate of a party (not "Others", not a measure's YES / NO).
+    this.nameX = opts.headshot && row.tone === 'party' && row.party ? m.nameX + faceSize + 18 : m.nameX;
     const mid = m.height / 2;
     const bg = new Graphics().rect(0, 0, rowWidth, m.height).fill(COLORS.navyRow);
     this.nameText = label(row.name, m.name, '700', row.tone === 'others' ? COLORS.muted : COLORS.text);
