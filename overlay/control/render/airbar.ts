@@ -95,9 +95,8 @@ export function createAirBar(state: ControlState, actions: Actions) {
     el(
       'div',
       { class: 'airbar-buttons' },
-      el('div', { class: 'btn-group btn-takes', attrs: { role: 'group', 'aria-label': 'Take to program' } }, take, takeFull.button, takeTicker.button),
+      el('div', { class: 'btn-group btn-takes', attrs: { role: 'group', 'aria-label': 'To program' } }, take, takeFull.button, takeTicker.button, airDirect),
       el('div', { class: 'btn-group btn-clears', attrs: { role: 'group', 'aria-label': 'Clear' } }, clearL3.button, clearAlert.button, clearFull.button, clearTicker.button, clearPreview.button),
-      airDirect,
     ),
     el('div', { class: 'feedback-line' }, status, error),
     el('h3', { class: 'sub-head', text: 'Recent actions (this panel)' }),
