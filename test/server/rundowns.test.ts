@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ControlSnapshot, GraphicsState, LogEvent, RundownRun, RundownStatus } from '../../shared/index.js';
+import { ControlSnapshot, RundownStatus, type GraphicsState, type LogEvent, type RundownRun } from '../../shared/index.js';
 import type { Store } from '../../server/store/store.js';
 import { GA_FLIP, GEORGIA, INGEST, next, startLeadWire, type LeadWire } from '../helpers/server.js';
 import { manualClock, storeKinds } from '../helpers/stores.js';
@@ -320,6 +320,9 @@ describe.each(storeKinds())('rundowns ($name store)', (kind) => {
       { channel: 'preview', run: null },
     ]);
     expect(seen).toEqual([]);
+    // Every push reads as its one schema (shared/schema/rundown.ts, protocol.ts).
+    expect(ControlSnapshot.parse(snap)).toEqual(snap);
+    expect(RundownStatus.parse(await moved)).toEqual(await moved);
   });
 
   it.runIf(kind.name === 'redis')('resumes at the same item after a restart (a new store and server on the same Redis)', async () => {
