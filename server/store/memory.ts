@@ -31,7 +31,7 @@ export class MemoryBackend implements Backend {
    * long before a key sees that many other commits, so a short list per key answers it, where remembering every
    * id of a night would cost each commit a lookup in an ever larger set.
    */
-  private readonly recent = new Map<string, string[]>();
+  private readonly recent = { race: new Map<string, string[]>(), alert: new Map<string, string[]>(), graphics: new Map<string, string[]>() };
   /** Documents by collection, then id. */
   private readonly docs = new Map<string, Map<string, StoredDoc>>();
   private readonly assets = new Map<string, { meta: AssetMeta; bytes: Buffer }>();
@@ -69,20 +69,21 @@ export class MemoryBackend implements Backend {
     return applies;
   }
 
-  /** `seen` for a commit that writes `key`: its id is looked for among the key's recent commits. */
-  private seenFor(key: string, commitId: string | undefined, applies: boolean): Committed {
+  /** `seen` for a commit that writes `key` of `kind`: its id is looked for among the key's recent commits. */
+  private seenFor(kind: keyof MemoryBackend['recent'], key: string, commitId: string | undefined, applies: boolean): Committed {
     if (commitId === undefined) return applies;
-    let ids = this.recent.get(key);
+    const recent = this.recent[kind];
+    let ids = recent.get(key);
     if (ids?.includes(commitId)) return 'already_applied';
     if (!applies) return false;
-    if (!ids) this.recent.set(key, (ids = []));
+    if (!ids) recent.set(key, (ids = []));
     if (ids.push(commitId) > RECENT_COMMITS) ids.shift();
     return true;
   }
 
   private commitNow({ record, expectedRevision, leadChanges = NONE, alerts = NONE, dismiss = NONE, log = NONE, dismissLog = NONE, commitId }: RaceCommit): Committed {
     const stored = this.races.get(record.definition.id);
-    const answer = this.seenFor(`race:${record.definition.id}`, commitId, (stored?.revision ?? null) === expectedRevision);
+    const answer = this.seenFor('race', record.definition.id, commitId, (stored?.revision ?? null) === expectedRevision);
     if (answer !== true) return answer;
     this.races.set(record.definition.id, deepFreeze(record));
     for (const lc of leadChanges) this.leadChanges.set(lc.id, deepFreeze(lc));
@@ -114,7 +115,7 @@ export class MemoryBackend implements Backend {
   }
 
   async commitGraphics(state: GraphicsState, expectedRevision: number, log: EventEntry[] = [], commitId?: string) {
-    const answer = this.seenFor('graphics', commitId, this.graphics.revision === expectedRevision);
+    const answer = this.seenFor('graphics', '', commitId, this.graphics.revision === expectedRevision);
     if (answer !== true) return answer;
     this.graphics = clone(state);
     this.log.append(clone(log));
@@ -131,7 +132,7 @@ export class MemoryBackend implements Backend {
   }
 
   async commitAlert(alert: Alert, expectedStatus: Alert['status'], log: EventEntry[] = [], commitId?: string) {
-    const answer = this.seenFor(`alert:${alert.id}`, commitId, this.alerts.get(alert.id)?.status === expectedStatus);
+    const answer = this.seenFor('alert', alert.id, commitId, this.alerts.get(alert.id)?.status === expectedStatus);
     if (answer !== true) return answer;
     this.alerts.set(alert.id, deepFreeze(alert));
     this.log.append(log);

@@ -55,11 +55,14 @@ export function stampAt(drafts: readonly EventDraft[], actor: Actor, at: string)
   return out;
 }
 
-/** A commit id: this store's random prefix and a count, unique without asking the system for randomness each time. */
+/**
+ * Commit ids: a count and this store's random suffix, unique without asking the system for randomness each time
+ * (the count first, so that two ids of one store differ from their first characters).
+ */
 function commitIds(): () => string {
-  const prefix = randomBytes(12).toString('base64url');
+  const suffix = randomBytes(12).toString('base64url');
   let n = 0;
-  return () => `${prefix}.${(++n).toString(36)}`;
+  return () => `${(++n).toString(36)}.${suffix}`;
 }
 
 export interface StoreOptions {
