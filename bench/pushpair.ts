@@ -29,26 +29,35 @@ export interface PushPair {
   missed: number;
 }
 
-/** Connects N overlay clients and waits until each has its snapshot. */
+/**
+ * Connects N overlay clients, a hundred at a time (a loaded machine may not take a thousand handshakes at once), and
+ * waits until each has its snapshot.
+ */
 async function connectOverlays(base: string, n: number): Promise<Socket[]> {
-  const sockets = Array.from({ length: n }, () =>
-    io(`${base}/overlay`, { auth: { channel: 'program' }, transports: ['websocket'], reconnection: false, forceNew: true }),
-  );
-  await Promise.all(
-    sockets.map(
-      (s) =>
-        new Promise<void>((res, rej) => {
-          const t = setTimeout(() => rej(new Error('overlay client: no snapshot within 10 s')), 10_000);
-          s.once('snapshot', () => {
-            clearTimeout(t);
-            res();
-          });
-          s.once('connect_error', (e) => rej(e));
-        }),
-    ),
-  );
+  const sockets: Socket[] = [];
+  for (let from = 0; from < n; from += CONNECT_CHUNK) {
+    const chunk = Array.from({ length: Math.min(CONNECT_CHUNK, n - from) }, () =>
+      io(`${base}/overlay`, { auth: { channel: 'program' }, transports: ['websocket'], reconnection: false, forceNew: true }),
+    );
+    sockets.push(...chunk);
+    await Promise.all(
+      chunk.map(
+        (s) =>
+          new Promise<void>((res, rej) => {
+            const t = setTimeout(() => rej(new Error('overlay client: no snapshot within 30 s')), 30_000);
+            s.once('snapshot', () => {
+              clearTimeout(t);
+              res();
+            });
+            s.once('connect_error', (e) => rej(e));
+          }),
+      ),
+    );
+  }
   return sockets;
 }
+
+const CONNECT_CHUNK = 100;
 
 /** N overlay clients of one server, each noting which of the awaited races it has at the awaited revision. */
 function watchers(sockets: Socket[]) {
