@@ -33,6 +33,8 @@ const apPennsylvania = apRace({
 /** What the dock must fit: a browser dock in OBS is 360–500 px wide. */
 const DOCK = { width: 400, height: 800 };
 const slow = { timeout: 30_000 };
+/** The program overlay at half size: its mirror says the same, and software WebGL draws a quarter of the pixels. */
+const OVERLAY = { width: 960, height: 540 };
 
 /**
  * Everything in the dock (or the token form) that shows words or takes a press, measured in the page: what lies
@@ -159,9 +161,9 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     expect(errors(wrong)).toEqual([]);
   });
 
-  it('TAKE and CLEAR per layer from the dock reach program: the lower third and a full-screen board on the program overlay', { timeout: 90_000 }, async () => {
+  it('TAKE and CLEAR per layer from the dock reach program: the lower third and a full-screen board on the program overlay', { timeout: 120_000 }, async () => {
     const page = await dock();
-    const program = await openOverlay(browser(), lw.base);
+    const program = await openOverlay(browser(), lw.base, { viewport: OVERLAY });
 
     await lw.api('POST', '/api/graphics/cue', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: GA } } });
     const take = page.getByRole('button', { name: 'Take lower third to program: Georgia President' });
@@ -200,7 +202,7 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
 
   it('airs a lead-change alert from the dock: it leaves the queue and goes on the program overlay; A takes it off', { timeout: 90_000 }, async () => {
     const page = await dock();
-    const program = await openOverlay(browser(), lw.base);
+    const program = await openOverlay(browser(), lw.base, { viewport: OVERLAY });
     const to = await leadChange();
     const from = to === 'Biden' ? 'Trump' : 'Biden';
     const queue = page.getByRole('list', { name: 'Pending alerts' });
