@@ -6,12 +6,15 @@ import { putAsset, realWoff2, solidPng } from '../helpers/assets.js';
 import { GA_FLIP, GEORGIA } from '../helpers/fixtures.js';
 import type { Box } from '../helpers/pixels.js';
 import type { LeadWire } from '../helpers/server.js';
+import { numberToHex, paletteFor } from '../../overlay/onair/look/palette.js';
+import { Theme } from '../../shared/index.js';
 
 // Every wait is on something the page reports (its mirror, its data attributes, its frame counter); no sleeps.
 const why = browserUnavailable();
 /** Generous: these wait on conditions, so a loaded machine only makes them slower, never wrong. */
 const WAIT_MS = 60_000;
 const GA = 'ga-president-2020';
+const AZ = 'az-president-2020';
 const HALF = { width: 960, height: 540 };
 const TODAY_PANEL = '#0a1d3f';
 const PLUM = { panel: '#3a0d2e', text: '#ffffff', accent: '#ffd400', alert: '#b3001b' };
@@ -19,6 +22,10 @@ const PLUM = { panel: '#3a0d2e', text: '#ffffff', accent: '#ffd400', alert: '#b3
 const BOARD_PANEL: Box = { x0: 700, y0: 508, x1: 900, y1: 512 };
 /** The right end of the board's header, where the logo bug stands. */
 const HEADER_RIGHT: Box = { x0: 760, y0: 30, x1: 900, y1: 85 };
+/** The right end of the ticker band (its line is drawn from the left). */
+const TICKER_RIGHT: Box = { x0: 860, y0: 492, x1: 908, y1: 510 };
+/** A still page draws nothing in this long. */
+const QUIET_MS = 1_500;
 /** The board's rows. */
 const ROWS: Box = { x0: 60, y0: 100, x1: 700, y1: 420 };
 
@@ -84,6 +91,45 @@ describe.skipIf(why !== null)(`the station's look on air in Chromium${why ? ` (s
     expect(await mirrorText(page, 'fullscreen')).toBe(mirror.board);
     expect(await mirrorText(page, 'lowerThird')).toBe(mirror.lt);
     expect(await page.evaluate(() => window.leadwire!.drawnText())).toEqual(drawn);
+    expect(await page.evaluate(() => ({ ...window.leadwire!.inAnimations }))).toEqual(ins);
+    // Render on demand: once restyled, a still page draws nothing.
+    await page.waitForTimeout(QUIET_MS);
+    expect((await renderStats(page)).frames).toBe(framesAfter);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('restyles key races, the ticker, the balance strip and the call banner live too, without animating them in again', { timeout: 3 * WAIT_MS }, async () => {
+    lw = await startWithPages();
+    expect((await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA })).status).toBe(201);
+    expect((await lw.api('POST', `/api/races/${GA}/results`, { body: GA_FLIP })).status).toBe(200);
+    expect((await lw.api('POST', `/api/races/${GA}/call`, { body: { winner: 'biden' } })).status).toBe(200);
+    expect((await lw.api('PUT', `/api/races/${AZ}`, { body: { ...GEORGIA, jurisdiction: 'Arizona', electoralVotes: 11, recount: undefined } })).status).toBe(201);
+    const page = await openOverlay(browser(), lw.base, { viewport: HALF, timeout: WAIT_MS });
+    const layers = {
+      fullscreen: { type: 'keyRaces', raceIds: [GA, AZ], title: 'Battlegrounds' },
+      lowerThird: { type: 'balance', target: 270, raceIds: 'all', base: { DEM: 253, REP: 214 } },
+      ticker: { type: 'ticker', raceIds: [GA, AZ] },
+      alert: { type: 'call', raceId: GA },
+    } as const;
+    for (const [layer, graphic] of Object.entries(layers)) {
+      expect((await lw.api('POST', '/api/graphics/air', { body: { layer, graphic } })).status).toBe(200);
+      await poll(() => mirrorText(page, layer), `${layer} on air`).not.toBeNull();
+    }
+    // Held, the ticker stands on its line: a restyle must keep it there (and its mirror says so).
+    expect((await lw.api('POST', '/api/graphics/ticker/pause', { body: {} })).status).toBe(200);
+    await poll(async () => (await lw.api('GET', '/api/graphics')).body.program.ticker.paused, 'the ticker is held').toBe(true);
+    await idleFrames(page, WAIT_MS);
+    const mirrors = Object.fromEntries(await Promise.all(Object.keys(layers).map(async (l) => [l, await mirrorText(page, l)] as const)));
+    const ins = await page.evaluate(() => ({ ...window.leadwire!.inAnimations }));
+    const theme = Theme.parse({ colors: PLUM });
+    const deep = numberToHex(paletteFor(theme).panelDeep);
+    expect(countNear(await screenshot(page), deep, TICKER_RIGHT)).toBe(0);
+
+    await putTheme(theme);
+    await poll(async () => (await dataset(page)).themeRevision, 'the theme is applied').toBe('1');
+    await idleFrames(page, WAIT_MS);
+    expect(countNear(await screenshot(page), deep, TICKER_RIGHT)).toBeGreaterThan(area(TICKER_RIGHT) * 0.8);
+    for (const l of Object.keys(layers)) expect(await mirrorText(page, l), l).toBe(mirrors[l]);
     expect(await page.evaluate(() => ({ ...window.leadwire!.inAnimations }))).toEqual(ins);
     expect(page.errors).toEqual([]);
   });
