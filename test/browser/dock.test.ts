@@ -102,7 +102,8 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     await eventually(async () => ((await lw.api<FeedStatus[]>('GET', '/api/feeds')).body[0]!.polls >= 1 ? true : undefined), 30_000, 'the first AP poll');
   });
   afterAll(async () => {
-    await lw?.close();
+    // The last test stops the server itself.
+    await lw?.close().catch(() => undefined);
     await ap?.close();
   });
 
@@ -317,5 +318,22 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     expect(await pane.getByRole('button').count()).toBe(0);
     await lw.api('POST', '/api/graphics/clear', { body: { layer: 'fullscreen' } });
     expect(errors(page)).toEqual([]);
+  });
+
+  // Last: it stops the server.
+  it('while not live says so, its buttons look disabled, and pressing one says nothing was sent', { timeout: 60_000 }, async () => {
+    const page = await dock();
+    const take = page.getByRole('button', { name: /^Take lower third/ });
+    expect(await take.getAttribute('aria-disabled')).toBeNull();
+    await lw.close();
+    await page.getByRole('alert').filter({ hasText: /^NOT LIVE/ }).waitFor(slow);
+    await expect.poll(() => take.getAttribute('aria-disabled')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Clear lower third (program)' }).getAttribute('aria-disabled')).toBe('true');
+    expect(await page.getByRole('status', { name: 'Connection' }).textContent()).not.toContain('LIVE');
+    // aria-disabled, still focusable: pressed from the keyboard, it answers instead of sending.
+    await take.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Take lower third: not sent — not connected to the server' }).waitFor();
+    expect(await measure(page)).toMatchObject({ sideways: null, outside: [], cut: [], small: [] });
   });
 });
