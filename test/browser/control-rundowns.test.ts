@@ -104,7 +104,7 @@ describe.skipIf(why !== null)(`rundowns from the control panel${why ? ` (skipped
     expect(panel.errors).toEqual([]);
   });
 
-  it('stops where a take by hand replaces its lower third, and says so', { timeout: 60_000 }, async () => {
+  it('stops where a take by hand replaces its lower third, and says so', { timeout: 90_000 }, async () => {
     const panel = await openPanel(browser(), lw);
     const program = await openOverlay(browser(), lw.base, { viewport: { width: 960, height: 540 } });
     await panel.getByLabel('Open rundown').selectOption({ label: 'Battlegrounds' });
