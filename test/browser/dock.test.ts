@@ -143,7 +143,10 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     expect(await wrong.getByRole('button', { name: /^Take/ }).count()).toBe(0);
     expect(await wrong.getByRole('button', { name: /^Clear/ }).count()).toBe(0);
     expect(wrong.url()).not.toContain('not-the-token');
-    expect(await measure(wrong)).toMatchObject({ sideways: null, outside: [], cut: [], small: [] });
+    for (const width of [400, 360]) {
+      await wrong.setViewportSize({ width, height: DOCK.height });
+      expect(await measure(wrong), `the token form at ${width} px`).toMatchObject({ sideways: null, outside: [], cut: [], small: [] });
+    }
 
     const field = wrong.getByLabel('Producer token');
     await field.fill(INGEST);
