@@ -218,13 +218,12 @@ export async function rawFloor(redisUrl: string, o: BulkOptions, cpu: CpuMeter =
       json: JSON.stringify(commit.record),
       tag: `floor:${++seq}`,
       messages: [],
-      commitKey: k.commit(`floor-${seq}`),
       maxlen: String(DEFAULT_EVENTS_MAX),
       logging,
     });
   const records = freshRecords(o);
   const planned: ScriptCall[][] = [
-    records.map((r) => call({ record: r, expectedRevision: null, log: stamp([definitionEvent(r, true)], BENCH_ACTOR, NOW) })),
+    records.map((r) => call({ record: r, expectedRevision: null, log: stamp([definitionEvent(r, true)], BENCH_ACTOR, NOW), commitId: `floor-${seq}` })),
   ];
   for (const round of rounds(o)) {
     planned.push(
@@ -234,7 +233,7 @@ export async function rawFloor(redisUrl: string, o: BulkOptions, cpu: CpuMeter =
         });
         if (!plan.commit) throw new Error(`floor: ${plan.outcomes[0]?.kind}`);
         records[i] = plan.commit.record;
-        return call({ ...plan.commit, log: stamp(plan.log, BENCH_ACTOR, NOW) });
+        return call({ ...plan.commit, log: stamp(plan.log, BENCH_ACTOR, NOW), commitId: `floor-${seq}` });
       }),
     );
   }

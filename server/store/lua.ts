@@ -20,18 +20,21 @@ const SEEN = `
 local done = KEYS[#KEYS]
 if redis.call('EXISTS', done) == 1 then return 2 end
 `;
+/** How many commit ids a race hash keeps (COMMIT_RACE). */
+const RECENT_COMMITS = 16;
+
 /** Records the commit id (an hour: far longer than any re-send). */
 const RECORD = `redis.call('SET', done, '1', 'EX', 3600)
 `;
 
 /**
- * KEYS: race hash, race id list, lead-change hash, lead-change order list, alert hash, alert order list, event stream,
- *       commit id key
+ * KEYS: race hash, race id list, lead-change hash, lead-change order list, alert hash, alert order list, event stream
  * ARGV: expected revision ('' = must not exist), new revision, record JSON, channel,
  *       the commit's tag, unique to it: stored with the record (a reader holding that commit need not fetch
  *       it again) and heading the race message, `{"c":tag,"type":"race","record":<record JSON>}`, built here
  *       so the record crosses the wire once,
- *       the event log's cap, e = how many events, then e × their five fields,
+ *       the event log's cap, the commit id ('' = none),
+ *       e = how many events, then e × their five fields,
  *       l = how many lead changes, then l × (id, JSON),
  *       a = how many new alerts, then a × (id, JSON),
  *       d = how many alerts to dismiss, then d × (alert id, dismissed alert JSON, its message, its event's five
@@ -40,14 +43,29 @@ const RECORD = `redis.call('SET', done, '1', 'EX', 3600)
  * One commit carries everything a bulk's batches of one race detected, and its events: the change and its events
  * are one atomic step. A dismissal (and its event) applies only to an alert that is still pending (a producer may
  * have aired it meanwhile).
+ *
+ * Commit ids: the race hash keeps the ids of the last 16 commits that wrote it (`commits`, newest first). An id
+ * found there answers 2 (already applied) before the compare-and-set. The compare-and-set is what keeps a re-sent
+ * commit from applying twice (its first send moved the revision on); the id lets the answer say so, and a re-send
+ * comes within seconds, long before a race sees 16 more commits. Kept with the race, they cost no key per commit.
  */
-export const COMMIT_RACE = `${XADD}${SEEN}
-local rev = redis.call('HGET', KEYS[1], 'rev')
+export const COMMIT_RACE = `${XADD}
+local held = redis.call('HMGET', KEYS[1], 'rev', 'commits')
+local rev, recent, cid = held[1], held[2] or '', ARGV[7]
+if cid ~= '' and string.find(' ' .. recent .. ' ', ' ' .. cid .. ' ', 1, true) then return 2 end
 if (rev or '') ~= ARGV[1] then return 0 end
 if not rev then redis.call('RPUSH', KEYS[2], cjson.decode(ARGV[3]).definition.id) end
-redis.call('HSET', KEYS[1], 'rev', ARGV[2], 'json', ARGV[3], 'tag', ARGV[5])
+if cid ~= '' then
+  local kept = { cid }
+  for id in string.gmatch(recent, '%S+') do
+    if #kept == ${RECENT_COMMITS} then break end
+    kept[#kept + 1] = id
+  end
+  recent = table.concat(kept, ' ')
+end
+redis.call('HSET', KEYS[1], 'rev', ARGV[2], 'json', ARGV[3], 'tag', ARGV[5], 'commits', recent)
 local maxlen = ARGV[6]
-local i = 7
+local i = 8
 local n = tonumber(ARGV[i])
 for j = 0, n - 1 do
   local b = i + 1 + 5 * j
@@ -81,7 +99,7 @@ end
 redis.call('PUBLISH', ARGV[4], '{"c":"' .. ARGV[5] .. '","type":"race","record":' .. ARGV[3] .. '}')
 for k = i + 1 + 8 * n, #ARGV do redis.call('PUBLISH', ARGV[4], ARGV[k]) end
 for _, m in ipairs(dismissed) do redis.call('PUBLISH', ARGV[4], m) end
-${RECORD}return 1
+return 1
 `;
 
 /**

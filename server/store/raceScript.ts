@@ -13,17 +13,17 @@ export interface ScriptCall {
  * The keys and arguments of `COMMIT_RACE` (lua.ts) for one race commit, as the Redis store sends it (and the
  * bench's raw floor, prepared beforehand). `json`: the record's JSON; `tag`: the commit's tag, which heads the
  * race message the script builds around `json`; `messages`: the other changes' messages, published after it;
- * `commitKey`: the commit id's key; `maxlen`: the event log's cap; `logging` false sends no events.
+ * `maxlen`: the event log's cap; `logging` false sends no events.
  */
 export function commitRaceCall(
   k: RedisKeys,
   c: RaceCommit,
-  o: { json: string; tag: string; messages: readonly string[]; commitKey: string; maxlen: string; logging: boolean },
+  o: { json: string; tag: string; messages: readonly string[]; maxlen: string; logging: boolean },
 ): ScriptCall {
   const { record, expectedRevision, leadChanges = [], alerts = [], dismiss = [] } = c;
   const log = o.logging ? (c.log ?? []) : [];
   const dismissLog = o.logging ? (c.dismissLog ?? []) : [];
-  const args = [expectedRevision === null ? '' : String(expectedRevision), String(record.revision), o.json, k.channel, o.tag, o.maxlen];
+  const args = [expectedRevision === null ? '' : String(expectedRevision), String(record.revision), o.json, k.channel, o.tag, o.maxlen, c.commitId ?? ''];
   pushEvents(args, log);
   args.push(String(leadChanges.length));
   for (const lc of leadChanges) args.push(lc.id, JSON.stringify(lc));
@@ -36,7 +36,7 @@ export function commitRaceCall(
   });
   args.push(...o.messages);
   const id = record.definition.id;
-  return { keys: [k.race(id), k.raceIds, k.leadChanges, k.leadChangeOrder, k.alerts, k.alertOrder, k.events, o.commitKey], arguments: args };
+  return { keys: [k.race(id), k.raceIds, k.leadChanges, k.leadChangeOrder, k.alerts, k.alertOrder, k.events], arguments: args };
 }
 
 /** The events a script appends: their count, then each one's fields. */

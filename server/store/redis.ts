@@ -177,7 +177,7 @@ export class RedisBackend implements Backend {
   }
 
   async commitRace(commit: RaceCommit) {
-    const { record, leadChanges = [], alerts = [], commitId } = commit;
+    const { record, leadChanges = [], alerts = [] } = commit;
     const id = record.definition.id;
     deepFreeze(record); // it is what listeners of this instance get
     const json = JSON.stringify(record);
@@ -195,7 +195,6 @@ export class RedisBackend implements Backend {
         json,
         tag: published[0]![0],
         messages,
-        commitKey: this.commitKey(commitId),
         maxlen: this.maxlen,
         logging: this.logging,
       });

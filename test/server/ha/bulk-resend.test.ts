@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ClientOfflineError, SocketClosedUnexpectedlyError } from 'redis';
+import { ClientOfflineError, createClient, SocketClosedUnexpectedlyError } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../server/logger.js';
 import { MemoryBackend } from '../../../server/store/memory.js';
@@ -122,4 +122,29 @@ describe('bulk commits re-sent after a failed send', () => {
       }
     });
   }
+
+  it("keeps no Redis key per race commit: a night of batches does not pile up keys (a re-send still answers 'already applied')", async () => {
+    const prefix = `t${randomUUID().slice(0, 8)}:`;
+    const backend = await RedisBackend.connect({ url: redis.url, prefix, logger: silentLogger() });
+    opened.push(backend);
+    const store = new Store(backend, { clock: manualClock(), timeoutMs: 2_000 });
+    const lw = await startLeadWire({ store });
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    try {
+      expect((await lw.api('PUT', '/api/races/ga-a', { token: 'ingest', body: GEORGIA })).status).toBe(201);
+      const keys = async () => (await admin.keys(`${prefix}*`)).sort();
+      const before = await keys();
+      for (let k = 0; k < 20; k++) {
+        const asOf = new Date(Date.parse(GA_BEFORE.asOf) + 1_000 * (k + 1)).toISOString();
+        const res = await lw.api('POST', '/api/results', { token: 'ingest', body: { updates: [{ raceId: 'ga-a', ...GA_BEFORE, asOf }] } });
+        expect(res.body.results[0].status).toBe('applied');
+      }
+      expect((await lw.api('GET', '/api/races/ga-a')).body.revision).toBe(21);
+      expect(await keys()).toEqual(before);
+    } finally {
+      await admin.quit();
+      await lw.close();
+    }
+  });
 });
