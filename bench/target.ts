@@ -22,7 +22,7 @@ export async function startTarget(kind: Target['kind'], redisUrl?: string, scrip
     env: { ...process.env, BENCH_REDIS_URL: kind === 'redis' ? redisUrl : '' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const nextMessage = <K extends FromServer['type']>(type: K, ms = 15_000) =>
+  const nextMessage = <K extends FromServer['type']>(type: K, ms = 60_000) =>
     new Promise<Extract<FromServer, { type: K }>>((res, rej) => {
       const t = setTimeout(() => rej(new Error(`bench server: no "${type}" within ${ms} ms`)), ms);
       const on = (m: FromServer) => {
