@@ -51,13 +51,15 @@ describe.skipIf(why !== null)(`the show's graphics from the control panel${why ?
     await panel.getByRole('alert').filter({ hasText: 'Cue key races: tick 2 to 8 races (1 ticked)' }).waitFor();
     await panel.getByLabel('Arizona President', { exact: true }).check();
     await panel.getByLabel('Pennsylvania President', { exact: true }).check();
+    await panel.getByLabel('Key races title (optional)').fill('Battlegrounds');
     await button(panel, 'Cue key races board: 3 races ticked').click();
-    const keyRaces = { type: 'keyRaces', raceIds: [AZ, GA, PA] };
+    const keyRaces = { type: 'keyRaces', raceIds: [AZ, GA, PA], title: 'Battlegrounds' };
     await poll(async () => (await graphics()).preview.fullscreen).toEqual(keyRaces);
     // The F key is the full-screen TAKE.
     await panel.keyboard.press('f');
     await poll(async () => (await graphics()).program.fullscreen).toEqual(keyRaces);
     await poll(() => mirrorText(program, 'fullscreen')).toBe(await expectedText(lw, keyRaces, 'fullscreen'));
+    expect((await mirrorText(program, 'fullscreen'))?.split('\n')[0]).toBe('BATTLEGROUNDS');
 
     await button(panel, 'Clear full screen (program)').click();
     await poll(() => mirrorText(program, 'fullscreen')).toBeNull();

@@ -41,10 +41,13 @@ export function createShowPane(state: ControlState, actions: Actions) {
     cue('fullscreen', { type: 'board', raceId: id });
   });
 
+  const titleInput = el('input', { class: 'show-text', attrs: { type: 'text', maxlength: '60', placeholder: 'e.g. Battlegrounds', autocomplete: 'off' } });
+  const title = el('label', { class: 'show-field show-grow' }, el('span', { class: 'show-label', text: 'Key races title (optional)' }), titleInput);
   const key = showButton('Cue key races', () => {
     const ids = picked();
     if (ids.length < 2 || ids.length > KEY_RACES_MAX) return fail(`Cue key races: tick 2 to ${KEY_RACES_MAX} races (${ids.length} ticked)`);
-    cue('fullscreen', { type: 'keyRaces', raceIds: ids });
+    const t = titleInput.value.trim();
+    cue('fullscreen', { type: 'keyRaces', raceIds: ids, ...(t ? { title: t } : {}) });
   });
 
   const target = numberField('To win', '270', { min: 1, max: 100_000 });
@@ -97,7 +100,7 @@ export function createShowPane(state: ControlState, actions: Actions) {
     el(
       'div',
       { class: 'show-body' },
-      el('div', { class: 'show-row' }, board.button, key.button),
+      el('div', { class: 'show-row' }, board.button, title, key.button),
       el('div', { class: 'show-row show-balance' }, target.root, baseDem.root, baseRep.root, balanceFull.button, balanceStrip.button),
       el('div', { class: 'show-row show-ticker' }, dwell.root, ticker.button, pause.button, resume.button),
       el('h3', { class: 'sub-head', text: 'Tick races for key races and the ticker' }),
