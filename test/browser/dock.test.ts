@@ -13,22 +13,25 @@ const unavailable = browserUnavailable();
 const GA = 'ga-president-2020';
 const PA = 'pa-president-2020';
 const PENNSYLVANIA = { ...GEORGIA, jurisdiction: 'Pennsylvania', electoralVotes: 20, candidates: GEORGIA.candidates.slice(0, 2) };
-/** AP calls Pennsylvania for Biden: the next poll brings the call in as a proposal for the desk. */
-const apPennsylvania = apRace({
-  statePostal: 'PA',
-  stateName: 'Pennsylvania',
-  raceID: '0',
-  officeName: 'President',
-  units: [
-    {
-      lastUpdated: '2020-11-07T16:25:00Z',
-      candidates: [
-        { first: 'Joe', last: 'Biden', party: 'Dem', candidateID: '1036', ballotOrder: 1, voteCount: 3_458_229, winner: 'X' },
-        { first: 'Donald', last: 'Trump', party: 'GOP', candidateID: '8639', ballotOrder: 2, voteCount: 3_377_674 },
-      ],
-    },
-  ],
-});
+const AZ = 'az-president-2020';
+const ARIZONA = { ...PENNSYLVANIA, jurisdiction: 'Arizona', electoralVotes: 11 };
+/** AP calls a state's presidential race for Biden: the next poll brings the call in as a proposal for the desk. */
+const apCallsForBiden = (statePostal: string, stateName: string) =>
+  apRace({
+    statePostal,
+    stateName,
+    raceID: '0',
+    officeName: 'President',
+    units: [
+      {
+        lastUpdated: '2020-11-07T16:25:00Z',
+        candidates: [
+          { first: 'Joe', last: 'Biden', party: 'Dem', candidateID: '1036', ballotOrder: 1, voteCount: 3_458_229, winner: 'X' },
+          { first: 'Donald', last: 'Trump', party: 'GOP', candidateID: '8639', ballotOrder: 2, voteCount: 3_377_674 },
+        ],
+      },
+    ],
+  });
 
 /** What the dock must fit: a browser dock in OBS is 360–500 px wide. */
 const DOCK = { width: 400, height: 800 };
@@ -91,7 +94,10 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
           label: 'AP',
           url: ap.electionUrl,
           intervalSeconds: 3600,
-          races: [{ match: { statePostal: 'PA', raceID: '0' }, raceId: PA, candidates: { '1036': 'biden', '8639': 'trump' } }],
+          races: [
+            { match: { statePostal: 'PA', raceID: '0' }, raceId: PA, candidates: { '1036': 'biden', '8639': 'trump' } },
+            { match: { statePostal: 'AZ', raceID: '0' }, raceId: AZ, candidates: { '1036': 'biden', '8639': 'trump' } },
+          ],
         },
       ],
     }).feeds;
@@ -99,6 +105,7 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     expect((await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA, token: 'ingest' })).status).toBe(201);
     expect((await lw.api('POST', `/api/races/${GA}/results`, { body: GA_BEFORE, token: 'ingest' })).status).toBe(200);
     expect((await lw.api('PUT', `/api/races/${PA}`, { body: PENNSYLVANIA, token: 'ingest' })).status).toBe(201);
+    expect((await lw.api('PUT', `/api/races/${AZ}`, { body: ARIZONA, token: 'ingest' })).status).toBe(201);
     await eventually(async () => ((await lw.api<FeedStatus[]>('GET', '/api/feeds')).body[0]!.polls >= 1 ? true : undefined), 30_000, 'the first AP poll');
   });
   afterAll(async () => {
@@ -117,6 +124,13 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     const votes = toBiden ? { biden: base + 1_000, trump: base, other: 61_000 } : { biden: base, trump: base + 1_000, other: 61_000 };
     expect((await lw.api('POST', `/api/races/${GA}/results`, { body: { asOf, votes }, token: 'ingest' })).status).toBe(200);
     return toBiden ? 'Biden' : 'Trump';
+  }
+  /** AP calls `raceId` for Biden; resolves once its proposal waits for the desk. */
+  async function apProposes(raceId: string, statePostal: string, stateName: string): Promise<void> {
+    ap.push(apSteps.delta([apCallsForBiden(statePostal, stateName)]));
+    expect((await lw.api('POST', '/api/feeds/ap/poll')).status).toBe(200);
+    const waiting = async () => (await lw.api<CallProposal[]>('GET', '/api/calls?status=proposed')).body.some((p) => p.raceId === raceId) || undefined;
+    await eventually(waiting, 30_000, `AP's proposal for ${raceId}`);
   }
   const graphics = async () => (await lw.api<GraphicsState>('GET', '/api/graphics')).body;
   const pendingAlerts = async () => (await lw.api<Alert[]>('GET', '/api/alerts?status=pending')).body;
@@ -230,9 +244,7 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
   it('fits a 400×800, a 360 and a 500 px dock with a lower third on air, an alert and a call waiting and a rundown running: no sideways scroll, nothing cut off, every control ≥ 44×44', { timeout: 90_000 }, async () => {
     await lw.api('POST', '/api/graphics/air', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: GA } } });
     const to = await leadChange();
-    ap.push(apSteps.delta([apPennsylvania]));
-    expect((await lw.api('POST', '/api/feeds/ap/poll')).status).toBe(200);
-    await eventually(async () => ((await lw.api<CallProposal[]>('GET', '/api/calls?status=proposed')).body.length === 1 ? true : undefined), 30_000, 'the proposal');
+    await apProposes(PA, 'PA', 'Pennsylvania');
 
     // A rundown on preview (program's layers stay as they are): its now / next and buttons are measured too.
     const fit = { name: 'Battlegrounds tonight', items: [{ layer: 'fullscreen', graphic: { type: 'board', raceId: PA }, dwellSeconds: 3600 }] };
@@ -262,6 +274,23 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(DOCK.height);
     expect((await lw.api('POST', '/api/rundowns/fit/stop', { body: {} })).status).toBe(200);
+    expect(errors(page)).toEqual([]);
+  });
+
+  it('accepts a wire’s call from the dock: the race is called, the call leaves the list, and its projected-winner alert airs from the dock', { timeout: 90_000 }, async () => {
+    await apProposes(AZ, 'AZ', 'Arizona');
+    const page = await dock();
+    const program = await openOverlay(browser(), lw.base, { viewport: OVERLAY });
+    const accept = page.getByRole('button', { name: 'Accept call: Arizona President — Joe Biden (AP)' });
+    await accept.click();
+    await expect.poll(async () => (await lw.api<RaceView>('GET', `/api/races/${AZ}`)).body.call?.winner).toBe('biden');
+    await expect.poll(() => accept.count()).toBe(0);
+    const air = page.getByRole('button', { name: 'Air alert: Arizona President projected winner Joe Biden' });
+    await air.click();
+    await expect.poll(() => mirrorText(program, 'alert'), slow).toMatch(/PROJECTED WINNER[\s\S]*Biden/i);
+    await expect.poll(() => air.count()).toBe(0);
+    await page.getByRole('button', { name: 'Clear alert (program)' }).click();
+    await expect.poll(() => mirrorText(program, 'alert'), slow).toBeNull();
     expect(errors(page)).toEqual([]);
   });
 
