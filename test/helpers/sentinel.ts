@@ -99,6 +99,20 @@ async function command(port: number, args: string[]): Promise<unknown> {
   }
 }
 
+/** Commands in order on one connection of the server at `port` (WAIT counts that connection's writes). */
+async function commands(port: number, list: string[][]): Promise<unknown[]> {
+  const c = createClient({ socket: { host: '127.0.0.1', port, reconnectStrategy: false } });
+  c.on('error', () => {});
+  await c.connect();
+  try {
+    const out: unknown[] = [];
+    for (const args of list) out.push(await c.sendCommand(args));
+    return out;
+  } finally {
+    c.destroy();
+  }
+}
+
 async function until(check: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check().catch(() => false))) {
@@ -143,6 +157,15 @@ async function startIn(dir: string, procs: Map<number, ChildProcess>, master: st
     const info = String(await command(p1, ['INFO', 'replication']));
     return ports.slice(1).every((_, i) => new RegExp(`slave${i}:.*state=online`).test(info));
   }, 'the replicas in sync');
+  // A replica rewrites its AOF (a fork) right after its first sync: writes wait for no server to be busy with that,
+  // then for a write the primary sends to be confirmed by every replica (WAIT), as LeadWire's first commit will be.
+  for (const port of ports) {
+    await until(async () => /aof_rewrite_in_progress:0\r?\n[\s\S]*aof_rewrite_scheduled:0/.test(String(await command(port, ['INFO', 'persistence']))), `server ${port} done rewriting its AOF`);
+  }
+  await until(async () => {
+    const [, confirmed] = (await commands(p1, [['SET', 'leadwire-sentinel-probe', String(Date.now())], ['WAIT', String(replicas), '1000']])) as [unknown, number];
+    return confirmed >= replicas;
+  }, 'a write confirmed by every replica');
   for (const { port } of sentinels) {
     await until(async () => {
       // Each replica is a map (RESP3) or a flat list (RESP2) of its fields: read either as text.
