@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME, type ThemeState } from '../../shared/index.js';
 import { JPEG_HEAD, putAsset, realWoff2, solidPng } from '../helpers/assets.js';
-import { INGEST, next, type LeadWire } from '../helpers/server.js';
+import { INGEST, next, startLeadWire, type LeadWire } from '../helpers/server.js';
 import { storeKinds } from '../helpers/stores.js';
 import { useLeadWire } from './http/setup.js';
 
@@ -140,6 +140,21 @@ describe.each(storeKinds())('theme and assets over HTTP ($name store)', (kind) =
     expect(wrong.status).toBe(400);
     expect(wrong.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['font', 'logo']);
     expect((await lw.api('GET', '/api/theme', { token: null })).body).toEqual(theme);
+  });
+
+  it('keeps the theme and its assets in the store: another server over it answers and pushes them', async () => {
+    const lw = await start();
+    const up = await putAsset(lw.base, 'logo.png', solidPng('#ffffff'));
+    await lw.api('PUT', '/api/theme', { body: { ...STATION, logo: 'logo.png' } });
+    const other = await startLeadWire({ store: lw.store });
+    try {
+      expect((await other.api('GET', '/api/theme', { token: null })).body).toEqual({ ...STATION, logo: 'logo.png' });
+      const served = await fetch(`${other.base}/assets/logo.png`);
+      expect(served.headers.get('etag')).toBe(`"${up.body.sha256}"`);
+      expect(await next<ThemeState>(other.overlay('program'), 'theme')).toMatchObject({ revision: 1, theme: { logo: 'logo.png' } });
+    } finally {
+      await other.close();
+    }
   });
 
   it('pushes the theme to overlays and control panels on connect and on every change, with asset versions', async () => {
