@@ -5,7 +5,7 @@ import type { FeedKind, PollResult } from '../../../server/feeds/types.js';
 import { GA_BEFORE, GA_FLIP, GEORGIA } from '../../helpers/fixtures.js';
 import { eventually, next } from '../../helpers/server.js';
 import { storeKinds } from '../../helpers/stores.js';
-import { ALICE, BOB, GA, INGEST, PRODUCER, brief, useServer, type Started } from './setup.js';
+import { ALICE, BOB, GA, INGEST, PATIENCE_MS, PRODUCER, brief, useServer, type Started } from './setup.js';
 
 /** The events an action wrote: everything logged after the last event before it. */
 async function loggedBy(lw: Started, action: () => Promise<unknown>): Promise<LogEvent[]> {
@@ -33,7 +33,7 @@ describe.each(storeKinds())('the event log ($name store)', (kind) => {
     expect(cue[0]!.data).toMatchObject({ action: 'cue', layer: 'lowerThird', channel: 'preview', rev: 1, program: { lowerThird: null } });
 
     const socket = lw.control(BOB);
-    await next(socket, 'snapshot');
+    await next(socket, 'snapshot', PATIENCE_MS);
     const take = await loggedBy(lw, () => socket.emitWithAck('take', { layer: 'lowerThird' }));
     expect(take.map(brief)).toEqual([{ type: 'graphics', actor: 'producer:Bob Producer' }]);
     expect(take[0]!.data).toMatchObject({ action: 'take', layer: 'lowerThird', rev: 2, program: { lowerThird: { type: 'race', raceId: GA } } });
@@ -119,7 +119,7 @@ describe.each(storeKinds())('the event log ($name store)', (kind) => {
     const lw = await begin({ feeds: { configs: [feed!], kinds: { csv: fake }, instanceId: 'test' } });
     // The first poll is over once the feed has said it is ok (its status is written after its batches).
     const ok = (e: LogEvent) => e.type === 'feed' && e.data.state === 'ok';
-    await eventually(async () => ((await lw.events({ type: 'feed' })).some(ok) ? true : undefined), 5_000, 'the first poll');
+    await eventually(async () => ((await lw.events({ type: 'feed' })).some(ok) ? true : undefined), PATIENCE_MS, 'the first poll');
     await lw.api('POST', '/api/feeds/wire/poll', { token: ALICE });
     const all = await lw.events();
     expect(all.map(brief)).toEqual([
@@ -162,7 +162,7 @@ describe.each(storeKinds())('the event log ($name store)', (kind) => {
     expect(none.map(what)).toEqual([{ actor: 'producer', action: 'clear', layer: 'ticker', channel: 'preview' }]);
 
     const socket = lw.control(BOB);
-    await next(socket, 'snapshot');
+    await next(socket, 'snapshot', PATIENCE_MS);
     const resume = await loggedBy(lw, () => socket.emitWithAck('ticker:resume', { channel: 'program' }));
     expect(resume.map(what)).toEqual([{ actor: 'Bob Producer', action: 'resume', layer: 'ticker', channel: 'program' }]);
     expect(resume[0]!.type === 'graphics' && resume[0]!.data.program.ticker).toEqual(ticker);
@@ -180,7 +180,7 @@ describe.each(storeKinds())('the event log ($name store)', (kind) => {
     const off = await eventually(async () => {
       const last = (await lw.events({ type: 'graphics' })).at(-1)!;
       return last.type === 'graphics' && last.data.action === 'clear' ? last : undefined;
-    }, 5_000, 'the alert to leave air');
+    }, PATIENCE_MS, 'the alert to leave air');
     expect(brief(off)).toEqual({ type: 'graphics', actor: 'system:leadwire' });
     expect(off.type === 'graphics' && off.data.program.alert).toBeNull();
   });

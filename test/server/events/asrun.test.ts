@@ -14,16 +14,21 @@ describe.each(storeKinds())('the as-run ($name store)', (kind) => {
   /** Georgia defined at 10:00, its lower third aired at 10:01, three batches at 10:02–10:04, cleared at 10:05. */
   async function night() {
     const lw = await begin();
-    await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA });
+    const ok = async (res: Promise<{ status: number; body: any }>) => {
+      const { status, body } = await res;
+      expect(status, JSON.stringify(body)).toBeLessThan(300);
+      return body;
+    };
+    await ok(lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA }));
     lw.clock.set(at('10:01:00'));
-    await lw.api('POST', '/api/graphics/air', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: GA } }, token: ALICE });
+    await ok(lw.api('POST', '/api/graphics/air', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: GA } }, token: ALICE }));
     const views = [];
     for (const [i, b] of [GA_BEFORE, GA_FLIP, GA_LATER].entries()) {
       lw.clock.set(at(`10:0${2 + i}:00`));
-      views.push((await lw.api('POST', `/api/races/${GA}/results`, { body: b })).body.race);
+      views.push((await ok(lw.api('POST', `/api/races/${GA}/results`, { body: b }))).race);
     }
     lw.clock.set(at('10:05:00'));
-    await lw.api('POST', '/api/graphics/clear', { body: { layer: 'lowerThird' } });
+    await ok(lw.api('POST', '/api/graphics/clear', { body: { layer: 'lowerThird' } }));
     return { lw, views };
   }
 

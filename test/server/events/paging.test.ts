@@ -7,7 +7,7 @@ import { Store } from '../../../server/store/store.js';
 import { GEORGIA } from '../../helpers/fixtures.js';
 import { startRedis } from '../../helpers/redis.js';
 import { manualClock, storeKinds } from '../../helpers/stores.js';
-import { useServer } from './setup.js';
+import { STORE_DEADLINE_MS, useServer } from './setup.js';
 
 const race = (i: number) => `race-${i}`;
 
@@ -87,7 +87,7 @@ describe('the log’s cap', () => {
     const redis = await startRedis();
     try {
       const backend = await RedisBackend.connect({ url: redis.url, prefix: 'cap:', logger: silentLogger(), events: { max: 1_000 } });
-      const store = new Store(backend, { clock: manualClock() });
+      const store = new Store(backend, { clock: manualClock(), timeoutMs: STORE_DEADLINE_MS });
       for (let k = 0; k < 6; k++) await backend.logRefusals(Array.from({ length: 500 }, (_, i) => entry(k * 500 + i)));
       await store.defineRace(RaceDefinition.parse({ ...GEORGIA, id: 'after-the-flood' }));
       const length = await (backend as unknown as { client: { xLen(k: string): Promise<number> } }).client.xLen('cap:events');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -6,8 +6,11 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { ControlClientToServer, ControlServerToClient, LogEvent } from '../../../shared/index.js';
 import { createServer, type ServerDeps } from '../../../server/app.js';
 import type { NamedToken } from '../../../server/http/tokens.js';
-import type { Logger } from '../../../server/logger.js';
-import type { Store } from '../../../server/store/store.js';
+import type { Clock } from '../../../server/clock.js';
+import { silentLogger, type Logger } from '../../../server/logger.js';
+import { MemoryBackend } from '../../../server/store/memory.js';
+import { RedisBackend } from '../../../server/store/redis.js';
+import { Store } from '../../../server/store/store.js';
 import { INGEST, PRODUCER } from '../../helpers/server.js';
 import { manualClock, type StoreKind } from '../../helpers/stores.js';
 
@@ -110,19 +113,39 @@ export async function start(o: StartOpts) {
 }
 export type Started = Awaited<ReturnType<typeof start>>;
 
-/** One server per test over a fresh store of `kind`, closed after it. */
+/**
+ * How long one store call may take in these tests. `kind.make` gives 1 s, which a loaded machine overran: a file's
+ * first Redis calls (connection, scripts, code paths all cold) took 2 s and answered 503, and the as-run's steps
+ * went missing. These tests check the log, not deadlines: a slow machine is slow, never wrong.
+ */
+export const STORE_DEADLINE_MS = 15_000;
+
+/** A fresh, empty store of `kind` (its own key prefix on the kind's private Redis) with `STORE_DEADLINE_MS`. */
+export async function freshStore(kind: StoreKind, clock: Clock): Promise<Store> {
+  const opts = { clock, timeoutMs: STORE_DEADLINE_MS };
+  if (kind.name === 'memory') return new Store(new MemoryBackend(), opts);
+  const redis = kind.redis();
+  if (!redis) throw new Error('redis kind used before setup()');
+  const backend = await RedisBackend.connect({ url: redis.url, prefix: `t${randomUUID().slice(0, 8)}:`, logger: silentLogger() });
+  return new Store(backend, opts);
+}
+
+/** How long a test waits for something that happens on its own (a push, a poll, a timer): long, as a loaded machine needs. */
+export const PATIENCE_MS = 20_000;
+
+/** One server per test over a fresh store of `kind`, both closed after it. */
 export function useServer(kind: StoreKind) {
   let open: Started | null = null;
-  beforeAll(() => kind.setup(), 20_000);
+  beforeAll(() => kind.setup(), 60_000);
   afterAll(() => kind.teardown());
   afterEach(async () => {
     await open?.close();
-    if (kind.name === 'memory') await open?.store.close();
+    await open?.store.close();
     open = null;
   });
   return async (o: Omit<StartOpts, 'store'> = {}) => {
     const clock = o.clock ?? manualClock();
-    open = await start({ ...o, clock, store: await kind.make(clock) });
+    open = await start({ ...o, clock, store: await freshStore(kind, clock) });
     return open;
   };
 }

@@ -8,7 +8,7 @@ import { Store } from '../../../server/store/store.js';
 import { GEORGIA } from '../../helpers/fixtures.js';
 import { next } from '../../helpers/server.js';
 import { manualClock } from '../../helpers/stores.js';
-import { ALICE, BOB, GA, NAMED, capturingLogger, sha256, start, type Started } from './setup.js';
+import { ALICE, BOB, GA, NAMED, PATIENCE_MS, STORE_DEADLINE_MS, capturingLogger, sha256, start, type Started } from './setup.js';
 
 describe('named operators (LEADWIRE_TOKENS)', () => {
   let lw: Started | null = null;
@@ -31,12 +31,12 @@ describe('named operators (LEADWIRE_TOKENS)', () => {
     const tokens = loadTokens(file({ tokens: NAMED.map((t) => ({ ...t, sha256: t.sha256.toUpperCase() })) }));
     expect(tokens).toEqual(NAMED);
     const { logger, lines } = capturingLogger();
-    lw = await start({ store: new Store(new MemoryBackend(), { clock: manualClock() }), logger });
+    lw = await start({ store: new Store(new MemoryBackend(), { clock: manualClock(), timeoutMs: STORE_DEADLINE_MS }), logger });
     await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA, token: ALICE });
     await lw.api('POST', '/api/graphics/cue', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: GA } }, token: ALICE });
     await lw.api('POST', '/api/graphics/take', { body: { layer: 'lowerThird' }, token: ALICE });
     const bob = lw.control(BOB);
-    await next(bob, 'snapshot');
+    await next(bob, 'snapshot', PATIENCE_MS);
     await bob.emitWithAck('clear', { layer: 'lowerThird', channel: 'program' });
     await bob.emitWithAck('take', { layer: 'lowerThird' });
 
@@ -52,7 +52,7 @@ describe('named operators (LEADWIRE_TOKENS)', () => {
     const hashed = await lw.api('POST', '/api/graphics/take', { body: { layer: 'lowerThird' }, token: sha256(ALICE) });
     expect(hashed.status).toBe(401); // the hash is not the token
     const socket = lw.control(stranger);
-    await expect(next(socket, 'connect_error')).resolves.toMatchObject({ message: expect.stringMatching(/unauthorized/) });
+    await expect(next(socket, 'connect_error', PATIENCE_MS)).resolves.toMatchObject({ message: expect.stringMatching(/unauthorized/) });
 
     // Every answer and every log line: no token of the file, nor its hash.
     const answers = [refused.text, hashed.text, JSON.stringify(await lw.events())];
