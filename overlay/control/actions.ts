@@ -135,12 +135,13 @@ export function createActions(socket: () => ControlSocket | null, state: Control
   };
 
   const rundownPath = (id: string, verb?: string) => `/api/rundowns/${encodeURIComponent(id)}${verb ? `/${verb}` : ''}`;
-  /** An answer shaped as a run's status is applied at once (the `rundown` push agrees a moment later). */
+  /**
+   * An answer shaped as a run's status words the feedback; the state follows the `rundown` pushes only, which come in
+   * order on the one socket (an answer may overtake a later push, and a status carries no revision to tell).
+   */
   const statusDone = (text: (st: RundownStatus) => string) => (data: unknown) => {
     const st = RundownStatus.safeParse(data);
-    if (!st.success) return text({ channel: 'program', run: null, nextIndex: null, endsAt: null });
-    state.applyRundownStatus(st.data);
-    return text(st.data);
+    return text(st.success ? st.data : { channel: 'program', run: null, nextIndex: null, endsAt: null });
   };
   const position = (st: RundownStatus) => (st.run ? `item ${st.run.index + 1} of ${st.run.items.length}` : 'ended');
   const saveRundown = (d: Draft) => {
