@@ -98,7 +98,8 @@ describe.skipIf(process.env.LEADWIRE_HA_TESTS === '0')('a Sentinel failover unde
 
       // The feed: batches with growing counts, alternately on A and B, with a take now and then.
       const acked: string[] = [];
-      const statuses: { at: number; status: number }[] = [];
+      /** Each batch: when it was sent, when it was answered, and how. */
+      const statuses: { sent: number; at: number; status: number }[] = [];
       const unchanged: string[] = [];
       const unexpected: string[] = [];
       let stopFeed = false;
@@ -111,13 +112,14 @@ describe.skipIf(process.env.LEADWIRE_HA_TESTS === '0')('a Sentinel failover unde
           n++;
           const lw = n % 2 ? a : b;
           const asOf = new Date(Date.parse('2020-11-06T09:00:00.000Z') + n * 1000).toISOString();
+          const sent = Date.now();
           const res = await lw
             .api('POST', `/api/races/${GA}/results`, {
               token: 'ingest',
               body: { asOf, votes: { biden: 2_440_000 + n * 10, trump: 2_445_000 + n * 9, other: 60_000 + n }, expectedVotePct: 98 },
             })
             .catch((err: unknown) => ({ status: 0, body: String(err) }));
-          statuses.push({ at: Date.now(), status: res.status });
+          statuses.push({ sent, at: Date.now(), status: res.status });
           answers.push(`${Date.now() - feedStart} ${lw === a ? 'A' : 'B'} ${res.status}${res.status === 200 ? '' : ` ${JSON.stringify(res.body)}`}`);
           if (res.status === 200) acked.push(asOf);
           // A 503 says the outcome is unknown (it may have landed), or that nothing was changed: then it must not have.
@@ -138,19 +140,21 @@ describe.skipIf(process.env.LEADWIRE_HA_TESTS === '0')('a Sentinel failover unde
         const killedAt = Date.now();
         group.signal(primary, how);
 
-        // Some 503s, then 200s again, from the promoted replica.
-        const firstFailure = await eventually(() => statuses.find((s) => s.at >= killedAt && s.status !== 200), 30_000, 'the write outage');
-        const firstBack = await eventually(() => statuses.find((s) => s.at > firstFailure.at && s.status === 200), 30_000, 'writes back');
+        // The sentinels promote a replica, and a batch sent after the loss (so only the promoted replica can take it)
+        // is answered 200. Those caught in the gap answer 503, or 200 once LeadWire re-sends them to the new primary.
         const promoted = await switched;
+        const firstAfter = await eventually(() => statuses.find((s) => s.sent > killedAt && s.status === 200), 30_000, 'a batch sent after the loss answered 200');
         const ackedBefore = acked.length;
         await eventually(() => (acked.length >= ackedBefore + 10 ? true : undefined), 30_000, 'the feed going on after the failover');
         stopFeed = true;
         await feed;
-        const lastBefore = statuses.filter((s) => s.at < firstFailure.at && s.status === 200).at(-1)!;
+        const lastBefore = statuses.filter((s) => s.at < killedAt && s.status === 200).at(-1)!;
+        const firstFailure = statuses.find((s) => s.at >= killedAt && s.status !== 200);
+        const firstBack = firstFailure && statuses.find((s) => s.at > firstFailure.at && s.status === 200);
         console.log(
-          `[failover ${how}] write outage ${firstBack.at - firstFailure.at} ms (first 503 → first 200); ` +
-            `${firstBack.at - lastBefore.at} ms from the last 200 before it to the first after; ` +
-            `sentinels switched ${promoted.at - killedAt} ms after the ${how}, LeadWire wrote again ${firstBack.at - promoted.at} ms after that; ` +
+          `[failover ${how}] write outage ${firstBack ? `${firstBack.at - firstFailure.at} ms` : 'none (no batch answered 503)'} (first 503 → first 200); ` +
+            `${firstAfter.at - lastBefore.at} ms from the last 200 before the ${how} to the first 200 of a batch sent after it; ` +
+            `sentinels switched ${promoted.at - killedAt} ms after the ${how}, LeadWire wrote again ${firstAfter.at - promoted.at} ms after that; ` +
             `${statuses.filter((s) => s.status !== 200).length} of ${statuses.length} batches answered 503 (${unchanged.length} "nothing was changed")`,
         );
         expect(unexpected).toEqual([]);
