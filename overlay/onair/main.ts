@@ -29,6 +29,9 @@ import {
 } from './state.js';
 import { FONT_WEIGHTS, STAGE } from './theme.js';
 
+/** How long a page waits for the station's look before drawing in the default one (the store away, a slow asset). */
+const FIRST_LOOK_MS = 5_000;
+
 async function init(): Promise<void> {
   const params = readParams(window.location.search);
   paintBackground(params.bg);
@@ -88,10 +91,15 @@ async function init(): Promise<void> {
   const dot = params.channel === 'preview' ? app.stage.addChild(new ConnectionDot()) : null;
 
   let state: OverlayState = initialState(params.channel);
+  /**
+   * Nothing is drawn until the station's look is on (the first `theme` push and its assets), so a page that loads
+   * while graphics are on air never shows them in the default look first; after `FIRST_LOOK_MS` it draws anyway.
+   */
+  let lookOn = false;
   const commit = (next: OverlayState): void => {
     if (next === state) return;
     state = next;
-    scene.sync(state);
+    if (lookOn) scene.sync(state);
   };
   const markReady = (): void => {
     if (body.dataset.ready === 'true') return;
@@ -109,14 +117,21 @@ async function init(): Promise<void> {
   });
   socket.on('snapshot', (snap) => {
     commit(applySnapshot(state, snap));
-    if (state.ready) markReady();
+    if (state.ready && lookOn) markReady();
   });
   socket.on('graphics', (g) => commit(applyGraphics(state, g)));
   socket.on('race', (race) => commit(applyRace(state, race)));
   socket.on('leadChange', (lc) => commit(applyLeadChange(state, lc)));
   // The station's look: what is on screen is rebuilt in it at rest (no re-animation), then the page is idle again.
-  const look = new Look(body, () => scene.restyle());
+  const putLookOn = (): void => {
+    if (lookOn) return;
+    lookOn = true;
+    scene.sync(state);
+    if (state.ready) markReady();
+  };
+  const look = new Look(body, () => (lookOn ? scene.restyle() : putLookOn()));
   socket.on('theme', (t) => void look.apply(t));
+  setTimeout(putLookOn, FIRST_LOOK_MS);
 
   installPlayoutHooks(window, {
     play: () => commit(setStopped(state, false)),
@@ -147,6 +162,9 @@ async function init(): Promise<void> {
       return demand.isPaused;
     },
     drawnText: () => drawnTexts(app.stage),
+    get restyles() {
+      return scene.restyles;
+    },
   };
 }
 

@@ -181,8 +181,12 @@ export class Scene extends Container {
     if (changed) this.frames.request();
   }
 
+  /** How many times the look changed under what was on screen. */
+  restyles = 0;
+
   /** Redraws everything on screen in the look now worn (see `LayerSlot.restyle`), asking for a frame. */
   restyle(): void {
+    this.restyles++;
     for (const layer of LAYER_NAMES) this.slots[layer].restyle();
     this.frames.request();
   }

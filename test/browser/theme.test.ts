@@ -128,9 +128,29 @@ describe.skipIf(why !== null)(`the station's look on air in Chromium${why ? ` (s
     await putTheme(theme);
     await poll(async () => (await dataset(page)).themeRevision, 'the theme is applied').toBe('1');
     await idleFrames(page, WAIT_MS);
+    expect(await page.evaluate(() => window.leadwire!.restyles)).toBe(1);
     expect(countNear(await screenshot(page), deep, TICKER_RIGHT)).toBeGreaterThan(area(TICKER_RIGHT) * 0.8);
     for (const l of Object.keys(layers)) expect(await mirrorText(page, l), l).toBe(mirrors[l]);
     expect(await page.evaluate(() => ({ ...window.leadwire!.inAnimations }))).toEqual(ins);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('draws a page opened while graphics are on air in the station’s look from its first frame', { timeout: 3 * WAIT_MS }, async () => {
+    lw = await startWithPages();
+    expect((await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA })).status).toBe(201);
+    expect((await lw.api('POST', `/api/races/${GA}/results`, { body: GA_FLIP })).status).toBe(200);
+    expect((await putAsset(lw.base, 'logo.png', solidPng('#ffd400', 200, 100))).status).toBe(201);
+    await putTheme({ colors: PLUM, logo: 'logo.png' });
+    expect((await lw.api('POST', '/api/graphics/air', { body: { layer: 'fullscreen', graphic: { type: 'board', raceId: GA } } })).status).toBe(200);
+    const page = await openOverlay(browser(), lw.base, { viewport: HALF, timeout: WAIT_MS });
+    await poll(() => mirrorText(page, 'fullscreen'), 'the board on air').not.toBeNull();
+    expect((await dataset(page)).themeRevision).toBe('1');
+    await idleFrames(page, WAIT_MS);
+    // Built once, in the look: never drawn in the default and rebuilt.
+    expect(await page.evaluate(() => window.leadwire!.restyles)).toBe(0);
+    const png = await screenshot(page);
+    expect(countNear(png, PLUM.panel, BOARD_PANEL)).toBeGreaterThan(area(BOARD_PANEL) * 0.9);
+    expect(countNear(png, '#ffd400', HEADER_RIGHT, 4)).toBeGreaterThan(500);
     expect(page.errors).toEqual([]);
   });
 

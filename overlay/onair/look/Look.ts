@@ -12,6 +12,8 @@ import { numberToHex, paletteFor } from './palette.js';
  */
 export class Look {
   private latest = 0;
+  /** The push last put on; the same one again (after a reconnect) changes nothing. */
+  private applied: string | null = null;
 
   constructor(
     private readonly body: HTMLElement,
@@ -19,7 +21,9 @@ export class Look {
   ) {}
 
   async apply(s: ThemeState): Promise<void> {
+    const key = JSON.stringify(s);
     const mine = ++this.latest;
+    if (key === this.applied) return;
     const t = s.theme;
     const logoUrl = assetUrl(s, t.logo);
     const fontUrl = assetUrl(s, t.font);
@@ -30,6 +34,7 @@ export class Look {
       Promise.all(shots.map(async ([id, name]) => [id, await loadTexture(assetUrl(s, name))] as const)),
     ]);
     if (mine !== this.latest) return;
+    this.applied = key;
     const headshots = new Map<string, Texture>();
     for (const [id, tex] of faces) if (tex) headshots.set(id, tex);
     setLook(paletteFor(t), font, { logo, headshots });
