@@ -71,7 +71,7 @@ export interface StoreOptions {
   timeoutMs?: number;
   /** Compare-and-set attempts before giving up under contention. @default 50 */
   maxAttempts?: number;
-  /** A new commit id, one per logical commit (each compare-and-set attempt is one). @default a random prefix and a count */
+  /** A new commit id, one per logical commit (each compare-and-set attempt is one). @default a count and a random suffix */
   commitId?: () => string;
 }
 
