@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RaceDefinitionInput, ResultBatch } from '../../shared/index.js';
 import { GA_FLIP, GEORGIA } from '../helpers/fixtures.js';
 import { AZ, GA } from '../server/http/setup.js';
@@ -70,6 +70,22 @@ const rawBody: fc.Arbitrary<{ raw: string | Uint8Array; headers?: Record<string,
 
 describe.each(fuzzStores())('fuzzing raw request bodies on every route ($name store)', (kind) => {
   const fz = useFuzzServer(kind);
+
+  it('a body that is not JSON or over the limit is 401 without a token and 403 with the wrong role; only a valid caller hears 400 / 413', { timeout: FUZZ_TIMEOUT_MS }, async () => {
+    const bad = [{ raw: '{"layer": "lowerThird",' }, { raw: JSON.stringify({ layer: 'x'.repeat(1_100_000) }) }, { raw: '{}', headers: { 'content-type': 'application/json; charset=latin1' } }];
+    const answers = [];
+    for (const b of bad) {
+      for (const t of ['none', 'garbage', 'ingest', 'producer'] as const) {
+        const res = await fz.run({ method: 'POST', path: '/api/graphics/take', token: t, ...b }, 'producer', { fields: ['layer'] });
+        answers.push(`${t} ${res.status} ${res.body.error}`);
+      }
+    }
+    expect(answers).toEqual([
+      ...['none 401 unauthorized', 'garbage 401 unauthorized', 'ingest 403 forbidden', 'producer 400 invalid_json'],
+      ...['none 401 unauthorized', 'garbage 401 unauthorized', 'ingest 403 forbidden', 'producer 413 too_large'],
+      ...['none 401 unauthorized', 'garbage 401 unauthorized', 'ingest 403 forbidden', 'producer 415 invalid'],
+    ]);
+  });
 
   it('a body that is not JSON, too large, compressed, in another charset or hostile: never a 5xx, refusals change nothing', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     await fc.assert(
