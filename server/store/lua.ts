@@ -44,16 +44,18 @@ const RECORD = `redis.call('SET', done, '1', 'EX', 3600)
  * are one atomic step. A dismissal (and its event) applies only to an alert that is still pending (a producer may
  * have aired it meanwhile).
  *
- * Commit ids: the race hash keeps the ids of the last 16 commits that wrote it (`commits`, newest first). An id
- * found there answers 2 (already applied) before the compare-and-set. The compare-and-set is what keeps a re-sent
- * commit from applying twice (its first send moved the revision on); the id lets the answer say so, and a re-send
- * comes within seconds, long before a race sees 16 more commits. Kept with the race, they cost no key per commit.
+ * Commit ids: the race hash keeps the ids of the last 16 commits that wrote it (`commits`, newest first). The
+ * compare-and-set is what keeps a re-sent commit from applying twice (its first send moved the revision on); a
+ * commit that fails it and whose id is there answers 2 (already applied) instead of 0. A re-send comes within
+ * seconds, long before a race sees 16 more commits. Kept with the race, they cost no key per commit.
  */
 export const COMMIT_RACE = `${XADD}
 local held = redis.call('HMGET', KEYS[1], 'rev', 'commits')
 local rev, recent, cid = held[1], held[2] or '', ARGV[7]
-if cid ~= '' and string.find(' ' .. recent .. ' ', ' ' .. cid .. ' ', 1, true) then return 2 end
-if (rev or '') ~= ARGV[1] then return 0 end
+if (rev or '') ~= ARGV[1] then
+  if cid ~= '' and string.find(' ' .. recent .. ' ', ' ' .. cid .. ' ', 1, true) then return 2 end
+  return 0
+end
 if not rev then redis.call('RPUSH', KEYS[2], cjson.decode(ARGV[3]).definition.id) end
 if cid ~= '' then
   local kept = { cid }

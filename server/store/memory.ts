@@ -31,7 +31,7 @@ export class MemoryBackend implements Backend {
    * long before a key sees that many other commits, so a short list per key answers it, where remembering every
    * id of a night would cost each commit a lookup in an ever larger set.
    */
-  private readonly recent = { race: new Map<string, string[]>(), alert: new Map<string, string[]>(), graphics: new Map<string, string[]>() };
+  private readonly recent = { race: new Map<string, Ring>(), alert: new Map<string, Ring>(), graphics: new Map<string, Ring>() };
   /** Documents by collection, then id. */
   private readonly docs = new Map<string, Map<string, StoredDoc>>();
   private readonly assets = new Map<string, { meta: AssetMeta; bytes: Buffer }>();
@@ -69,15 +69,19 @@ export class MemoryBackend implements Backend {
     return applies;
   }
 
-  /** `seen` for a commit that writes `key` of `kind`: its id is looked for among the key's recent commits. */
+  /**
+   * `seen` for a commit that writes `key` of `kind`. A commit whose compare-and-set holds (`applies`) cannot have
+   * been applied before (it would have moved the revision or status on), so its id is only noted; one that fails
+   * it is looked for among the key's recent commits: found, it is a re-send of one that landed.
+   */
   private seenFor(kind: keyof MemoryBackend['recent'], key: string, commitId: string | undefined, applies: boolean): Committed {
     if (commitId === undefined) return applies;
     const recent = this.recent[kind];
-    let ids = recent.get(key);
-    if (ids?.includes(commitId)) return 'already_applied';
-    if (!applies) return false;
-    if (!ids) recent.set(key, (ids = []));
-    if (ids.push(commitId) > RECENT_COMMITS) ids.shift();
+    let ring = recent.get(key);
+    if (!applies) return ring?.ids.includes(commitId) ? 'already_applied' : false;
+    if (!ring) recent.set(key, (ring = { ids: [], next: 0 }));
+    ring.ids[ring.next] = commitId;
+    ring.next = (ring.next + 1) % RECENT_COMMITS;
     return true;
   }
 
@@ -251,4 +255,10 @@ const clone = <T>(value: T): T => structuredClone(value);
 
 /** How many commit ids are remembered per race, alert and the graphics. */
 const RECENT_COMMITS = 16;
+
+/** A key's last commit ids, overwritten in turn from `next`. */
+interface Ring {
+  ids: string[];
+  next: number;
+}
 const NONE = Object.freeze([]) as never[];
