@@ -12,9 +12,10 @@ end
 
 
 /**
- * Commit ids: every commit script's last key is `<prefix>commit:<id>`, the id its caller chose for that one logical
- * commit. Seen before, the script answers 2 (already applied) and changes nothing, before any compare-and-set: a
- * commit re-sent after a failover finds its own earlier write, not a "conflict" to re-read and apply again.
+ * Commit ids: every commit script but COMMIT_RACE (which keeps them in the race hash, see there) has as its last key
+ * `<prefix>commit:<id>`, the id its caller chose for that one logical commit. Seen before, the script answers 2
+ * (already applied) and changes nothing, before any compare-and-set: a commit re-sent after a failover finds its own
+ * earlier write, not a "conflict" to re-read and apply again.
  */
 const SEEN = `
 local done = KEYS[#KEYS]
