@@ -19,6 +19,8 @@ export interface SentinelGroup {
   processes(): ChildProcess[];
   /** The sentinels' logs (each step of a failover, with its time), by port. */
   sentinelLogs(): string;
+  /** The data servers' replication log lines (role changes, partial or full resyncs), by port. */
+  serverLogs(): string;
   /**
    * Once the sentinels listen for it: resolves with the next primary they switch to (`+switch-master`, from
    * whichever sentinel says it first) and when it was said.
@@ -185,6 +187,10 @@ async function startIn(dir: string, procs: Map<number, ChildProcess>, master: st
     sentinelLogs: () =>
       sentinels
         .map(({ port }) => `sentinel ${port}:\n${(outputs.get(procs.get(port)!)?.() ?? '').split('\n').filter((l) => /[#*] [-+]/.test(l)).join('\n')}`)
+        .join('\n'),
+    serverLogs: () =>
+      ports
+        .map((port) => `server ${port}:\n${(outputs.get(procs.get(port)!)?.() ?? '').split('\n').filter((l) => /sync|MASTER|master|replica|Partial|Full|BGSAVE|RDB/i.test(l)).slice(-40).join('\n')}`)
         .join('\n'),
     async nextSwitch() {
       const subscribers = sentinels.map(({ port }) => {

@@ -157,6 +157,8 @@ describe.skipIf(process.env.LEADWIRE_HA_TESTS === '0')('a Sentinel failover unde
             `sentinels switched ${promoted.at - killedAt} ms after the ${how}, LeadWire wrote again ${firstAfter.at - promoted.at} ms after that; ` +
             `${statuses.filter((s) => s.status !== 200).length} of ${statuses.length} batches answered 503 (${unchanged.length} "nothing was changed")`,
         );
+        // Slower than Sentinel and the client explain (a replica resyncing in full, say): show what the servers did.
+        if (firstAfter.at - promoted.at > 5_000) console.log(`[failover ${how}] slow to write again:\n${group.sentinelLogs()}\n${group.serverLogs()}`);
         expect(unexpected).toEqual([]);
 
         // The primary now: the promoted replica (or, should the sentinels have moved again, whichever they chose).
