@@ -27,6 +27,8 @@ export class LatestState {
   loaded = false;
   /** The store read under way, shared by every client that asks meanwhile. */
   refreshing: Promise<boolean> | null = null;
+  /** The read that starts once `refreshing` is done, shared by every client that asked after it began. */
+  queued: Promise<boolean> | null = null;
 
   constructor(private readonly sink: LatestSink) {}
 

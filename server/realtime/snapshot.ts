@@ -9,9 +9,16 @@ import type { LatestState } from './latest.js';
  * nothing trustworthy to send yet.
  */
 export function refresh(store: Store, latest: LatestState, logger: Logger): Promise<boolean> {
-  // Pages reconnecting together (after a restart, say) share one read of the store.
-  latest.refreshing ??= read(store, latest, logger).finally(() => (latest.refreshing = null));
-  return latest.refreshing;
+  const start = () => (latest.refreshing = read(store, latest, logger).finally(() => (latest.refreshing = null)));
+  if (!latest.refreshing) return start();
+  // A read under way may have read the store before what prompts this one (a page that last saw a newer
+  // revision on another instance, changes missed while the subscriber was away): this one gets the next
+  // read. Pages reconnecting together (after a restart, say) still share it: at most one read waits.
+  latest.queued ??= latest.refreshing.then(() => {
+    latest.queued = null;
+    return start();
+  });
+  return latest.queued;
 }
 
 async function read(store: Store, latest: LatestState, logger: Logger): Promise<boolean> {
