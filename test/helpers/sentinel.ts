@@ -57,7 +57,7 @@ function startProcess(cmd: string, args: string[], ready: string): Promise<Child
 /**
  * A real Redis Sentinel group on loopback for failover tests: a primary (AOF, fsync always), `replicas` replicas
  * (with two, writes needing one replica go on after the primary is lost), and three `redis-server --sentinel`
- * watching them (quorum 2, down after 1 s, failover timeout 3 s), each on a free port with its own temp folder.
+ * watching them (quorum 2, down after 3 s, failover timeout 3 s), each on a free port with its own temp folder.
  * Nothing is shared with any other Redis on the machine.
  */
 export async function startSentinelGroup(master = 'leadwire', replicas = 1): Promise<SentinelGroup> {
@@ -128,6 +128,9 @@ async function startIn(dir: string, procs: Map<number, ChildProcess>, master: st
   for (let i = 0; i <= replicas; i++) ports.push(await freePort());
   const p1 = ports[0]!;
   const common = ['--bind', '127.0.0.1', '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--protected-mode', 'no'];
+  // A full sync (each replica's first, or one that cannot resume after a failover) starts at once rather than after
+  // the default 5 s Redis waits for more replicas to share it.
+  common.push('--repl-diskless-sync-delay', '0');
   for (const port of ports) {
     const args = ['--port', String(port), '--dir', dir, '--appendfilename', `appendonly-${port}.aof`, '--appenddirname', `aof-${port}`, ...common];
     if (port !== p1) args.push('--replicaof', '127.0.0.1', String(p1));
@@ -145,7 +148,9 @@ async function startIn(dir: string, procs: Map<number, ChildProcess>, master: st
         'protected-mode no',
         `dir ${dir}`,
         `sentinel monitor ${master} 127.0.0.1 ${p1} 2`,
-        `sentinel down-after-milliseconds ${master} 1000`,
+        // Not 1 s: a sentinel that learns of a new primary opens a fresh link to it and counts the wait for its first
+        // PONG against this; at 1 s a primary busy with its promotion was declared down and failed over again.
+        `sentinel down-after-milliseconds ${master} 3000`,
         `sentinel failover-timeout ${master} 3000`,
         `sentinel parallel-syncs ${master} 1`,
         '',
