@@ -464,7 +464,9 @@ export class Store {
   private async guard<T>(op: () => Promise<T>, isCommit = false): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StoreDeadline(this.timeoutMs)), this.timeoutMs);
+      // Given up one turn of the event loop late: after a stall of the whole process (a starved CPU), timers run
+      // before the sockets are read, so a reply that arrived in time is read first rather than answered as an outage.
+      timer = setTimeout(() => setImmediate(() => reject(new StoreDeadline(this.timeoutMs))), this.timeoutMs);
     });
     try {
       return await Promise.race([op(), timeout]);
