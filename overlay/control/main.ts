@@ -4,7 +4,6 @@ import '@fontsource/barlow-condensed/600.css';
 import '@fontsource/barlow-condensed/700.css';
 import './styles.css';
 import { createActions } from './actions.js';
-import { openControl, type ControlSocket } from './connection.js';
 import { el, setAttr } from './dom.js';
 import { History } from './history.js';
 import { bindKeyboard } from './keyboard.js';
@@ -20,9 +19,9 @@ import { createRaceList } from './render/races.js';
 import { createShortcuts } from './render/shortcuts.js';
 import { createRundownPane } from './render/rundowns.js';
 import { createShowPane } from './render/show.js';
+import { createSession } from './session.js';
 import { createTopBar } from './render/topbar.js';
 import { ControlState } from './state.js';
-import { forgetToken, initialToken, saveToken } from './token.js';
 
 // The OBS dock (`?dock=1`, dock/) is a page of its own: it loads instead, and this module stops here for good.
 if (new URLSearchParams(location.search).get('dock') === '1') await import('./dock/index.js').then(() => new Promise<never>(() => {}));
@@ -30,17 +29,21 @@ if (new URLSearchParams(location.search).get('dock') === '1') await import('./do
 if (new URLSearchParams(location.search).get('page') === 'theme') await import('./theme/index.js').then(() => new Promise<never>(() => {}));
 
 const state = new ControlState();
-let socket: ControlSocket | null = null;
-/** The token `socket` was opened with; HTTP actions (calling a race) use the same one. */
-let activeToken: string | null = null;
-/** The server's refusal of the last token, shown on the token form. */
-let refusal: string | null = null;
 /** True once the server accepted the token and sent a snapshot; until then only the token form exists. */
 let unlocked = false;
+const session = createSession(state, {
+  onLock() {
+    unlocked = false;
+    monitors.unload();
+    history.reset();
+  },
+  // Refused: the session forgot the token and dropped everything; the form shows the server's words.
+  onRefused: () => gate.focus(),
+});
 
-const actions = createActions(() => socket, state, () => activeToken);
-const history = new History(state, () => activeToken);
-const gate = createGate(state, connectWith);
+const actions = createActions(session.socket, state, session.token);
+const history = new History(state, session.token);
+const gate = createGate(state, (token) => session.connectWith(token));
 /** Live (monitors, switching, queues) or As run (timeline and event log) in the centre and right columns. */
 const viewButtons = (['Live', 'As run'] as const).map((name) => {
   const b = el('button', { class: 'view-tab', text: name, attrs: { type: 'button', 'aria-pressed': String(name === 'Live') } });
@@ -51,7 +54,7 @@ const views = el('div', { class: 'views', attrs: { role: 'group', 'aria-label': 
 views.append(el('a', { class: 'view-tab', text: 'Theme', attrs: { href: '/control/?page=theme' } }));
 const top = createTopBar(state, changeToken, views);
 const races = createRaceList(state, actions, createCallBox(state, actions), (id) => history.aired.get(id));
-const asRun = createAsRunView(state, history, () => activeToken);
+const asRun = createAsRunView(state, history, session.token);
 const monitors = createMonitors({ enabled: new URLSearchParams(location.search).get('monitors') !== 'off' });
 const airbar = createAirBar(state, actions);
 const alerts = createAlertQueue(state, actions);
@@ -80,37 +83,8 @@ function toggleAsRun(open: boolean): void {
   asRun.show(open);
 }
 
-function lock(): void {
-  socket?.removeAllListeners();
-  socket?.disconnect();
-  socket = null;
-  activeToken = null;
-  unlocked = false;
-  monitors.unload();
-  history.reset();
-  state.reset();
-}
-
-function connectWith(token: string): void {
-  lock();
-  refusal = null;
-  saveToken(token);
-  activeToken = token;
-  socket = openControl(token, state, (message) => {
-    // Refused: forget the token, drop everything, show the form with the server's words.
-    lock();
-    forgetToken();
-    refusal = message;
-    state.setConnection('refused', message);
-    gate.focus();
-  });
-}
-
 function changeToken(): void {
-  lock();
-  forgetToken();
-  refusal = null;
-  state.setConnection('no-token');
+  session.signOut();
   queueMicrotask(() => gate.focus());
 }
 
@@ -123,7 +97,7 @@ function render(): void {
   panel.hidden = !unlocked;
   gate.root.hidden = unlocked;
   if (!unlocked) {
-    gate.update(refusal);
+    gate.update(session.refusal());
     return;
   }
   top.update(now);
@@ -154,9 +128,4 @@ setInterval(() => {
 }, 250);
 bindKeyboard(window, state, actions, () => unlocked);
 
-const token = initialToken();
-if (token) connectWith(token);
-else {
-  state.setConnection('no-token');
-  gate.focus();
-}
+if (!session.start()) gate.focus();

@@ -14,7 +14,7 @@ import { createDockHead } from './head.js';
 import { createLayerList } from './layers.js';
 import { createDockAlerts, createDockCalls } from './queues.js';
 import { createRundownPane } from './rundownView.js';
-import { createSession } from './session.js';
+import { createSession } from '../session.js';
 
 export function startDock(host: HTMLElement): void {
   document.documentElement.classList.add('dock-page');

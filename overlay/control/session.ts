@@ -1,13 +1,13 @@
 /**
- * The dock's sign-in and connection, as the full panel does it (`main.ts`): the token from `?key=` or the session,
- * one `/control` socket (`connection.ts`) feeding the shared `ControlState`, and on a refusal everything dropped and
- * only the token form shown with the server's words.
+ * The sign-in and connection of the full panel (`main.ts`) and the dock (`dock/`): the token from `?key=` or the
+ * session, one `/control` socket (`connection.ts`) feeding the shared `ControlState`, and on a refusal everything
+ * dropped and only the token form shown with the server's words.
  */
-import { openControl, type ControlSocket } from '../connection.js';
-import type { ControlState } from '../state.js';
-import { forgetToken, initialToken, saveToken } from '../token.js';
+import { openControl, type ControlSocket } from './connection.js';
+import type { ControlState } from './state.js';
+import { forgetToken, initialToken, saveToken } from './token.js';
 
-export interface DockSession {
+export interface ControlSession {
   socket(): ControlSocket | null;
   /** The token the socket was opened with; HTTP actions use the same one. */
   token(): string | null;
@@ -20,7 +20,7 @@ export interface DockSession {
   start(): boolean;
 }
 
-export function createSession(state: ControlState, hooks: { onLock(): void; onRefused(): void }): DockSession {
+export function createSession(state: ControlState, hooks: { onLock(): void; onRefused(): void }): ControlSession {
   let socket: ControlSocket | null = null;
   let activeToken: string | null = null;
   let refusal: string | null = null;
