@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import type { Clock } from '../../server/clock.js';
 import { silentLogger } from '../../server/logger.js';
 import { MemoryBackend } from '../../server/store/memory.js';
-import { RedisBackend } from '../../server/store/redis.js';
+import { RedisBackend, type RedisBackendOptions } from '../../server/store/redis.js';
 import { Store } from '../../server/store/store.js';
+import type { Backend } from '../../server/store/types.js';
 import { startRedis, type PrivateRedis } from './redis.js';
 
 /** A clock the test moves by hand. */
@@ -65,4 +67,41 @@ export function storeKinds(): StoreKind[] {
       },
     },
   ];
+}
+
+export interface BackendKind {
+  name: 'memory' | 'redis';
+  /** A fresh, empty backend (no `Store` around it), for tests that wrap one. */
+  make(): Promise<Backend>;
+}
+
+/**
+ * The two bare backends, for tests that wrap one (a Proxy that fails a call) before a `Store` sees it. Call it in a
+ * `describe`: it starts the private Redis in that block's `beforeAll` and closes everything in its `afterAll`.
+ */
+export function backendKinds() {
+  let redis: PrivateRedis | null = null;
+  const opened: Backend[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await Promise.allSettled(opened.map((b) => b.close()));
+    await redis?.cleanup();
+  });
+  const privateRedis = (): PrivateRedis => {
+    if (!redis) throw new Error('backendKinds() used outside its describe');
+    return redis;
+  };
+  /** A backend on the private Redis, its own key prefix unless `opts` gives one; closed after the block. */
+  const connectRedis = async (opts: Omit<RedisBackendOptions, 'url' | 'target' | 'logger'> = {}): Promise<RedisBackend> => {
+    const b = await RedisBackend.connect({ url: privateRedis().url, prefix: `t${randomUUID().slice(0, 8)}:`, logger: silentLogger(), ...opts });
+    opened.push(b);
+    return b;
+  };
+  const kinds: BackendKind[] = [
+    { name: 'memory', make: async () => new MemoryBackend() },
+    { name: 'redis', make: () => connectRedis() },
+  ];
+  return { kinds, redis: privateRedis, connectRedis };
 }

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ClientOfflineError, createClient, SocketClosedUnexpectedlyError } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../server/logger.js';
-import { MemoryBackend } from '../../../server/store/memory.js';
-import { RedisBackend } from '../../../server/store/redis.js';
+import { describe, expect, it } from 'vitest';
 import { Store } from '../../../server/store/store.js';
 import type { Backend, CommitResult, Committed, RaceCommit } from '../../../server/store/types.js';
-import { startRedis, type PrivateRedis } from '../../helpers/redis.js';
 import { GA_BEFORE, GA_FLIP, GEORGIA, startLeadWire } from '../../helpers/server.js';
-import { manualClock } from '../../helpers/stores.js';
+import { backendKinds, manualClock } from '../../helpers/stores.js';
 
 const RACES = ['ga-a', 'ga-b', 'ga-c'];
 const VICTIM = 'ga-b';
@@ -53,27 +49,7 @@ function failingOnce(backend: Backend, raceId: string, how: 'answer lost' | 'nev
 }
 
 describe('bulk commits re-sent after a failed send', () => {
-  let redis: PrivateRedis;
-  const opened: Backend[] = [];
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await Promise.allSettled(opened.map((b) => b.close()));
-    await redis?.cleanup();
-  });
-
-  const kinds: { name: string; make(): Promise<Backend> }[] = [
-    { name: 'memory', make: async () => new MemoryBackend() },
-    {
-      name: 'redis',
-      make: async () => {
-        const b = await RedisBackend.connect({ url: redis.url, prefix: `t${randomUUID().slice(0, 8)}:`, logger: silentLogger() });
-        opened.push(b);
-        return b;
-      },
-    },
-  ];
+  const { kinds, redis, connectRedis } = backendKinds();
 
   for (const kind of kinds) {
     describe(kind.name, () => {
@@ -125,11 +101,10 @@ describe('bulk commits re-sent after a failed send', () => {
 
   it("keeps no Redis key per race commit: a night of batches does not pile up keys (a re-send still answers 'already applied')", async () => {
     const prefix = `t${randomUUID().slice(0, 8)}:`;
-    const backend = await RedisBackend.connect({ url: redis.url, prefix, logger: silentLogger() });
-    opened.push(backend);
+    const backend = await connectRedis({ prefix });
     const store = new Store(backend, { clock: manualClock(), timeoutMs: 2_000 });
     const lw = await startLeadWire({ store });
-    const admin = createClient({ url: redis.url });
+    const admin = createClient({ url: redis().url });
     await admin.connect();
     try {
       expect((await lw.api('PUT', '/api/races/ga-a', { token: 'ingest', body: GEORGIA })).status).toBe(201);

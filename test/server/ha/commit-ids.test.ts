@@ -1,14 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyBatch, SYSTEM_ACTOR, batchEvents, type RaceRecord } from '../../../shared/index.js';
-import { silentLogger } from '../../../server/logger.js';
-import { MemoryBackend } from '../../../server/store/memory.js';
-import { RedisBackend } from '../../../server/store/redis.js';
 import { Store, stamp } from '../../../server/store/store.js';
 import type { Backend } from '../../../server/store/types.js';
-import { startRedis, type PrivateRedis } from '../../helpers/redis.js';
 import { GA_BEFORE, GEORGIA, startLeadWire } from '../../helpers/server.js';
-import { manualClock } from '../../helpers/stores.js';
+import { backendKinds, manualClock } from '../../helpers/stores.js';
 
 const GA = 'ga-president-2020';
 
@@ -32,27 +27,7 @@ function losingAnswer(backend: Backend, method: keyof Backend, nth: number): Bac
 }
 
 describe('commit ids', () => {
-  let redis: PrivateRedis;
-  const opened: Backend[] = [];
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await Promise.allSettled(opened.map((b) => b.close()));
-    await redis?.cleanup();
-  });
-
-  const kinds: { name: string; make(): Promise<Backend> }[] = [
-    { name: 'memory', make: async () => new MemoryBackend() },
-    {
-      name: 'redis',
-      make: async () => {
-        const b = await RedisBackend.connect({ url: redis.url, prefix: `t${randomUUID().slice(0, 8)}:`, logger: silentLogger() });
-        opened.push(b);
-        return b;
-      },
-    },
-  ];
+  const { kinds, connectRedis } = backendKinds();
 
   for (const kind of kinds) {
     describe(kind.name, () => {
@@ -112,14 +87,11 @@ describe('commit ids', () => {
   }
 
   it('answers 503 with outcome unknown when no replica confirms a commit in time (LEADWIRE_REDIS_MIN_REPLICAS=1)', async () => {
-    const backend = await RedisBackend.connect({
-      url: redis.url, // a lone server: WAIT 1 can never be satisfied
-      prefix: `t${randomUUID().slice(0, 8)}:`,
-      logger: silentLogger(),
+    const backend = await connectRedis({
+      // a lone server: WAIT 1 can never be satisfied
       minReplicas: 1,
       replicaTimeoutMs: 200,
     });
-    opened.push(backend);
     const lw = await startLeadWire({ store: new Store(backend, { clock: manualClock() }) });
     try {
       const res = await lw.api('PUT', `/api/races/${GA}`, { token: 'ingest', body: GEORGIA });
