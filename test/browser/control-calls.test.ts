@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, CallProposal, FeedStatus, GraphicsState, RaceView } from '../../shared/index.js';
-import { FeedsFile } from '../../server/feeds/config.js';
 import { FEED_KINDS } from '../../server/feeds/kinds.js';
 import { apRace, apSteps, startFakeAp, type FakeAp } from '../../scripts/fakes/ap.js';
+import { hourlyApFeed } from '../helpers/apFeed.js';
 import { browserUnavailable, launchBrowser, openPage, WEB_ROOT } from '../helpers/browser.js';
 import { eventually, GEORGIA, PRODUCER, startLeadWire, type LeadWire } from '../helpers/server.js';
 import { storeKinds } from '../helpers/stores.js';
@@ -60,18 +60,7 @@ describe.skipIf(unavailable !== null)(`control panel: calls (/control/)${unavail
   /** A server with an AP feed on Georgia (a long interval: the test polls), a ballot measure and a vote-for-3 race. */
   async function setup() {
     ap = await startFakeAp();
-    const configs = FeedsFile.parse({
-      feeds: [
-        {
-          id: 'ap',
-          kind: 'ap',
-          label: 'AP',
-          url: ap.electionUrl,
-          intervalSeconds: 3600,
-          races: [{ match: { statePostal: 'GA', raceID: '0' }, raceId: GA, candidates: { '1036': 'biden', '8639': 'trump' } }],
-        },
-      ],
-    }).feeds;
+    const configs = hourlyApFeed(ap.electionUrl, { GA });
     lw = await startLeadWire({ store: await memory.make(), webRoot: WEB_ROOT, alertDurationMs: 60_000, feeds: { configs, kinds: FEED_KINDS } });
     expect((await lw.api('PUT', `/api/races/${GA}`, { body: { ...GEORGIA, candidates: GEORGIA.candidates.slice(0, 2) } })).status).toBe(201);
     await eventually(async () => ((await lw.api<FeedStatus[]>('GET', '/api/feeds')).body[0]!.polls >= 1 ? true : undefined), 20_000, 'the first AP poll');

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FeedsFile } from '../../server/feeds/config.js';
 import { FEED_KINDS } from '../../server/feeds/kinds.js';
 import { MemoryBackend } from '../../server/store/memory.js';
 import { Store } from '../../server/store/store.js';
 import { apRace, apSteps, startFakeAp, type FakeAp } from '../../scripts/fakes/ap.js';
 import type { CallProposal, FeedStatus, GraphicsState } from '../../shared/index.js';
+import { hourlyApFeed } from '../helpers/apFeed.js';
 import { browserUnavailable, WEB_ROOT } from '../helpers/browser.js';
 import { useBrowser } from '../helpers/browser-suite.js';
 import { eventually, GA_FLIP, GEORGIA, PRODUCER, startLeadWire, type LeadWire } from '../helpers/server.js';
@@ -124,18 +124,7 @@ describe.skipIf(why !== null)(`the control panel's layout${why ? ` (skipped: ${w
 
   beforeAll(async () => {
     ap = await startFakeAp();
-    const configs = FeedsFile.parse({
-      feeds: [
-        {
-          id: 'ap',
-          kind: 'ap',
-          label: 'AP',
-          url: ap.electionUrl,
-          intervalSeconds: 3600,
-          races: [{ match: { statePostal: 'GA', raceID: '0' }, raceId: GA, candidates: { '1036': 'biden', '8639': 'trump' } }],
-        },
-      ],
-    }).feeds;
+    const configs = hourlyApFeed(ap.electionUrl, { GA });
     const clock = manualClock();
     lw = await startLeadWire({ store: new Store(new MemoryBackend(), { clock }), clock, webRoot: WEB_ROOT, feeds: { configs, kinds: FEED_KINDS } });
     const az = { title: 'President', jurisdiction: 'Arizona', electoralVotes: 11, candidates: [{ id: 'biden', name: 'Joe Biden', party: 'DEM' }, { id: 'trump', name: 'Donald Trump', party: 'REP' }] };

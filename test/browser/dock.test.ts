@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, CallProposal, FeedStatus, GraphicsState, RaceView } from '../../shared/index.js';
-import { FeedsFile } from '../../server/feeds/config.js';
 import { FEED_KINDS } from '../../server/feeds/kinds.js';
 import { apRace, apSteps, startFakeAp, type FakeAp } from '../../scripts/fakes/ap.js';
+import { hourlyApFeed } from '../helpers/apFeed.js';
 import { browserUnavailable, mirrorText, openOverlay, openPage } from '../helpers/browser.js';
 import { startWithPages, useBrowser } from '../helpers/browser-suite.js';
 import { eventually, GA_BEFORE, GEORGIA, INGEST, PRODUCER, type LeadWire } from '../helpers/server.js';
@@ -86,21 +86,7 @@ describe.skipIf(unavailable !== null)(`OBS dock (/control/?dock=1)${unavailable 
   // One server for the file: Georgia (two lead changes to come), and Pennsylvania from an AP feed that will call it.
   beforeAll(async () => {
     ap = await startFakeAp();
-    const configs = FeedsFile.parse({
-      feeds: [
-        {
-          id: 'ap',
-          kind: 'ap',
-          label: 'AP',
-          url: ap.electionUrl,
-          intervalSeconds: 3600,
-          races: [
-            { match: { statePostal: 'PA', raceID: '0' }, raceId: PA, candidates: { '1036': 'biden', '8639': 'trump' } },
-            { match: { statePostal: 'AZ', raceID: '0' }, raceId: AZ, candidates: { '1036': 'biden', '8639': 'trump' } },
-          ],
-        },
-      ],
-    }).feeds;
+    const configs = hourlyApFeed(ap.electionUrl, { PA, AZ });
     lw = await startWithPages({ alertDurationMs: 60_000, feeds: { configs, kinds: FEED_KINDS } });
     expect((await lw.api('PUT', `/api/races/${GA}`, { body: GEORGIA, token: 'ingest' })).status).toBe(201);
     expect((await lw.api('POST', `/api/races/${GA}/results`, { body: GA_BEFORE, token: 'ingest' })).status).toBe(200);
