@@ -1,4 +1,5 @@
 import { el, setText } from '../control/dom.js';
+import { onTokenSubmit } from '../control/tokenForm.js';
 
 /**
  * The token form: all the desk shows until the server takes a token. Either role posts results, so an ingest
@@ -18,13 +19,7 @@ export function createGate(onSubmit: (token: string) => void) {
     input,
     button,
   );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const token = input.value.trim();
-    if (token === '') return;
-    input.value = '';
-    onSubmit(token);
-  });
+  onTokenSubmit(form, input, onSubmit);
   const root = el(
     'main',
     { class: 'gate' },

@@ -1,5 +1,6 @@
 import { el, setText } from '../dom.js';
 import type { ControlState } from '../state.js';
+import { onTokenSubmit } from '../tokenForm.js';
 
 /**
  * The token form: all that is shown until the server accepts the producer token. A refusal (`connect_error`)
@@ -19,13 +20,7 @@ export function createGate(state: ControlState, onSubmit: (token: string) => voi
     input,
     el('button', { class: 'btn btn-unlock', text: 'Unlock control panel', attrs: { type: 'submit' } }),
   );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const token = input.value.trim();
-    if (token === '') return;
-    input.value = '';
-    onSubmit(token);
-  });
+  onTokenSubmit(form, input, onSubmit);
   const root = el(
     'main',
     { class: 'gate' },
