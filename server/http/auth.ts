@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
+import { match } from 'path-to-regexp';
 import type { Actor } from '../../shared/index.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
 import type { NamedToken } from './tokens.js';
@@ -67,6 +68,31 @@ export function requireRole(check: TokenCheck, ...allowed: Role[]) {
     delete res.locals[BODY_PARSER];
     if (parse) return void parse(req, res, next);
     next();
+  };
+}
+
+export type GuardedMethod = 'get' | 'put' | 'post' | 'delete';
+
+/**
+ * Declares a router's protected routes so that their token check comes before express matches them. Express 5
+ * decodes a route's URL parameters while matching it, and an undecodable one (`%ED%A0%80`) is a 400; so the
+ * router's first middleware finds the protected route a request is for from its raw path (matched as express
+ * matches it, without decoding) and runs its `requireRole` there: no or an unknown token is a 401, the wrong role a
+ * 403, whatever the parameter. `route(method, path, role, ...handlers)` then declares the route itself.
+ */
+export function guardedRoutes(r: Router, check: TokenCheck) {
+  const guarded: { method: string; matches: (path: string) => boolean; guard: RequestHandler }[] = [];
+  r.use((req, res, next) => {
+    // HEAD is answered by the GET route.
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const found = guarded.find((g) => g.method === method && g.matches(req.path));
+    if (found) return void found.guard(req, res, next);
+    next();
+  });
+  return (method: GuardedMethod, path: string, role: Role, ...handlers: RequestHandler[]): void => {
+    const matches = match(path, { decode: false });
+    guarded.push({ method: method.toUpperCase(), matches: (p) => matches(p) !== false, guard: requireRole(check, role) });
+    r[method](path, ...handlers);
   };
 }
 

@@ -261,8 +261,14 @@ function topLevelKeys(res: FuzzAnswer): string[] {
   return v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : [];
 }
 
-/** Encodes a path segment; a lone surrogate (which encodeURIComponent refuses) is sent as its raw WTF-8 bytes. */
+/**
+ * Encodes a path segment; a lone surrogate (which encodeURIComponent refuses) is sent as its raw WTF-8 bytes.
+ * `.` and `..` cannot be sent as a segment: fetch (the WHATWG URL parser) resolves them, and their `%2e` spellings,
+ * before the request leaves (`/api/calls/../accept` is sent as `/api/calls/accept`), so what the server answered
+ * would not be the request the run meant; a generator must not produce them.
+ */
 export function segment(s: string): string {
+  if (s === '.' || s === '..') throw new Error(`segment: fetch resolves the path segment ${JSON.stringify(s)} away before sending; leave it out of the generator`);
   try {
     return encodeURIComponent(s);
   } catch {

@@ -34,6 +34,30 @@ describe.each(fuzzStores())('bugs found by fuzzing ($name store)', (kind) => {
     }
   });
 
+  // Express 5 decodes a route's URL parameters while matching it: the token check has to come first (auth.ts guardedRoutes).
+  it('an undecodable URL parameter on a protected route is 401 with no token and 403 with the wrong role; only a caller allowed hears the 400', async () => {
+    const bad = '%ED%A0%80';
+    const routes: [method: string, path: string, role: 'producer' | 'ingest'][] = [
+      ['PUT', `/api/races/${bad}`, 'ingest'],
+      ['POST', `/api/races/${bad}/results`, 'ingest'],
+      ['POST', `/api/races/${bad}/reset`, 'producer'],
+      ['POST', `/api/races/${bad}/call`, 'producer'],
+      ['DELETE', `/api/races/${bad}/call`, 'producer'],
+      ['POST', `/api/calls/${bad}/accept`, 'producer'],
+      ['POST', `/api/alerts/${bad}/take`, 'producer'],
+      ['POST', `/api/feeds/a${bad}/pause`, 'producer'],
+      ['PUT', `/api/assets/${bad}`, 'producer'],
+      ['POST', `/api/rundowns/${bad}/start`, 'producer'],
+    ];
+    for (const [method, path, role] of routes) {
+      const answers = [];
+      for (const token of ['none', 'garbage', role === 'producer' ? 'ingest' : null, role] as const) {
+        if (token !== null) answers.push((await fz.send({ method, path, token, raw: '{}', headers: { 'content-type': 'application/json' } })).status);
+      }
+      expect([method, path, answers], 'no token, an unknown one, the wrong role, the right one').toEqual([method, path, role === 'producer' ? [401, 401, 403, 400] : [401, 401, 400]]);
+    }
+  });
+
   it('a gzip body that does not inflate is a 400 invalid_json, not a 500', async () => {
     const res = await fz.run({ method: 'POST', path: '/api/graphics/take', token: 'producer', raw: 'not gzip', headers: { 'content-encoding': 'gzip' } }, 'producer');
     expect([res.status, res.body.error]).toEqual([400, 'invalid_json']);

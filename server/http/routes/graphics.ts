@@ -1,33 +1,34 @@
 import { Router } from 'express';
 import type { GraphicsService } from '../../services/graphics.js';
-import { actorOf, requireRole, type TokenCheck } from '../auth.js';
+import { actorOf, guardedRoutes, type TokenCheck } from '../auth.js';
 
 /** `/api/graphics` and `/api/alerts`: what is on air, and the alert queue. */
 export function graphicsRouter(graphics: GraphicsService, check: TokenCheck): Router {
   const r = Router();
-  const producer = requireRole(check, 'producer');
+  // Protected routes check their token before express decodes a URL parameter (see guardedRoutes).
+  const route = guardedRoutes(r, check);
 
   r.get('/graphics', async (_req, res) => {
     res.json(await graphics.state());
   });
-  r.post('/graphics/cue', producer, async (req, res) => {
+  route('post', '/graphics/cue', 'producer', async (req, res) => {
     res.json(await graphics.cue(req.body, actorOf(res)));
   });
-  r.post('/graphics/take', producer, async (req, res) => {
+  route('post', '/graphics/take', 'producer', async (req, res) => {
     res.json(await graphics.take(req.body, actorOf(res)));
   });
-  r.post('/graphics/clear', producer, async (req, res) => {
+  route('post', '/graphics/clear', 'producer', async (req, res) => {
     res.json(await graphics.clear(req.body, actorOf(res)));
   });
-  r.post('/graphics/air', producer, async (req, res) => {
+  route('post', '/graphics/air', 'producer', async (req, res) => {
     res.json(await graphics.air(req.body, actorOf(res)));
   });
 
   // Hold the ticker where it stands, and run it on from there (body { "channel"? }, default program).
-  r.post('/graphics/ticker/pause', producer, async (req, res) => {
+  route('post', '/graphics/ticker/pause', 'producer', async (req, res) => {
     res.json(await graphics.pauseTicker(req.body, actorOf(res)));
   });
-  r.post('/graphics/ticker/resume', producer, async (req, res) => {
+  route('post', '/graphics/ticker/resume', 'producer', async (req, res) => {
     res.json(await graphics.resumeTicker(req.body, actorOf(res)));
   });
 
@@ -35,10 +36,10 @@ export function graphicsRouter(graphics: GraphicsService, check: TokenCheck): Ro
     const { key: _key, ...query } = req.query;
     res.json(await graphics.listAlerts(query));
   });
-  r.post('/alerts/:id/take', producer, async (req, res) => {
+  route('post', '/alerts/:id/take', 'producer', async (req, res) => {
     res.json(await graphics.takeAlert(String(req.params.id), actorOf(res)));
   });
-  r.post('/alerts/:id/dismiss', producer, async (req, res) => {
+  route('post', '/alerts/:id/dismiss', 'producer', async (req, res) => {
     res.json(await graphics.dismissAlert(String(req.params.id), actorOf(res)));
   });
 

@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import type { ResultsService } from '../../services/results.js';
-import { actorOf, requireRole, type TokenCheck } from '../auth.js';
+import { actorOf, guardedRoutes, type TokenCheck } from '../auth.js';
 
 /** `/api/races` and `/api/results`: definitions, batches, lead changes. */
 export function racesRouter(results: ResultsService, check: TokenCheck): Router {
   const r = Router();
-  const ingest = requireRole(check, 'ingest');
-  const producer = requireRole(check, 'producer');
+  // Protected routes check their token before express decodes a URL parameter (see guardedRoutes).
+  const route = guardedRoutes(r, check);
 
   r.get('/races', async (_req, res) => {
     res.json(await results.listRaces());
@@ -20,21 +20,21 @@ export function racesRouter(results: ResultsService, check: TokenCheck): Router 
     res.json(await results.leadChanges(req.params.raceId));
   });
 
-  r.put('/races/:raceId', ingest, async (req, res) => {
+  route('put', '/races/:raceId', 'ingest', async (req, res) => {
     const { created, race } = await results.defineRace(String(req.params.raceId), req.body, actorOf(res));
     res.status(created ? 201 : 200).json(race);
   });
 
-  r.post('/races/:raceId/results', ingest, async (req, res) => {
+  route('post', '/races/:raceId/results', 'ingest', async (req, res) => {
     const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
     res.json(await results.postBatch(String(req.params.raceId), req.body, actorOf(res), { dryRun }));
   });
 
-  r.post('/races/:raceId/reset', producer, async (req, res) => {
+  route('post', '/races/:raceId/reset', 'producer', async (req, res) => {
     res.json(await results.resetRace(String(req.params.raceId), req.body, actorOf(res)));
   });
 
-  r.post('/results', ingest, async (req, res) => {
+  route('post', '/results', 'ingest', async (req, res) => {
     res.json({ results: await results.postBulk(req.body, actorOf(res)) });
   });
 

@@ -1,17 +1,17 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { ASSET_MAX_BYTES } from '../../../shared/index.js';
 import { AssetTooLargeError, type ThemeService } from '../../services/theme.js';
-import { actorOf, requireRole, type TokenCheck } from '../auth.js';
+import { actorOf, guardedRoutes, type TokenCheck } from '../auth.js';
 
 /** `/api/theme` (read public, write producer) and `GET /api/assets` (public). */
 export function themeRouter(theme: ThemeService, check: TokenCheck): Router {
   const r = Router();
-  const producer = requireRole(check, 'producer');
+  const route = guardedRoutes(r, check);
 
   r.get('/theme', async (_req, res) => {
     res.json(await theme.get());
   });
-  r.put('/theme', producer, async (req, res) => {
+  route('put', '/theme', 'producer', async (req, res) => {
     res.json(await theme.put(req.body, actorOf(res)));
   });
   r.get('/assets', async (_req, res) => {
@@ -27,7 +27,8 @@ export function themeRouter(theme: ThemeService, check: TokenCheck): Router {
 export function assetUploadRouter(theme: ThemeService, check: TokenCheck): Router {
   const r = Router();
   const raw = express.raw({ type: () => true, limit: ASSET_MAX_BYTES });
-  r.put('/assets/:name', requireRole(check, 'producer'), raw, async (req, res) => {
+  // The token is checked before express decodes `:name` (see guardedRoutes), and before the bytes are read.
+  guardedRoutes(r, check)('put', '/assets/:name', 'producer', raw, async (req, res) => {
     res.set('Cache-Control', 'no-store');
     res.status(201).json(await theme.putAsset(String(req.params.name), req.body, actorOf(res)));
   });
