@@ -31,7 +31,7 @@ export interface PrivateRedis {
  */
 export async function startRedis(): Promise<PrivateRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'leadwire-redis-'));
-  const port = await freePort();
+  let port = await freePort();
   let proc: ChildProcess | null = null;
 
   const start = async () => {
@@ -65,7 +65,17 @@ export async function startRedis(): Promise<PrivateRedis> {
       p.kill('SIGTERM');
     });
   };
-  await start();
+  // A port found free can be taken before redis-server binds it (an outgoing connection's ephemeral port, another
+  // test file's server): the first start then picks another. A restart keeps its port, as a real server would.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start();
+      break;
+    } catch (err) {
+      if (attempt === 5 || !String((err as Error).message).includes('Address already in use')) throw err;
+      port = await freePort();
+    }
+  }
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
