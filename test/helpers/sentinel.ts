@@ -115,6 +115,24 @@ async function commands(port: number, list: string[][]): Promise<unknown[]> {
   }
 }
 
+/**
+ * Starts a process on a port found free, and on another if that one was taken before the process bound it (an
+ * outgoing connection's ephemeral port, another test file's server: the same race test/helpers/redis.ts handles).
+ * Answers the port it listens on; the process is in `procs` under it.
+ */
+async function onFreePort(procs: Map<number, ChildProcess>, start: (port: number) => Promise<ChildProcess>): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      procs.set(port, await start(port));
+      return port;
+    } catch (err) {
+      procs.delete(port);
+      if (attempt === 5 || !String((err as Error).message).includes('Address already in use')) throw err;
+    }
+  }
+}
+
 async function until(check: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check().catch(() => false))) {
@@ -125,38 +143,41 @@ async function until(check: () => Promise<boolean>, what: string, ms = 20_000): 
 
 async function startIn(dir: string, procs: Map<number, ChildProcess>, master: string, replicas: number): Promise<SentinelGroup> {
   const ports: number[] = [];
-  for (let i = 0; i <= replicas; i++) ports.push(await freePort());
-  const p1 = ports[0]!;
   const common = ['--bind', '127.0.0.1', '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--protected-mode', 'no'];
   // A full sync (each replica's first, or one that cannot resume after a failover) starts at once rather than after
   // the default 5 s Redis waits for more replicas to share it.
   common.push('--repl-diskless-sync-delay', '0');
-  for (const port of ports) {
-    const args = ['--port', String(port), '--dir', dir, '--appendfilename', `appendonly-${port}.aof`, '--appenddirname', `aof-${port}`, ...common];
-    if (port !== p1) args.push('--replicaof', '127.0.0.1', String(p1));
-    procs.set(port, await startProcess('redis-server', args, 'Ready to accept connections'));
+  for (let i = 0; i <= replicas; i++) {
+    const port = await onFreePort(procs, (port) => {
+      const args = ['--port', String(port), '--dir', dir, '--appendfilename', `appendonly-${port}.aof`, '--appenddirname', `aof-${port}`, ...common];
+      if (i > 0) args.push('--replicaof', '127.0.0.1', String(ports[0]!));
+      return startProcess('redis-server', args, 'Ready to accept connections');
+    });
+    ports.push(port);
   }
+  const p1 = ports[0]!;
   const sentinels: { host: string; port: number }[] = [];
   for (let i = 0; i < 3; i++) {
-    const port = await freePort();
-    const conf = join(dir, `sentinel-${port}.conf`);
-    writeFileSync(
-      conf,
-      [
-        `port ${port}`,
-        'bind 127.0.0.1',
-        'protected-mode no',
-        `dir ${dir}`,
-        `sentinel monitor ${master} 127.0.0.1 ${p1} 2`,
-        // Not 1 s: a sentinel that learns of a new primary opens a fresh link to it and counts the wait for its first
-        // PONG against this; at 1 s a primary busy with its promotion was declared down and failed over again.
-        `sentinel down-after-milliseconds ${master} 3000`,
-        `sentinel failover-timeout ${master} 3000`,
-        `sentinel parallel-syncs ${master} 1`,
-        '',
-      ].join('\n'),
-    );
-    procs.set(port, await startProcess('redis-server', [conf, '--sentinel'], 'Sentinel ID is'));
+    const port = await onFreePort(procs, (port) => {
+      const conf = join(dir, `sentinel-${port}.conf`);
+      writeFileSync(
+        conf,
+        [
+          `port ${port}`,
+          'bind 127.0.0.1',
+          'protected-mode no',
+          `dir ${dir}`,
+          `sentinel monitor ${master} 127.0.0.1 ${p1} 2`,
+          // Not 1 s: a sentinel that learns of a new primary opens a fresh link to it and counts the wait for its first
+          // PONG against this; at 1 s a primary busy with its promotion was declared down and failed over again.
+          `sentinel down-after-milliseconds ${master} 3000`,
+          `sentinel failover-timeout ${master} 3000`,
+          `sentinel parallel-syncs ${master} 1`,
+          '',
+        ].join('\n'),
+      );
+      return startProcess('redis-server', [conf, '--sentinel'], 'Sentinel ID is');
+    });
     sentinels.push({ host: '127.0.0.1', port });
   }
   // Ready means failover-ready: the replica is in sync, and every sentinel knows it and its peers.
