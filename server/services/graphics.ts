@@ -103,12 +103,15 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     return { ...rest, status, updatedAt: now.toISOString(), ...offAirAt };
   };
 
-  /** Airs an alert on the program alert layer; it leaves by itself after `alertDurationMs`. */
+  /**
+   * Airs an alert on the program alert layer; it leaves by itself after `alertDurationMs`. A rundown airing that
+   * layer stops in the same commit, as for any take by hand: its next item would otherwise replace the alert.
+   */
   async function takeAlert(id: string, actor: Actor): Promise<Alert> {
     const existing = await store.getAlert(id);
     if (!existing) throw new NotFoundError('alert', id);
     const graphic = alertGraphic(existing);
-    await store.updateGraphics((s) => air(s, 'alert', graphic), { action: 'air', layer: 'alert', channel: 'program' }, actor);
+    await byHandUpdate((s) => air(s, 'alert', graphic), { action: 'air', layer: 'alert', channel: 'program' }, actor);
     // Once it is on air it must leave on time, even if recording its status fails below.
     scheduleOffAir(existing);
     const alert = await store.updateAlert(id, (a) => stamp(a, 'aired'), actor);

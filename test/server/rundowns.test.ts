@@ -256,6 +256,25 @@ describe.each(storeKinds())('rundowns ($name store)', (kind) => {
     expect(log).toMatchObject({ actor: { role: 'producer' }, data: { rundown: 'night', action: 'stop', reason, index: 0 } });
   });
 
+  it('stops when a producer takes an alert from the queue onto the alert layer it airs: the alert stays on air', async () => {
+    const { lw: l } = await start();
+    await races(l);
+    const call = (raceId: string) => ({ layer: 'alert', graphic: { type: 'call', raceId }, dwellSeconds: 5 });
+    await save(l, 'night', { name: 'Calls', items: [call(AZ), call(PA)], loop: true, skipAwaiting: false });
+    await post(l, 'start');
+    expect((await graphics(l)).program.alert).toEqual({ type: 'call', raceId: AZ });
+    // Trump goes ahead in Georgia: a lead change, its alert waiting in the queue.
+    const flip = { asOf: '2020-11-04T02:00:00Z', votes: { biden: 10, trump: 12, other: 1 } };
+    expect((await l.api('POST', `/api/races/${GA}/results`, { body: flip })).body).toMatchObject({ leadChange: { to: 'trump' } });
+    const [alert] = (await l.api<{ id: string; leadChangeId: string }[]>('GET', '/api/alerts?status=pending')).body;
+    expect((await l.api('POST', `/api/alerts/${alert!.id}/take`)).status).toBe(200);
+    const g = await graphics(l);
+    expect(g.runs?.program).toBeNull();
+    expect(g.runs?.stopped?.program).toMatchObject({ reason: 'take', message: expect.stringContaining('by hand on the program alert') });
+    await after(l, 60_000);
+    expect((await graphics(l)).program.alert).toEqual({ type: 'leadChange', leadChangeId: alert!.leadChangeId });
+  });
+
   it('runs on when a producer changes another layer or the other channel', async () => {
     const { lw: l } = await start();
     await races(l);
