@@ -17,6 +17,7 @@ export function winning(
   votes: Readonly<Record<string, number>>,
   seats = 1,
 ): string[] {
+  if (seats === 1) return topCandidates(candidates, votes);
   // Stable sort keeps definition order among equal counts.
   const ranked = candidates
     .map((c) => ({ id: c.id, votes: votes[c.id] ?? 0 }))
@@ -26,6 +27,16 @@ export function winning(
   // Fewer candidates with votes than seats: all of them.
   const cutOff = ranked[seats - 1]?.votes ?? 0;
   return ranked.filter((c) => c.votes >= cutOff).map((c) => c.id);
+}
+
+/** `winning` with one seat, in one pass: everyone with the most votes, in definition order (nobody without a vote). */
+function topCandidates(candidates: readonly { id: string }[], votes: Readonly<Record<string, number>>): string[] {
+  let top = 0;
+  for (let i = 0; i < candidates.length; i++) top = Math.max(top, votes[candidates[i]!.id] ?? 0);
+  const out: string[] = [];
+  if (top <= 0) return out;
+  for (let i = 0; i < candidates.length; i++) if ((votes[candidates[i]!.id] ?? 0) === top) out.push(candidates[i]!.id);
+  return out;
 }
 
 /**

@@ -12,21 +12,36 @@ export interface Standings {
   topTwoVotes: number;
 }
 
-/** Leader, runner-up and margin of a count. Pure; candidates in definition order. */
+/**
+ * Leader, runner-up and margin of a count. Pure; candidates in definition order. One pass, no sort: the first is
+ * the earliest candidate with the most votes and the second the earliest with the most of the others, which is
+ * what a stable sort by votes would put first and second. (It runs for every batch and every view: the hot path.)
+ */
 export function standings(candidates: readonly Candidate[], votes: Readonly<Record<string, number>>): Standings {
-  const counts = candidates.map((c) => ({ id: c.id, votes: votes[c.id] ?? 0 }));
-  const totalVotes = counts.reduce((sum, c) => sum + c.votes, 0);
-  // Stable sort keeps definition order among equal counts.
-  const ranked = [...counts].sort((a, b) => b.votes - a.votes);
-  const first = ranked[0];
-  const second = ranked[1];
-  const top = first?.votes ?? 0;
-  const next = second?.votes ?? 0;
-  const hasLeader = first !== undefined && top > 0 && top > next;
+  let totalVotes = 0;
+  let first: string | null = null;
+  let second: string | null = null;
+  let top = 0;
+  let next = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const id = candidates[i]!.id;
+    const v = votes[id] ?? 0;
+    totalVotes += v;
+    if (first === null || v > top) {
+      second = first;
+      next = top;
+      first = id;
+      top = v;
+    } else if (second === null || v > next) {
+      second = id;
+      next = v;
+    }
+  }
+  const hasLeader = first !== null && top > 0 && top > next;
   return {
     totalVotes,
-    leader: hasLeader ? first.id : null,
-    runnerUp: hasLeader && second !== undefined ? second.id : null,
+    leader: hasLeader ? first : null,
+    runnerUp: hasLeader ? second : null,
     margin: top - next,
     topTwoVotes: top + next,
   };
