@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CallProposal } from './call.js';
 import { Issue } from './errors.js';
-import { Instant, Slug, VoteCount } from './ids.js';
+import { Instant, Slug, VoteCount, Votes } from './ids.js';
 
 export const Candidate = z.strictObject({
   id: Slug,
@@ -74,7 +74,7 @@ export const Source = z
 /** One batch: the full count of a race as of a moment. */
 export const ResultBatch = z.strictObject({
   asOf: Instant,
-  votes: z.record(Slug, VoteCount),
+  votes: Votes,
   expectedVotePct: z.number().min(0).max(100).nullable().optional(),
   outstanding: Outstanding.nullable().optional(),
   /** Rehearsal data. A batch whose flag differs from the race's resets the race first. @default false */

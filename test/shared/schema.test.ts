@@ -217,3 +217,27 @@ describe('graphics commands', () => {
     expect(paths(Graphic, { type: 'race', raceId: 'ga', extra: 1 })).toEqual(['extra']);
   });
 });
+
+describe('a batch\'s votes', () => {
+  const SLUG_RULE = 'must match ^[a-z0-9][a-z0-9-]{0,63}$ (lower-case letters, digits, dashes)';
+  it.each([
+    { votes: 'lots', want: [{ path: 'votes', message: 'must be an object of candidate ids and counts' }] },
+    { votes: null, want: [{ path: 'votes', message: 'must be an object of candidate ids and counts' }] },
+    { votes: [1, 2], want: [{ path: 'votes', message: 'must be an object of candidate ids and counts' }] },
+    { votes: { Biden: 1 }, want: [{ path: 'votes.Biden', message: SLUG_RULE }] },
+    { votes: { biden: -1 }, want: [{ path: 'votes.biden', message: 'must not be negative' }] },
+    { votes: { biden: 1.5 }, want: [{ path: 'votes.biden', message: 'must be a whole number' }] },
+    { votes: { biden: '10' }, want: [{ path: 'votes.biden', message: 'Invalid input: expected number, received string' }] },
+    { votes: { biden: 2 ** 53 }, want: [{ path: 'votes.biden', message: 'must be a whole number' }, { path: 'votes.biden', message: 'must be a safe integer' }] },
+    { votes: { biden: 1, Trump: -2 }, want: [{ path: 'votes.Trump', message: SLUG_RULE }, { path: 'votes.Trump', message: 'must not be negative' }] },
+  ])('refuses $votes naming each bad count by its candidate', ({ votes, want }) => {
+    const r = ResultBatch.safeParse({ asOf: ASOF, votes });
+    expect(r.success || toIssues(r.error)).toEqual(want);
+  });
+
+  it('refuses a "__proto__" key from JSON by name, and takes the counts as sent', () => {
+    const r = ResultBatch.safeParse(JSON.parse(`{"asOf":"${ASOF}","votes":{"__proto__":5}}`));
+    expect(r.success || toIssues(r.error)).toEqual([{ path: 'votes.__proto__', message: SLUG_RULE }]);
+    expect(ResultBatch.parse({ asOf: ASOF, votes: { biden: 0, trump: 2_449_371 } }).votes).toEqual({ biden: 0, trump: 2_449_371 });
+  });
+});
