@@ -64,6 +64,30 @@ export interface RacePlan {
  * A reset dismisses the pending alerts of the mode it leaves, including those created earlier in the bulk.
  */
 export function planRace(read: RaceRecord, batches: readonly ResultBatch[], now: Date, newAlert: (lc: LeadChange, now: Date) => Alert): RacePlan {
+  // The common case, one batch of the race in the bulk and no lead change: the same plan, without the bookkeeping.
+  if (batches.length === 1) {
+    const outcome = applyBatch(read, batches[0]!, now);
+    if (outcome.kind !== 'applied') return { outcomes: [outcome], commit: null, reset: false, log: NONE };
+    if (!outcome.leadChange) {
+      const commit = { record: outcome.record, expectedRevision: read.revision, leadChanges: NONE, alerts: NONE };
+      return { outcomes: [outcome], commit, reset: outcome.reset, log: batchEvents(outcome) };
+    }
+    return planMany(read, [outcome], batches, now, newAlert);
+  }
+  return planMany(read, [], batches, now, newAlert);
+}
+
+/** Nothing: shared, never written to. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** `planRace` in general; `applied` holds the outcomes of the first batches, already applied to `read`. */
+function planMany(
+  read: RaceRecord,
+  applied: readonly BatchOutcome[],
+  batches: readonly ResultBatch[],
+  now: Date,
+  newAlert: (lc: LeadChange, now: Date) => Alert,
+): RacePlan {
   let record = read;
   const outcomes: BulkOutcome[] = [];
   const leadChanges: LeadChange[] = [];
@@ -74,8 +98,8 @@ export function planRace(read: RaceRecord, batches: readonly ResultBatch[], now:
   let reset = false;
   /** Events in order; a number stands for the alert of that index (written as it ends up: maybe dismissed). */
   const log: (EventDraft | number)[] = [];
-  for (const batch of batches) {
-    const outcome = applyBatch(record, batch, now);
+  for (let k = 0; k < batches.length; k++) {
+    const outcome = applied[k] ?? applyBatch(record, batches[k]!, now);
     outcomes.push(outcome);
     if (outcome.kind !== 'applied') continue;
     record = outcome.record;
