@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
+const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
 /** Race and candidate ids: lower-case slug, e.g. `ga-president-2020`. */
 export const Slug = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must match ^[a-z0-9][a-z0-9-]{0,63}$ (lower-case letters, digits, dashes)');
+  .regex(SLUG, 'must match ^[a-z0-9][a-z0-9-]{0,63}$ (lower-case letters, digits, dashes)');
 
 /** ISO-8601 instant; offsets are accepted and normalised to UTC by the domain. */
 export const Instant = z.iso
@@ -34,8 +36,6 @@ export const Votes = z
       if (!(typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)) pushIssues(ctx, key, VoteCount.safeParse(v).error);
     }
   });
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 function pushIssues(ctx: { issues: unknown[]; value: unknown }, key: string, error: z.ZodError | undefined): void {
   for (const i of error?.issues ?? []) ctx.issues.push({ code: 'custom', message: i.message, input: ctx.value, path: [key, ...i.path] });
