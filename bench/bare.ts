@@ -16,6 +16,11 @@ async function main() {
   const views = new Map<string, { id: string; revision: number }>();
   app.put('/api/races/:raceId', express.json(), (_req, res) => void res.status(201).json({ ok: true }));
   app.post('/api/races/:raceId/results', express.json(), (req, res) => void res.json({ raceId: req.params.raceId, ok: typeof req.body === 'object' }));
+  // A bulk as LeadWire answers it, item by item, with nothing stored: the HTTP and JSON share of a bulk.
+  app.post('/api/results', express.json({ limit: '1mb' }), (req, res) => {
+    const { updates } = req.body as { updates: { raceId: string }[] };
+    res.json({ results: updates.map((u) => ({ raceId: u.raceId, status: 'applied', leadChange: null, correction: false })) });
+  });
   app.post('/views', express.json({ limit: '10mb' }), (req, res) => {
     for (const v of req.body as { id: string; revision: number }[]) views.set(v.id, v);
     res.json({ ok: true });

@@ -30,7 +30,8 @@ export const BASELINE_PLAN = {
 export interface BaselineReport {
   kind: Target['kind'];
   single?: { ours: IngestResult; bare: IngestResult };
-  bulk?: { ours: BulkRate; floor: BulkRate; inProcess?: BulkRate; outcomes: Record<string, number> };
+  /** `bare`: the same bulks to a bare express route that parses them and answers each item, storing nothing. */
+  bulk?: { ours: BulkRate; floor: BulkRate; inProcess?: BulkRate; bare?: BulkRate; outcomes: Record<string, number> };
   push: PushPair[];
 }
 
@@ -47,7 +48,7 @@ export async function runBaselines(
   const kind = target.kind;
   const report: BaselineReport = { kind, push: [] };
   if (only.has('single')) report.single = await single(target, bare, log);
-  if (only.has('bulk')) report.bulk = await bulk(target, redisUrl, log);
+  if (only.has('bulk')) report.bulk = await bulk(target, bare, redisUrl, log);
   if (only.has('push')) {
     for (const p of BASELINE_PLAN.push) {
       log(`[${kind}] push vs bare socket.io: ${p.clients} clients, ${p.races} race(s) per request, ${p.samples} samples each`);
@@ -72,7 +73,7 @@ async function single(target: Target, bare: Target, log: (s: string) => void): P
   return { ours: single.ours!, bare: single.bare! };
 }
 
-async function bulk(target: Target, redisUrl: string | undefined, log: (s: string) => void): Promise<BaselineReport['bulk']> {
+async function bulk(target: Target, bare: Target, redisUrl: string | undefined, log: (s: string) => void): Promise<BaselineReport['bulk']> {
   const kind = target.kind;
 
   const o = { ...BASELINE_PLAN.bulk, prefix: 'bulk' };
@@ -89,9 +90,27 @@ async function bulk(target: Target, redisUrl: string | undefined, log: (s: strin
   // The same bulks through the feed path (results.ingest, in this process, no HTTP), on a store of the same kind.
   const backend = kind === 'redis' ? await RedisBackend.connect({ url: redisUrl!, prefix: 'inproc:', logger: silentLogger() }) : undefined;
   contenders.push(await ingestInProcess({ ...o, prefix: 'inproc' }, backend, withRedis(thisProcess)));
-  const [ours, floor, inProcess] = await compare(o, contenders);
+  // HTTP and JSON alone: what the same bulks cost a server that stores nothing (its items' outcomes are not counted).
+  contenders.push(await bulkOverHttp(bare.base, o, {}, sumOf([thisProcess, targetCpu(bare)])));
+  const [ours, floor, inProcess, bareHttp] = await compare(o, contenders);
   await redis?.close();
-  return { ours: ours!, floor: floor!, inProcess, outcomes };
+  return { ours: ours!, floor: floor!, inProcess, bare: bareHttp, outcomes };
+}
+
+/**
+ * What a server would reach doing the work of `a` and then of `b` for every batch and nothing else (rates add
+ * as resistances do): run by run, by wall and by CPU time. Over HTTP no store can beat it.
+ */
+function serial(a: BulkRate, b: BulkRate): BulkRate {
+  const both = (x: number, y: number) => 1 / (1 / x + 1 / y);
+  return {
+    batches: a.batches,
+    seconds: a.seconds + b.seconds,
+    perSecond: both(a.perSecond, b.perSecond),
+    runs: a.runs.map((r, k) => both(r, b.runs[k]!)),
+    perCpuSecond: both(a.perCpuSecond, b.perCpuSecond),
+    cpuRuns: a.cpuRuns.map((r, k) => both(r, b.cpuRuns[k]!)),
+  };
 }
 
 const ratio = (x: number, base: number) => (Number.isFinite(x) && base > 0 ? `${(x / base).toFixed(2)}×` : '—');
@@ -139,6 +158,12 @@ export function baselineTables(reports: BaselineReport[]): string {
           return [
             row(`${kind}: POST /api/results`, x!.ours, floorName, x!.floor, Object.entries(x!.outcomes).map(([k, v]) => `${k}×${v}`).join(' ')),
             ...(x!.inProcess ? [row(`${kind}: results.ingest (no HTTP)`, x!.inProcess, floorName, x!.floor)] : []),
+            ...(x!.bare
+              ? [
+                  row('bare express bulk route (HTTP, JSON)', x!.bare, floorName, x!.floor),
+                  row(`${kind} ceiling: HTTP + ${kind === 'redis' ? 'raw commits' : 'pure domain'}`, serial(x!.bare, x!.floor), floorName, x!.floor),
+                ]
+              : []),
           ];
         }),
       ),
