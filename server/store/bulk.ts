@@ -11,6 +11,7 @@ import {
   type ResultBatch,
 } from '../../shared/index.js';
 import type { UnavailableError } from '../errors.js';
+import { NONE } from './none.js';
 import type { RaceCommit } from './types.js';
 
 /** One item of a bulk: a batch and the race it is for. */
@@ -77,8 +78,6 @@ export function planRace(read: RaceRecord, batches: readonly ResultBatch[], now:
   return planMany(read, [], batches, now, newAlert);
 }
 
-/** Nothing: shared, never written to. */
-const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** `planRace` in general; `applied` holds the outcomes of the first batches, already applied to `read`. */
 function planMany(

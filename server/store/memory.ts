@@ -3,6 +3,7 @@ import { EMPTY_GRAPHICS, type Alert, type EventEntry, type FeedStatus, type Grap
 import type { EventLogOptions, EventRead, RefusalEntry } from './eventLog.js';
 import { deepFreeze } from './freeze.js';
 import { MemoryEventLog } from './memoryLog.js';
+import { NONE } from './none.js';
 import type { AssetMeta, Backend, ChangeListener, CommitResult, Committed, FeedControl, RaceCommit, StoreChange, StoredDoc } from './types.js';
 
 /**
@@ -261,4 +262,3 @@ interface Ring {
   ids: string[];
   next: number;
 }
-const NONE = Object.freeze([]) as never[];
