@@ -40,10 +40,13 @@ export interface RaceItems {
 export function byRace(items: readonly BulkBatch[]): RaceItems[] {
   const groups = new Map<string, RaceItems>();
   items.forEach(({ raceId, batch }, index) => {
-    let g = groups.get(raceId);
-    if (!g) groups.set(raceId, (g = { raceId, indexes: [], batches: [] }));
-    g.indexes.push(index);
-    g.batches.push(batch);
+    const g = groups.get(raceId);
+    // Most races have one item in a bulk: arrays of one, not empty ones grown by a push (which reserves 17 slots).
+    if (!g) groups.set(raceId, { raceId, indexes: [index], batches: [batch] });
+    else {
+      g.indexes.push(index);
+      g.batches.push(batch);
+    }
   });
   return [...groups.values()];
 }

@@ -26,8 +26,7 @@ export function resetEvent(raceId: string, test: boolean, rev: number): EventDra
 export function batchEvents(outcome: Applied): EventDraft[] {
   const r = outcome.record;
   const id = r.definition.id;
-  const out: EventDraft[] = outcome.reset ? [resetEvent(id, r.test ?? false, r.revision - 1)] : [];
-  out.push({
+  const applied: EventDraft = {
     type: 'batch.applied',
     raceId: id,
     data: {
@@ -41,8 +40,8 @@ export function batchEvents(outcome: Applied): EventDraft[] {
       ...(r.reporting ? { reporting: r.reporting } : {}),
       ...(r.test ? { test: true as const } : {}),
     },
-  });
-  return out;
+  };
+  return outcome.reset ? [resetEvent(id, r.test ?? false, r.revision - 1), applied] : [applied];
 }
 
 export function leadChangeEvent(lc: LeadChange): EventDraft {
