@@ -81,7 +81,6 @@ export function planRace(read: RaceRecord, batches: readonly ResultBatch[], now:
   return planMany(read, [], batches, now, newAlert);
 }
 
-
 /** `planRace` in general; `applied` holds the outcomes of the first batches, already applied to `read`. */
 function planMany(
   read: RaceRecord,
