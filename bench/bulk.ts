@@ -158,7 +158,8 @@ export async function bulkOverHttp(base: string, o: BulkOptions, outcomes: Recor
 
 /**
  * The feed path in this process: `results.ingest` (what feeds call) on a memory store whose changes go to the
- * latest state as the server's publisher sends them (no sockets connected), without HTTP.
+ * latest state as the server's publisher sends them (no sockets connected: like the server with no page, it
+ * builds no views), without HTTP.
  */
 export async function ingestInProcess(o: BulkOptions, backend: Backend = new MemoryBackend(), cpu: CpuMeter = thisProcess): Promise<Contender> {
   const store = new Store(backend, { clock: systemClock });

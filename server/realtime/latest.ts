@@ -1,8 +1,12 @@
-import type { Alert, CallProposal, FeedStatus, GraphicsState, LeadChange, RaceView } from '../../shared/index.js';
+import { buildRaceView, type Alert, type CallProposal, type FeedStatus, type GraphicsState, type LeadChange, type RaceRecord, type RaceView } from '../../shared/index.js';
 
 /** Where news goes: whatever `LatestState` accepts as newer is pushed through it. */
 export interface LatestSink {
-  race(view: RaceView): void;
+  /**
+   * A race's newer revision. `view()` builds its view, once (later calls, and snapshots, get the same object): a
+   * sink with nobody to send it to need not call it, so an instance without pages builds no views.
+   */
+  race(view: () => RaceView): void;
   graphics(state: GraphicsState): void;
   leadChange(lc: LeadChange): void;
   alert(alert: Alert): void;
@@ -17,7 +21,9 @@ export interface LatestSink {
  * store is away a reconnecting client gets the last known state from here.
  */
 export class LatestState {
-  readonly races = new Map<string, RaceView>();
+  /** The newest record of each race; its view is built when first asked for (`views`). */
+  private readonly races = new Map<string, RaceRecord>();
+  private readonly views = new Map<string, RaceView>();
   readonly leadChanges = new Map<string, LeadChange>();
   readonly alerts = new Map<string, Alert>();
   readonly feeds = new Map<string, FeedStatus>();
@@ -30,13 +36,42 @@ export class LatestState {
   /** The read that starts once `refreshing` is done, shared by every client that asked after it began. */
   queued: Promise<boolean> | null = null;
 
-  constructor(private readonly sink: LatestSink) {}
+  /** `build`: a race's view from its record. @default buildRaceView */
+  constructor(
+    private readonly sink: LatestSink,
+    private readonly build: (record: RaceRecord) => RaceView = buildRaceView,
+  ) {}
 
-  offerRace(view: RaceView): void {
-    const held = this.races.get(view.id);
-    if (held && held.revision >= view.revision) return;
-    this.races.set(view.id, view);
-    this.sink.race(view);
+  offerRace(record: RaceRecord): void {
+    const id = record.definition.id;
+    const held = this.races.get(id);
+    if (held && held.revision >= record.revision) return;
+    this.races.set(id, record);
+    this.views.delete(id);
+    this.sink.race(() => this.viewOf(record));
+  }
+
+  /** The view of a race held, if any. */
+  raceView(id: string): RaceView | undefined {
+    const record = this.races.get(id);
+    return record && this.viewOf(record);
+  }
+
+  /** Every race held, by id, as pages get them. */
+  raceViews(): Record<string, RaceView> {
+    const out: Record<string, RaceView> = {};
+    for (const [id, record] of this.races) out[id] = this.viewOf(record);
+    return out;
+  }
+
+  /** The view of `record`, built once while it is the race's newest (an older one, asked late, is built anew). */
+  private viewOf(record: RaceRecord): RaceView {
+    const id = record.definition.id;
+    const built = this.views.get(id);
+    if (built && built.revision === record.revision) return built;
+    const view = this.build(record);
+    if (this.races.get(id) === record) this.views.set(id, view);
+    return view;
   }
 
   offerGraphics(state: GraphicsState): void {

@@ -1,4 +1,3 @@
-import { buildRaceView } from '../../shared/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { StoreChange } from '../store/types.js';
@@ -14,8 +13,8 @@ import type { ControlNamespace, OverlayNamespace } from './types.js';
 export function pushSink(overlay: OverlayNamespace, control: ControlNamespace): LatestSink {
   return {
     race(view) {
-      if (overlay.sockets.size > 0) overlay.local.emit('race', view);
-      if (control.sockets.size > 0) control.local.emit('race', view);
+      if (overlay.sockets.size > 0) overlay.local.emit('race', view());
+      if (control.sockets.size > 0) control.local.emit('race', view());
     },
     graphics(s) {
       for (const channel of ['program', 'preview'] as const) {
@@ -47,7 +46,7 @@ export function followStore(store: Store, latest: LatestState, logger: Logger): 
         void refresh(store, latest, logger);
         return;
       case 'race':
-        latest.offerRace(buildRaceView(change.record));
+        latest.offerRace(change.record);
         for (const p of change.record.proposals ?? []) latest.offerCall(p);
         return;
       case 'leadChange':

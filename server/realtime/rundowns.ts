@@ -34,7 +34,7 @@ export function pushRundowns(d: RundownPushDeps) {
   const votes = new Map<string, { revision: number; has: boolean }>();
   let current: GraphicsState | null = null;
 
-  const hasVotes = (raceId: string) => votes.get(raceId)?.has ?? (d.latest.races.get(raceId)?.totalVotes ?? 0) > 0;
+  const hasVotes = (raceId: string) => votes.get(raceId)?.has ?? (d.latest.raceView(raceId)?.totalVotes ?? 0) > 0;
   const list = () =>
     [...docs.values()]
       .flatMap((e) => (e.rundown ? [e.rundown] : []))

@@ -1,4 +1,4 @@
-import { buildRaceView, EMPTY_GRAPHICS, type Actor, type ControlSnapshot, type OverlaySnapshot, type Channel } from '../../shared/index.js';
+import { EMPTY_GRAPHICS, type Actor, type ControlSnapshot, type OverlaySnapshot, type Channel } from '../../shared/index.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { LatestState } from './latest.js';
@@ -32,7 +32,7 @@ async function read(store: Store, latest: LatestState, logger: Logger): Promise<
     ]);
     for (const f of feeds) latest.offerFeed(f);
     for (const r of races) {
-      latest.offerRace(buildRaceView(r));
+      latest.offerRace(r);
       for (const p of r.proposals ?? []) latest.offerCall(p);
     }
     for (const lc of leadChanges) latest.offerLeadChange(lc);
@@ -69,7 +69,7 @@ export function overlaySnapshot(latest: LatestState, channel: Channel): OverlayS
   return {
     channel,
     layers: g[channel],
-    races: Object.fromEntries(latest.races),
+    races: latest.raceViews(),
     leadChanges: Object.fromEntries(latest.leadChanges),
     revision: g.revision,
   };
@@ -80,7 +80,7 @@ export function controlSnapshot(latest: LatestState, operator?: Actor, rundowns?
   const g = latest.graphics ?? EMPTY_GRAPHICS;
   return {
     graphics: { program: g.program, preview: g.preview },
-    races: Object.fromEntries(latest.races),
+    races: latest.raceViews(),
     leadChanges: Object.fromEntries(latest.leadChanges),
     alerts: [...latest.alerts.values()],
     revision: g.revision,

@@ -14,7 +14,7 @@ const GA = 'ga-president-2020';
 function unfollowed() {
   const pushed: number[] = [];
   const ignore = () => {};
-  const sink: LatestSink = { race: (v) => pushed.push(v.revision), graphics: ignore, leadChange: ignore, alert: ignore, feed: ignore, call: ignore };
+  const sink: LatestSink = { race: (v) => pushed.push(v().revision), graphics: ignore, leadChange: ignore, alert: ignore, feed: ignore, call: ignore };
   return { latest: new LatestState(sink), pushed };
 }
 
