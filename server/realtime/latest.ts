@@ -51,6 +51,11 @@ export class LatestState {
     this.sink.race(() => this.viewOf(record));
   }
 
+  /** The newest record held of a race, if any. */
+  raceRecord(id: string): RaceRecord | undefined {
+    return this.races.get(id);
+  }
+
   /** The view of a race held, if any. */
   raceView(id: string): RaceView | undefined {
     const record = this.races.get(id);

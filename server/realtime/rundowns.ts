@@ -34,7 +34,12 @@ export function pushRundowns(d: RundownPushDeps) {
   const votes = new Map<string, { revision: number; has: boolean }>();
   let current: GraphicsState | null = null;
 
-  const hasVotes = (raceId: string) => votes.get(raceId)?.has ?? (d.latest.raceView(raceId)?.totalVotes ?? 0) > 0;
+  const hasVotes = (raceId: string) => {
+    const known = votes.get(raceId);
+    if (known) return known.has;
+    const record = d.latest.raceRecord(raceId);
+    return record ? countsAny(record) : false;
+  };
   const list = () =>
     [...docs.values()]
       .flatMap((e) => (e.rundown ? [e.rundown] : []))
@@ -77,7 +82,7 @@ export function pushRundowns(d: RundownPushDeps) {
     const id = record.definition.id;
     const held = votes.get(id);
     if (held && held.revision >= record.revision) return;
-    const has = Object.values(record.votes).some((v) => v > 0);
+    const has = countsAny(record);
     votes.set(id, { revision: record.revision, has });
     if (held?.has === has || !current) return;
     const s = current;
@@ -133,3 +138,6 @@ export function pushRundowns(d: RundownPushDeps) {
 }
 
 export type RundownPush = ReturnType<typeof pushRundowns>;
+
+/** Whether a race has any votes counted (a view's `totalVotes > 0`, without building the view). */
+const countsAny = (record: RaceRecord) => Object.values(record.votes).some((v) => v > 0);
