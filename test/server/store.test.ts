@@ -117,7 +117,7 @@ describe.each(storeKinds())('$name store', (kind) => {
   });
 
   it.runIf(kind.name === 'redis')('says the outcome is unknown when a write goes unanswered, because it may still land', async () => {
-    await fresh();
+    store = await kind.make(manualClock(), { timeoutMs: 1_000 });
     await store.defineRace(def());
     const record = (await store.getRace('ga-president-2020'))!;
     const staller = createClient({ url: kind.redis()!.url });
