@@ -12,7 +12,7 @@ import { PHASES, type Phase } from './phases.js';
 import { RedisBackend } from '../server/store/redis.js';
 import { silentLogger } from '../server/logger.js';
 import { int, median, ms, table } from './stats.js';
-import type { Target } from './target.js';
+import { startTarget, type Target } from './target.js';
 
 export const BASELINE_PLAN = {
   /** Single-batch posts: each side gets `rounds` turns of `batches` (or `maxMs`); the best turn counts. */
@@ -24,6 +24,11 @@ export const BASELINE_PLAN = {
     { clients: 1_000, races: 1, samples: 100, rounds: 3 },
     { clients: 100, races: 50, samples: 30, rounds: 3 },
   ],
+  /**
+   * The A/A check, once (on the memory store's turn; it involves no store): a second bare server in LeadWire's
+   * place, so the table shows the harness's own ratio between two sides doing the same work.
+   */
+  pushControl: { clients: 1_000, races: 1, samples: 100, rounds: 3 },
   pushMaxMs: 30_000,
 };
 
@@ -53,6 +58,16 @@ export async function runBaselines(
     for (const p of BASELINE_PLAN.push) {
       log(`[${kind}] push vs bare socket.io: ${p.clients} clients, ${p.races} race(s) per request, ${p.samples} samples each`);
       report.push.push(await runPushPair(target.base, bare.base, { ...p, maxMs: BASELINE_PLAN.pushMaxMs, prefix: `pair-${p.clients}-${p.races}` }));
+    }
+    if (kind === 'memory') {
+      const p = BASELINE_PLAN.pushControl;
+      log(`[${kind}] push, A/A check: a second bare server in LeadWire's place, ${p.clients} clients`);
+      const control = await startTarget(kind, undefined, 'bare.ts');
+      try {
+        report.push.push(await runPushPair(target.base, bare.base, { ...p, maxMs: BASELINE_PLAN.pushMaxMs, prefix: 'pair-aa' }, control.base));
+      } finally {
+        await control.stop();
+      }
     }
   }
   return report;
@@ -180,11 +195,11 @@ function pushTable(reports: BaselineReport[]): string {
     return rs.length === 0 ? '—' : spread({ median: median(rs), min: Math.min(...rs), max: Math.max(...rs) });
   };
   return table(
-    "Push: request sent → every overlay client has every race's new view, vs a bare socket.io server broadcasting the same views (sample by sample in turn; ratio over all samples, then the median (range) of the rounds' ratios)",
+    "Push: request sent → every overlay client has every race's new view, vs a bare socket.io server broadcasting the same views (sample by sample in turn; ratio over all samples, then the median (range) of the rounds' ratios); the A/A row puts a second bare server in LeadWire's place: the harness's own ratio",
     ['store', 'clients', 'races', 'samples', 'p50', 'bare p50', 'ratio p50', 'p99', 'bare p99', 'ratio p99', 'rounds p50', 'rounds p99', 'paired median', 'missed'],
     reports.flatMap((r) =>
       r.push.map((p) => [
-        r.kind,
+        p.control ? 'A/A: bare in its place' : r.kind,
         int(p.clients),
         String(p.races),
         `${p.ours.n} in ${p.rounds.length}`,

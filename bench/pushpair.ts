@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { defineRaces, feed } from './feed.js';
-import { httpClient } from './http.js';
+import { httpClient, type HttpClient, type Reply } from './http.js';
 import { median, summarize, type Summary } from './stats.js';
 
 export interface PushPairOptions {
@@ -17,6 +17,8 @@ export interface PushPairOptions {
 }
 
 export interface PushPair {
+  /** The A/A check: a second bare server stood in LeadWire's place. */
+  control?: boolean;
   clients: number;
   races: number;
   /** Request sent → the last client has every race's new view. */
@@ -59,6 +61,14 @@ async function connectOverlays(base: string, n: number): Promise<Socket[]> {
 
 const CONNECT_CHUNK = 100;
 
+/** One side of a pair: its overlay clients, what comes before its turn (untimed), and the request that pushes. */
+interface Side {
+  client: HttpClient;
+  sockets: Socket[];
+  prepare(): Promise<void>;
+  push(revision: number): Promise<Reply>;
+}
+
 /** N overlay clients of one server, each noting which of the awaited races it has at the awaited revision. */
 function watchers(sockets: Socket[]) {
   let wanted = new Set<string>();
@@ -95,22 +105,49 @@ function watchers(sockets: Socket[]) {
  * alternating (so whatever else loads the machine loads both alike): LeadWire gets a batch of each race over
  * HTTP and pushes the views it computes; the bare server gets a small HTTP request and broadcasts the same
  * views, prebuilt. In `rounds` rounds, so that the spread of the ratio from round to round shows.
+ *
+ * `control`, a second bare server: the A/A check. It takes LeadWire's place in the timed turns, fed and asked
+ * exactly as the bare one is (LeadWire only defines the races and gives the first views), so the ratio shows what
+ * the harness itself puts between two sides that do the same work.
  */
-export async function runPushPair(ours: string, bare: string, o: PushPairOptions): Promise<PushPair> {
+export async function runPushPair(ours: string, bare: string, o: PushPairOptions, control?: string): Promise<PushPair> {
   const http = httpClient(ours, undefined, 1);
-  const bareHttp = httpClient(bare, undefined, 1);
   const ids = Array.from({ length: o.races }, (_, i) => `${o.prefix}-${i}`);
   await defineRaces(http, ids);
   const views = (await http.call<{ id: string }[]>('GET', '/api/races')).body.filter((v) => ids.includes(v.id));
-  await bareHttp.call('POST', '/views', views);
-  const [oursSockets, bareSockets] = [await connectOverlays(ours, o.clients), await connectOverlays(bare, o.clients)];
-  const oursAll = watchers(oursSockets);
-  const bareAll = watchers(bareSockets);
-  // The bare server broadcasts the views LeadWire pushed last (as long, digit for digit, as the next ones), handed
-  // to it before its turn, untimed: the two broadcasts carry the same bytes.
-  const latest = new Map<string, unknown>();
-  oursSockets[0]!.on('race', (view: { id: string }) => void (ids.includes(view.id) && latest.set(view.id, view)));
+  // A bare server broadcasts the views pushed last (as long, digit for digit, as the next ones), handed to it
+  // before its turn, untimed: the two broadcasts carry the same bytes.
+  const latest = new Map<string, unknown>(views.map((v) => [v.id, v]));
+  const bareSide = async (base: string): Promise<Side> => {
+    const client = httpClient(base, undefined, 1);
+    await client.call('POST', '/views', views);
+    return {
+      client,
+      sockets: await connectOverlays(base, o.clients),
+      prepare: async () => void (await client.call('POST', '/views', [...latest.values()])),
+      push: (revision) => client.call('POST', '/emit', { raceIds: ids, revision }),
+    };
+  };
   const feeds = ids.map(() => feed());
+  const sides: Record<'ours' | 'bare', Side> = {
+    ours: control
+      ? await bareSide(control)
+      : {
+          client: http,
+          sockets: await connectOverlays(ours, o.clients),
+          prepare: async () => {},
+          push: () =>
+            o.races === 1
+              ? http.call('POST', `/api/races/${ids[0]}/results`, feeds[0]!())
+              : http.call('POST', '/api/results', { updates: ids.map((raceId, k) => ({ raceId, ...feeds[k]!() })) }),
+        },
+    bare: await bareSide(bare),
+  };
+  const oursSockets = sides.ours.sockets;
+  const bareSockets = sides.bare.sockets;
+  const awaiting = { ours: watchers(oursSockets), bare: watchers(bareSockets) };
+  // What the next bare turn broadcasts: LeadWire's last views, or in the A/A check the control's.
+  oursSockets[0]!.on('race', (view: { id: string }) => void (ids.includes(view.id) && latest.set(view.id, view)));
   let missed = 0;
   let revision = 1; // the definition
 
@@ -124,15 +161,10 @@ export async function runPushPair(ours: string, bare: string, o: PushPairOptions
       revision += 1;
       const got: Partial<Record<'ours' | 'bare', number>> = {};
       for (const side of i % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const)) {
-        if (side === 'bare' && latest.size > 0) await bareHttp.call('POST', '/views', [...latest.values()]);
-        const all = side === 'ours' ? oursAll(ids, revision) : bareAll(ids, revision);
+        await sides[side].prepare();
+        const all = awaiting[side](ids, revision);
         const t0 = performance.now();
-        const res =
-          side === 'bare'
-            ? await bareHttp.call('POST', '/emit', { raceIds: ids, revision })
-            : o.races === 1
-              ? await http.call('POST', `/api/races/${ids[0]}/results`, feeds[0]!())
-              : await http.call('POST', '/api/results', { updates: ids.map((raceId, k) => ({ raceId, ...feeds[k]!() })) });
+        const res = await sides[side].push(revision);
         if (res.status !== 200) throw new Error(`push (${side}): ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
         if (await all) round[side].push((got[side] = performance.now() - t0));
         else missed += 1;
@@ -143,9 +175,11 @@ export async function runPushPair(ours: string, bare: string, o: PushPairOptions
 
   for (const s of [...oursSockets, ...bareSockets]) s.disconnect();
   http.close();
-  bareHttp.close();
+  sides.ours.client.close();
+  sides.bare.client.close();
   const all = (side: 'ours' | 'bare') => rounds.flatMap((r) => r[side]);
   return {
+    ...(control ? { control: true } : {}),
     clients: o.clients,
     races: o.races,
     ours: summarize(all('ours')),
