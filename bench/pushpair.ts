@@ -174,9 +174,7 @@ export async function runPushPair(ours: string, bare: string, o: PushPairOptions
   }
 
   for (const s of [...oursSockets, ...bareSockets]) s.disconnect();
-  http.close();
-  sides.ours.client.close();
-  sides.bare.client.close();
+  for (const c of new Set([http, sides.ours.client, sides.bare.client])) c.close();
   const all = (side: 'ours' | 'bare') => rounds.flatMap((r) => r[side]);
   return {
     ...(control ? { control: true } : {}),
