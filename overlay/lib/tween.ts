@@ -105,6 +105,16 @@ export class Tweens {
     this.killWhere((j) => j.target === target && j.keys.some((k) => keys.includes(k)));
   }
 
+  /**
+   * Ends every tween at once on its end values, as if it had run its course (each resolves true). A graphic coming
+   * on uses it: what changed while it waited to come on (a rolling number, a row moving, a row fading in) stands
+   * where it was going, never frozen half-way.
+   */
+  finishAll(): void {
+    // end() settles synchronously (onComplete), which edits `jobs`: iterate over a copy.
+    for (const j of [...this.jobs]) j.tween.end();
+  }
+
   /** Stops everything where it is. */
   killAll(): void {
     this.killWhere(() => true);

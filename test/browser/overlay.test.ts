@@ -10,6 +10,7 @@ import { countOpaque, diffPixels } from '../helpers/pixels.js';
 import { freePort } from '../helpers/redis.js';
 import { GA_BEFORE, GA_FLIP, GEORGIA, INGEST, PRODUCER, type LeadWire } from '../helpers/server.js';
 import { manualClock } from '../helpers/stores.js';
+import { formatVotes } from '../../shared/format.js';
 
 // Browser tests run against the embedded store: the store suite already runs both kinds, and Chromium
 // with software WebGL is the slow part here.
@@ -82,6 +83,37 @@ describe.skipIf(why !== null)(`on-air overlay in Chromium${why ? ` (skipped: ${w
     expect(text).toContain('8,410 military and overseas ballots outstanding');
     await settled(page);
     expect(await inAnimations(page, 'lowerThird')).toBe(1);
+  });
+
+  it('draws the count that came in while a graphic waited for the one before it to leave, on the lower third and a board', async () => {
+    await start();
+    const pa = { ...GEORGIA, jurisdiction: 'Pennsylvania', electoralVotes: 20 };
+    await lw.api('PUT', '/api/races/pa-president-2020', { body: pa, token: 'ingest' });
+    const votes = (biden: number) => ({ biden, trump: 1_100_000, other: 10_000 });
+    await lw.api('POST', '/api/races/pa-president-2020/results', { body: { asOf: '2020-11-06T08:00:00.000Z', votes: votes(1_000_000) }, token: 'ingest' });
+    const page = await overlay('program');
+    for (const [k, [layer, type]] of ([['lowerThird', 'race'], ['fullscreen', 'board']] as const).entries()) {
+      await lw.api('POST', '/api/graphics/air', { body: { layer, graphic: { type, raceId: 'ga-president-2020' } } });
+      await poll(() => mirrorText(page, layer)).toContain('Georgia');
+      await settled(page);
+      // Pennsylvania replaces Georgia: it waits while Georgia animates out (400 ms), and its new count lands
+      // meanwhile, rolling (400 ms) until after Pennsylvania has started to come on.
+      const leaving = await page.evaluate((l) => window.leadwire!.outAnimations[l], layer);
+      await lw.api('POST', '/api/graphics/air', { body: { layer, graphic: { type, raceId: 'pa-president-2020' } } });
+      await poll(() => page.evaluate((l) => window.leadwire!.outAnimations[l], layer)).toBe(leaving + 1);
+      const biden = 1_150_051 + k;
+      const posted = await lw.api('POST', '/api/races/pa-president-2020/results', { body: { asOf: `2020-11-06T09:0${k}:00.000Z`, votes: votes(biden) }, token: 'ingest' });
+      expect(posted.status).toBe(200);
+      await poll(() => mirrorText(page, layer)).toContain(formatVotes(biden));
+      await settled(page);
+      // What is drawn is what the mirror says, not a number frozen half-way through its roll.
+      const drawn = await page.evaluate(() => window.leadwire!.drawnText());
+      expect(drawn).toContain(formatVotes(biden));
+      expect(drawn).toContain(formatVotes(1_100_000));
+      await lw.api('POST', '/api/graphics/clear', { body: { layer } });
+      await poll(() => mirrorText(page, layer)).toBeNull();
+    }
+    expect(page.errors).toEqual([]);
   });
 
   it('shows a lead-change alert taken from the queue, beside the lower third, and lets it leave by itself', async () => {

@@ -122,6 +122,30 @@ describe('Tweens', () => {
     expect(env.ticker.count).toBe(0);
   });
 
+  it('lands everything on its end values on finishAll, running, in its delay or with an onUpdate, and resolves true', async () => {
+    env = setup();
+    const box = new Container();
+    const drawn: number[] = [];
+    const proxy = { v: 0 };
+    const pending = [
+      env.tweens.to(box, { x: 100, alpha: 0.5 }, { duration: 400, ease: linear }),
+      env.tweens.to(box, { y: 40 }, { duration: 300, delay: 500 }),
+      env.tweens.to(proxy, { v: 1_149_820 }, { duration: 400, onUpdate: () => drawn.push(proxy.v) }),
+    ];
+    env.advance(96);
+    expect(box.x).toBeGreaterThan(0);
+    expect(box.x).toBeLessThan(100);
+    env.tweens.finishAll();
+    expect([box.x, box.alpha, box.y, proxy.v]).toEqual([100, 0.5, 40, 1_149_820]);
+    // What a rolling number draws on its last update is its end value, not a value on the way.
+    expect(drawn.at(-1)).toBe(1_149_820);
+    await expect(Promise.all(pending)).resolves.toEqual([true, true, true]);
+    expect(env.tweens.active).toBe(false);
+    expect(env.demand.open).toBe(0);
+    env.advance(600);
+    expect([box.x, box.y]).toEqual([100, 40]);
+  });
+
   it('hooks the ticker only while something runs', async () => {
     env = setup();
     expect(env.ticker.count).toBe(0);

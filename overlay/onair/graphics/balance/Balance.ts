@@ -77,7 +77,7 @@ class BalanceStrip extends Graphic<BalanceContent> {
   }
 
   show(): void {
-    this.tweens.killAll();
+    this.tweens.finishAll();
     this.alpha = 0;
     this.inner.x = -40;
     void this.tweens.to<Container>(this, { alpha: 1 }, { duration: 250 });
@@ -85,7 +85,7 @@ class BalanceStrip extends Graphic<BalanceContent> {
   }
 
   settle(): void {
-    this.tweens.killAll();
+    this.tweens.finishAll();
     this.alpha = 1;
     this.inner.x = 0;
   }

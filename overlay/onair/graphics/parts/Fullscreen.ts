@@ -58,13 +58,13 @@ export abstract class Fullscreen<D> extends Graphic<D> {
   }
 
   settle(): void {
-    this.tweens.killAll();
+    this.tweens.finishAll();
     this.alpha = 1;
     this.body.y = 0;
   }
 
   show(): void {
-    this.tweens.killAll();
+    this.tweens.finishAll();
     this.alpha = 0;
     this.body.y = 24;
     void this.tweens.to<Container>(this, { alpha: 1 }, { duration: 300, ease: easeOutCubic });

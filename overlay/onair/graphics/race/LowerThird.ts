@@ -116,7 +116,7 @@ export class LowerThird extends Graphic<RaceView> {
   }
 
   show(): void {
-    this.tweens.killAll();
+    this.tweens.finishAll();
     this.alpha = 0;
     this.wipe.scale.x = 0;
     this.body.x = -40;
@@ -126,7 +126,7 @@ export class LowerThird extends Graphic<RaceView> {
   }
 
   settle(): void {
-    this.tweens.killAll();
+    this.tweens.finishAll();
     this.alpha = 1;
     this.wipe.scale.x = 1;
     this.body.x = 0;
