@@ -104,6 +104,9 @@ export function renderOnDemand(app: Application): { frames: RenderOnDemand; rend
   Ticker.system.autoStart = false;
   Ticker.system.stop();
   app.ticker.add(() => Ticker.system.update(), undefined, UPDATE_PRIORITY.HIGH);
+  // A GPU reset (the driver, the capture software's encoder) loses the canvas's context and pixi restores it: the
+  // canvas is blank until the next frame, and at rest nothing else would ask for one.
+  app.renderer.runners.contextChange.add({ contextChange: () => frames.request() });
   let count = 0;
   app.renderer.runners.postrender.add({ postrender: () => void count++ });
   return { frames, rendered: () => count };

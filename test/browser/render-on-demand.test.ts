@@ -2,7 +2,8 @@ import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { lowerThirdModel, lowerThirdText } from '../../overlay/onair/models.js';
 import type { RaceView } from '../../shared/index.js';
-import { browserUnavailable, mirrorText, openOverlay, openPage, renderStats } from '../helpers/browser.js';
+import { browserUnavailable, mirrorText, openOverlay, openPage, renderStats, screenshot } from '../helpers/browser.js';
+import { countOpaque } from '../helpers/pixels.js';
 import { idleFrames, startWithPages, useBrowser } from '../helpers/browser-suite.js';
 import { GA_BEFORE, GA_FLIP, GEORGIA, PRODUCER, type LeadWire } from '../helpers/server.js';
 
@@ -98,6 +99,31 @@ describe.skipIf(why !== null)(`render on demand in Chromium${why ? ` (skipped: $
     expect(text).not.toContain('2,449,371');
     expect(await mirrorText(page, 'lowerThird')).toBe(final);
     expect(await framesWhileQuiet(page)).toBe(0);
+  });
+
+  it('draws a static lower third again after the GPU context is lost and restored, with no new count, then idles', async () => {
+    await start();
+    const page = await overlay();
+    await airGeorgia();
+    await poll(() => mirrorText(page, 'lowerThird')).toBe(await expectedLowerThird());
+    expect(await framesWhileQuiet(page)).toBe(0);
+    const shown = countOpaque(await screenshot(page));
+    expect(shown).toBeGreaterThan(25_000);
+    await page.evaluate(() => {
+      const canvas = document.querySelector('canvas')!;
+      const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+      const lose = gl!.getExtension('WEBGL_lose_context')!;
+      (window as unknown as { lose: WEBGL_lose_context }).lose = lose;
+      lose.loseContext();
+    });
+    await poll(() => page.evaluate(() => document.querySelector('canvas')!.getContext('webgl2')!.isContextLost())).toBe(true);
+    const lost = (await renderStats(page)).frames;
+    await page.evaluate(() => (window as unknown as { lose: WEBGL_lose_context }).lose.restoreContext());
+    // Nothing changed on the server: the page itself must ask for the frame that puts the graphic back.
+    await poll(async () => (await renderStats(page)).frames).toBeGreaterThan(lost);
+    await poll(async () => countOpaque(await screenshot(page))).toBeGreaterThan(shown * 0.9);
+    expect(await framesWhileQuiet(page)).toBe(0);
+    expect(page.errors).toEqual([]);
   });
 
   it('draws a push to a race that is not on air with no frame at all', async () => {
