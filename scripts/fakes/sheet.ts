@@ -14,6 +14,8 @@ export interface SheetContent {
   lastModified?: Date | string | null;
   /** Answer this status instead (e.g. 500), with a short body. */
   status?: number;
+  /** With `status`: the Retry-After to send with it (seconds or an HTTP date), as a source under load does. */
+  retryAfter?: string;
   /** The content type. @default "text/csv; charset=utf-8" */
   contentType?: string;
 }
@@ -39,7 +41,8 @@ export async function startFakeSheet(initial: SheetContent = { csv: 'race_id,can
       return;
     }
     if (content.status !== undefined) {
-      res.writeHead(content.status, { 'Content-Type': 'text/plain' }).end(`failing on purpose (${content.status})`);
+      const retry = content.retryAfter === undefined ? {} : { 'Retry-After': content.retryAfter };
+      res.writeHead(content.status, { 'Content-Type': 'text/plain', ...retry }).end(`failing on purpose (${content.status})`);
       return;
     }
     const lm = content.lastModified == null ? null : new Date(content.lastModified).toUTCString();

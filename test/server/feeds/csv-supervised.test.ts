@@ -122,6 +122,19 @@ describe.each(storeKinds())('a desk sheet, supervised ($name store)', (kind) => 
     expect(await views(lw)).toEqual(before);
   });
 
+  it('honours a Retry-After of up to an hour, and waits an hour for one far beyond it instead of polling at once', async () => {
+    // 3,000,000 s is past what a timer can hold (2³¹ ms): taken as it is, the wait would end at once, every time.
+    sheet = await startFakeSheet({ csv: NIGHT, status: 503, retryAfter: '3000000' });
+    const lw = await setup(sheet.url);
+    const s = await status(lw);
+    expect(s).toMatchObject({ state: 'error', lastError: expect.stringContaining('retrying in 60 min') });
+    expect(Date.parse(s.retryAt!) - Date.parse(s.lastPollAt!)).toBeGreaterThan(59 * 60_000);
+    // Had the wait overflowed, the feed would have polled hundreds of times by now.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sheet.requests).toHaveLength(1);
+    expect((await status(lw)).polls).toBe(1);
+  });
+
   it('follows a file: URL, even one put back with an older mtime', async () => {
     dir = mkdtempSync(join(tmpdir(), 'leadwire-desk-'));
     const file = join(dir, 'desk.csv');

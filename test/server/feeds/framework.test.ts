@@ -37,6 +37,10 @@ describe('backoff', () => {
     { failures: 30, interval: 10_000, retryAfter: null, ms: 300_000 },
     { failures: 1, interval: 10_000, retryAfter: 60_000, ms: 60_000 },
     { failures: 1, interval: 600_000, retryAfter: null, ms: 600_000 },
+    { failures: 1, interval: 10_000, retryAfter: 3_600_000, ms: 3_600_000 },
+    // More than an hour (3,000,000 s; a date years ahead) waits an hour: beyond 2³¹ ms a timer fires at once.
+    { failures: 1, interval: 10_000, retryAfter: 3_000_000_000, ms: 3_600_000 },
+    { failures: 3, interval: 10_000, retryAfter: Number.MAX_SAFE_INTEGER, ms: 3_600_000 },
   ])('waits $ms ms after $failures failure(s) at a $interval ms interval (Retry-After $retryAfter)', ({ failures, interval, retryAfter, ms }) => {
     expect(backoffMs(failures, interval, retryAfter)).toBe(ms);
   });
