@@ -5,19 +5,30 @@ const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** 2449371 → "2,449,371". */
 export const formatVotes = (n: number): string => whole.format(n);
 
-/** 49.4123 → "49.4%": a share to one decimal. */
-export const formatPct = (pct: number): string => `${pct.toFixed(1)}%`;
+/**
+ * A non-negative `x` to `digits` decimals, halves rounded up as the decimal number reads: 1001 of 2000 votes is 50.05%
+ * and reads 50.1%, though its float is 50.0499…, which `toFixed` would round down (and 49.95% up, to the same 50.0%).
+ * The allowance is far below any share of real counts (a billion votes move a share by 1e-7).
+ */
+function fixedHalfUp(x: number, digits: number): string {
+  const f = 10 ** digits;
+  return (Math.round(x * f + 1e-9) / f).toFixed(digits);
+}
+
+/** 49.4123 → "49.4%": a share to one decimal, halves up (50.05 → "50.1%", 49.95 → "50.0%"). */
+export const formatPct = (pct: number): string => `${fixedHalfUp(pct, 1)}%`;
 
 /** 917 → "+917"; 0 → "0". */
 export const formatMargin = (n: number): string => (n > 0 ? `+${formatVotes(n)}` : formatVotes(n));
 
 /**
  * A margin in percentage points, with enough decimals that a close race does not read "0.0":
- * 0.0185 → "0.02 pts", 2.45 → "2.5 pts".
+ * 0.0185 → "0.02 pts", 2.45 → "2.5 pts"; a lead too small for two decimals → "<0.01 pts" (only a tie reads 0.00).
  */
 export function formatPoints(pct: number): string {
+  if (pct > 0 && pct < 0.005) return '<0.01 pts';
   const digits = pct < 0.1 ? 2 : 1;
-  const text = pct.toFixed(digits);
+  const text = fixedHalfUp(pct, digits);
   return `${text} ${text === '1.0' ? 'pt' : 'pts'}`;
 }
 
@@ -35,9 +46,13 @@ export function phraseMargin(n: number): string {
 export const formatOutstanding = (o: { ballots: number; label: string }): string =>
   `${formatVotes(o.ballots)} ${o.label} outstanding`;
 
-/** 98.94 → "98% of expected vote in": rounded down, so it never says 100% early; below 1% keeps a decimal. */
+/**
+ * 98.94 → "98% of expected vote in": rounded down, so it never says 100% early; below 1% keeps a decimal, still
+ * rounded down (0.96 → "0.9%"), and below 0.1% reads "<0.1%", never "0.0%" with votes in.
+ */
 export function formatExpectedVote(pct: number): string {
-  const text = pct > 0 && pct < 1 ? pct.toFixed(1) : Math.floor(pct).toString();
+  const text =
+    pct > 0 && pct < 0.1 ? '<0.1' : pct > 0 && pct < 1 ? (Math.floor(pct * 10 + 1e-9) / 10).toFixed(1) : Math.floor(pct).toString();
   return `${text}% of expected vote in`;
 }
 

@@ -31,6 +31,12 @@ describe('formatPct', () => {
     { does: 'keeps a trailing zero', pct: 50, want: '50.0%' },
     { does: 'writes no votes as 0.0%', pct: 0, want: '0.0%' },
     { does: 'writes a whole race as 100.0%', pct: 100, want: '100.0%' },
+    // 1,001 v 999: 50.05 and 49.95, whose floats (50.0499…, 49.9500…) toFixed would both write as 50.0%.
+    { does: 'rounds a half up though its float is just below it', pct: (100 * 1001) / 2000, want: '50.1%' },
+    { does: 'rounds the other side’s half up too', pct: (100 * 999) / 2000, want: '50.0%' },
+    { does: 'rounds 0.15 up as it reads', pct: (100 * 3) / 2000, want: '0.2%' },
+    { does: 'rounds 0.25 up as it reads', pct: (100 * 5) / 2000, want: '0.3%' },
+    { does: 'rounds just under a half down', pct: (100 * 100_049) / 200_000, want: '50.0%' },
   ])('$does', ({ pct, want }) => {
     expect(formatPct(pct)).toBe(want);
   });
@@ -51,6 +57,9 @@ describe('formatPoints', () => {
   it.each([
     { does: 'keeps two decimals for a very close race', pct: 91700 / 4958825, want: '0.02 pts' },
     { does: 'writes a tie as 0.00 pts', pct: 0, want: '0.00 pts' },
+    // Biden 2,474,507 v Trump 2,474,275: a lead of 232, 0.0047 points: not a tie, so never "0.00".
+    { does: 'writes a lead too small for two decimals as under 0.01', pct: (100 * 232) / 4_948_782, want: '<0.01 pts' },
+    { does: 'rounds a lead of exactly 0.005 points up to 0.01', pct: (100 * 1) / 20_000, want: '0.01 pts' },
     { does: 'switches to one decimal at 0.1', pct: 0.1, want: '0.1 pts' },
     { does: 'writes 2.45 to one decimal', pct: 2.45, want: '2.5 pts' },
     { does: 'says pt for exactly one point', pct: 1, want: '1.0 pt' },
@@ -99,6 +108,9 @@ describe('formatExpectedVote', () => {
     { does: 'reads 0% before any vote is expected in', pct: 0, want: '0% of expected vote in' },
     { does: 'keeps a decimal below 1% so early nights do not read 0%', pct: 0.4, want: '0.4% of expected vote in' },
     { does: 'reads 1% at exactly one percent', pct: 1, want: '1% of expected vote in' },
+    { does: 'rounds down below 1% too, so 0.96 never reads 1.0%', pct: 0.96, want: '0.9% of expected vote in' },
+    { does: 'reads under 0.1% rather than 0.0% with votes in', pct: 0.04, want: '<0.1% of expected vote in' },
+    { does: 'reads 0.1% at exactly a tenth of a percent', pct: 0.1, want: '0.1% of expected vote in' },
   ])('$does', ({ pct, want }) => {
     expect(formatExpectedVote(pct)).toBe(want);
   });
