@@ -73,14 +73,17 @@ export function applyBatch(existing: RaceRecord, batch: ResultBatch, now: Date):
   const setShift = set && detectSeatShift(record.lastWinning ?? null, set, seats);
   const single = set ? null : detectLeadShift(record.lastLeader, s.leader);
   const shift = setShift ? { from: setShift.from[0]!, to: setShift.to[0]! } : single;
+  // One seat: the new leader over the runner-up. Vote for N: the candidate named as entering the set over the one
+  // named as leaving it ("Cole overtook Baker by 5"), not the top of the field over the second.
+  const margin = setShift && shift ? votes[shift.to]! - votes[shift.from]! : s.margin;
   const leadChange: LeadChange | null = shift && {
     id: leadChangeId(record.definition.id, revision),
     raceId: record.definition.id,
     from: shift.from,
     to: shift.to,
     ...(setShift ? { fromSet: setShift.from, toSet: setShift.to } : {}),
-    margin: s.margin,
-    marginPct: s.totalVotes === 0 ? 0 : (100 * s.margin) / s.totalVotes,
+    margin,
+    marginPct: s.totalVotes === 0 ? 0 : (100 * margin) / s.totalVotes,
     asOf,
     revision,
     detectedAt: now.toISOString(),

@@ -147,14 +147,29 @@ export const lowerThirdText = (race: RaceView): string => raceText(race, MAX_ROW
  */
 export const boardText = (race: RaceView): string => raceText(race, BOARD_MAX_ROWS, marksLeader(race));
 
-/** The lead-change banner; it follows the race: while the new leader leads, the margin is today's. */
-export function leadChangeText(lc: LeadChange, race: RaceView): string {
+/**
+ * The lead change's line, following the race: "Biden overtakes Trump · leads by 917" (today's margin) while the one
+ * who took the lead still holds it, else "Biden overtook Trump by 917" (the margin then). Vote for N: holding it is
+ * being in the winning set with the one who left it still out, by the gap between those two.
+ */
+export function leadChangeDetail(lc: LeadChange, race: RaceView): string {
   const to = nameOf(race, lc.to) ?? lc.to;
   const from = nameOf(race, lc.from) ?? lc.from;
-  const detail =
-    race.leader === lc.to ? `${to} overtakes ${from} · leads by ${formatVotes(race.margin)}` : `${to} overtook ${from} by ${formatVotes(lc.margin)}`;
-  return `LEAD CHANGE\n${race.jurisdiction.toUpperCase()} · ${detail}`;
+  const lead = liveLead(lc, race);
+  return lead !== null ? `${to} overtakes ${from} · leads by ${formatVotes(lead)}` : `${to} overtook ${from} by ${formatVotes(lc.margin)}`;
 }
+
+/** How far the one who took the lead is ahead now, or null once that lead is gone. */
+function liveLead(lc: LeadChange, race: RaceView): number | null {
+  if (!lc.toSet) return race.leader === lc.to ? race.margin : null;
+  if (!race.winning.includes(lc.to) || race.winning.includes(lc.from)) return null;
+  const votes = (id: string) => race.candidates.find((c) => c.id === id)?.votes ?? 0;
+  return votes(lc.to) - votes(lc.from);
+}
+
+/** The lead-change banner; it follows the race (see `leadChangeDetail`). */
+export const leadChangeText = (lc: LeadChange, race: RaceView): string =>
+  `LEAD CHANGE\n${race.jurisdiction.toUpperCase()} · ${leadChangeDetail(lc, race)}`;
 
 /** The projected-winner banner; null once the race has no call (the overlay takes it off). */
 export function callBannerText(race: RaceView): string | null {

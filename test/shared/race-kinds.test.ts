@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDefinition, buildRaceView, definitionIssues, RaceDefinitionInput } from '../../shared/index.js';
+import { applyDefinition, buildRaceView, definitionIssues, leadChangeText, RaceDefinitionInput } from '../../shared/index.js';
 import { afterBatches, applied, defineRace, NOW } from './fixtures.js';
 
 const fresh = (body: object, id = 'race') => {
@@ -73,8 +73,20 @@ describe('race kinds: views and lead changes', () => {
     const tie = applied(r, { asOf: at(2), votes: { adams: 50, baker: 40, clark: 30, davis: 30, evans: 10 } });
     expect(tie.leadChange).toBeNull(); // a tie at the cut-off is not a change
     const out = applied(tie.record, { asOf: at(3), votes: { adams: 50, baker: 40, clark: 30, davis: 35, evans: 10 } });
-    expect(out.leadChange).toMatchObject({ from: 'clark', to: 'davis', fromSet: ['clark'], toSet: ['davis'] });
+    // The margin is the one who entered over the one who left (35 − 30), not the top of the field over the second.
+    expect(out.leadChange).toMatchObject({ from: 'clark', to: 'davis', fromSet: ['clark'], toSet: ['davis'], margin: 5, marginPct: (100 * 5) / 165 });
     expect(applied(out.record, { asOf: at(4), votes: { adams: 90, baker: 40, clark: 30, davis: 35, evans: 10 } }).leadChange).toBeNull();
+  });
+
+  it('words a vote-for-3 lead change by the two it names, live while the one who entered stays in and the one who left stays out', () => {
+    const r = afterBatches(fresh(BOARD), [{ asOf: at(1), votes: { adams: 500, baker: 400, clark: 300, davis: 299, evans: 10 } }]);
+    const out = applied(r, { asOf: at(2), votes: { adams: 500, baker: 400, clark: 300, davis: 310, evans: 10 } });
+    const lc = out.leadChange!;
+    expect(leadChangeText(lc, buildRaceView(out.record))).toBe('LEAD CHANGE\nHAMILTON COUNTY · davis overtakes clark · leads by 10');
+    const wider = applied(out.record, { asOf: at(3), votes: { adams: 900, baker: 400, clark: 300, davis: 325, evans: 10 } });
+    expect(leadChangeText(lc, buildRaceView(wider.record))).toBe('LEAD CHANGE\nHAMILTON COUNTY · davis overtakes clark · leads by 25');
+    const back = applied(wider.record, { asOf: at(4), votes: { adams: 900, baker: 400, clark: 330, davis: 325, evans: 10 } });
+    expect(leadChangeText(lc, buildRaceView(back.record))).toBe('LEAD CHANGE\nHAMILTON COUNTY · davis overtook clark by 10');
   });
 
   it('says a runoff is likely while nobody exceeds 50%, exactly 50% included', () => {
