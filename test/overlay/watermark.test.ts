@@ -17,7 +17,7 @@ function page(layers: Partial<Layers>, o: { gaTest?: boolean; channel?: 'program
     channel: o.channel ?? 'program',
     layers: { ...EMPTY, ...layers },
     races: { [GA]: o.gaTest ? rehearsal(ga) : ga, [PA]: paFlip(1) },
-    leadChanges: { 'lc-1': gaLeadChange() },
+    leadChanges: { 'lc-1': gaLeadChange(), 'lc-test': { ...gaLeadChange(), id: 'lc-test', test: true } },
     revision: 1,
   };
   return applySnapshot(initialState(snap.channel), snap);
@@ -36,6 +36,11 @@ describe('the TEST watermark rule', () => {
     },
     { does: 'leaves a ticker of live races', state: page({ ticker: { type: 'ticker', raceIds: [PA, GA] } }), want: false },
     { does: 'marks a lead-change alert of a test race', state: page({ alert: { type: 'leadChange', leadChangeId: 'lc-1' } }, { gaTest: true }), want: true },
+    {
+      does: 'marks a lead change detected in test batches after its race went live',
+      state: page({ alert: { type: 'leadChange', leadChangeId: 'lc-test' } }),
+      want: true,
+    },
     { does: 'marks a projected-winner banner of a test race', state: page({ alert: { type: 'call', raceId: GA } }, { gaTest: true }), want: true },
     {
       does: 'leaves a live race on air while a test race is only known, not shown',

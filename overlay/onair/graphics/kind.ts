@@ -50,6 +50,11 @@ export interface ContentKind<G extends Graphic, C extends ContentBase> {
   resolve(g: G, s: Sources, layer: LayerName): C | null;
   /** Every race the content draws. */
   races(c: C): readonly RaceView[];
+  /**
+   * True when the content's own data is rehearsal data whatever its races are now: a lead change detected in test
+   * batches stays one after its race has gone live. @default false
+   */
+  rehearsal?(c: C): boolean;
   /** The mirror text it reads as it comes on (the component reports later changes itself). */
   text(c: C): string;
 }

@@ -35,6 +35,7 @@ const kindFor = (type: string): ContentKind<Graphic, LayerContent> =>
 
 export const resolveGraphic = (g: Graphic, s: Sources, layer: LayerName): LayerContent | null => kindFor(g.type).resolve(g, s, layer);
 export const racesOf = (c: LayerContent): readonly RaceView[] => kindFor(c.kind).races(c);
+export const rehearsalOf = (c: LayerContent): boolean => kindFor(c.kind).rehearsal?.(c) ?? false;
 export const contentText = (c: LayerContent): string => kindFor(c.kind).text(c);
 
 /**

@@ -17,5 +17,6 @@ export const leadChangeKind = defineContent<GraphicOf<'leadChange'>, LeadChangeC
     return lc && race ? { kind: 'leadChange', key: `leadChange:${lc.id}`, leadChange: lc, race } : null;
   },
   races: (c) => [c.race],
+  rehearsal: (c) => c.leadChange.test === true,
   text: (c) => alertText(alertModel(c.leadChange, c.race)),
 });
