@@ -56,21 +56,46 @@ export function parseUpdate(input: unknown): UpdateCommand {
   return out;
 }
 
-export function installPlayoutHooks(win: Window, actions: PlayoutActions): void {
-  win.play = () => actions.play();
-  win.stop = () => actions.stop();
-  win.next = () => actions.next();
+/** The hooks once installed: `attach` hands them the page's actions when the page can act on them. */
+export interface PlayoutHooks {
+  attach(actions: PlayoutActions): void;
+}
+
+/**
+ * Hangs the globals on `win` at once, before the page can draw: CasparCG calls a template's `update(data)` and
+ * `play()` as soon as the page has loaded, while the overlay still waits for its fonts and WebGL. Calls made before
+ * `attach` wait and run then, in the order made; an OBS visibility change before it needs nothing (the page's first
+ * snapshot is fresh).
+ */
+export function installPlayoutHooks(win: Window): PlayoutHooks {
+  let actions: PlayoutActions | null = null;
+  const waiting: ((a: PlayoutActions) => void)[] = [];
+  const run = (call: (a: PlayoutActions) => void): void => {
+    if (actions) call(actions);
+    else waiting.push(call);
+  };
+  win.play = () => run((a) => a.play());
+  win.stop = () => run((a) => a.stop());
+  win.next = () => run((a) => a.next());
   win.update = (data: unknown) => {
     const cmd = parseUpdate(data);
-    if (cmd.channel) actions.setChannel(cmd.channel);
-    if (cmd.raceId !== undefined) actions.pinRace(cmd.raceId);
+    run((a) => {
+      if (cmd.channel) a.setChannel(cmd.channel);
+      if (cmd.raceId !== undefined) a.pinRace(cmd.raceId);
+    });
   };
   win.addEventListener('obsSourceVisibleChanged', (e) => {
-    if (e.detail?.visible) actions.refresh();
+    if (e.detail?.visible) actions?.refresh();
   });
   win.addEventListener('obsSourceActiveChanged', (e) => {
-    if (e.detail?.active) actions.refresh();
+    if (e.detail?.active) actions?.refresh();
   });
+  return {
+    attach(a) {
+      actions = a;
+      for (const call of waiting.splice(0)) call(a);
+    },
+  };
 }
 
 /** Listens for render messages from the embedding page (same origin, the parent window only). */

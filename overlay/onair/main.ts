@@ -47,6 +47,8 @@ async function init(): Promise<void> {
     applyPause();
   });
   document.addEventListener('visibilitychange', applyPause);
+  // CasparCG calls update() and play() as soon as the page has loaded: the globals exist from now, their calls wait.
+  const playout = installPlayoutHooks(window);
 
   // Text is measured for layout, so the faces must be ready before the first graphic is built.
   await Promise.all(FONT_WEIGHTS.map((w) => document.fonts.load(`${w} 40px "Barlow Condensed"`, 'Aa0·')));
@@ -133,7 +135,7 @@ async function init(): Promise<void> {
   socket.on('theme', (t) => void look.apply(t));
   setTimeout(putLookOn, FIRST_LOOK_MS);
 
-  installPlayoutHooks(window, {
+  playout.attach({
     play: () => commit(setStopped(state, false)),
     stop: () => commit(setStopped(state, true)),
     next: () => scene.next(),

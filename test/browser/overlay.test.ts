@@ -116,6 +116,36 @@ describe.skipIf(why !== null)(`on-air overlay in Chromium${why ? ` (skipped: ${w
     expect(page.errors).toEqual([]);
   });
 
+  it('takes CasparCG’s update() and play(), called as the page loads, before it can draw (CG ADD with data)', async () => {
+    await start();
+    await lw.api('PUT', '/api/races/pa-president-2020', { body: { ...GEORGIA, jurisdiction: 'Pennsylvania', electoralVotes: 20 }, token: 'ingest' });
+    await lw.api('POST', '/api/races/pa-president-2020/results', { body: GA_BEFORE, token: 'ingest' });
+    await airGeorgia();
+    const context = await browser().newContext({ viewport: HALF, deviceScaleFactor: 1 });
+    // What CasparCG's HTML producer does with `CG ADD 1-20 0 leadwire/overlay 1 "<data>"`: at the load event, while
+    // the page still waits for its fonts and WebGL, update(data) then play().
+    await context.addInitScript(() => {
+      window.addEventListener('load', () => {
+        const errors: string[] = [];
+        (window as unknown as { casparErrors: string[] }).casparErrors = errors;
+        for (const call of [() => window.update!('{"raceId":"pa-president-2020"}'), () => window.play!()]) {
+          try {
+            call();
+          } catch (e) {
+            errors.push(String(e));
+          }
+        }
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(`${lw.base}/overlay/?channel=program`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+    expect(await page.evaluate(() => (window as unknown as { casparErrors: string[] }).casparErrors)).toEqual([]);
+    // The pinned race, not the one the server has on air.
+    await poll(() => mirrorText(page, 'lowerThird')).toContain('Pennsylvania');
+    expect(await page.evaluate(() => window.leadwire!.state().pinnedRaceId)).toBe('pa-president-2020');
+  });
+
   it('shows a lead-change alert taken from the queue, beside the lower third, and lets it leave by itself', async () => {
     await start(8_000);
     const page = await overlay('program');

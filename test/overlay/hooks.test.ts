@@ -112,9 +112,23 @@ describe('installPlayoutHooks', () => {
   ])('$does', ({ call, want }) => {
     const win = fakeWindow();
     const { calls, actions } = recorder();
-    installPlayoutHooks(win, actions);
+    installPlayoutHooks(win).attach(actions);
     call(win);
     expect(calls).toEqual(want);
+  });
+
+  it('holds what CasparCG calls before the page can act (update then play at load) and runs it in order once it can', () => {
+    const win = fakeWindow();
+    const { calls, actions } = recorder();
+    const hooks = installPlayoutHooks(win);
+    win.update?.('{"channel":"preview","raceId":"ga-president-2020"}');
+    win.play?.();
+    win.dispatchEvent(new CustomEvent('obsSourceVisibleChanged', { detail: { visible: true } }));
+    expect(calls).toEqual([]);
+    hooks.attach(actions);
+    expect(calls).toEqual(['setChannel:preview', 'pinRace:ga-president-2020', 'play']);
+    win.stop();
+    expect(calls.at(-1)).toBe('stop');
   });
 });
 
