@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FeedConfig } from './config.js';
-import { conditionalHeaders, withParams, type HttpClient, type HttpResponse } from './http.js';
+import { revalidationHeaders, withParams, type HttpClient, type HttpResponse } from './http.js';
 
 /** A fetch of a document polled whole: unchanged, or a new body to parse and then `accept`. */
 export type DocumentFetch = { changed: false } | { changed: true; res: HttpResponse; accept(): void };
@@ -26,7 +26,7 @@ export function createDocumentSource(feed: FeedConfig, http: HttpClient, accept:
       if (res.status === 304) return { changed: false };
       const d = createHash('sha256').update(res.body).digest('hex');
       if (d === digest) {
-        validators = validatorsOf(res, url);
+        validators = revalidationHeaders(url, res);
         return { changed: false };
       }
       return {
@@ -34,15 +34,10 @@ export function createDocumentSource(feed: FeedConfig, http: HttpClient, accept:
         res,
         accept: () => {
           digest = d;
-          validators = validatorsOf(res, url);
+          validators = revalidationHeaders(url, res);
         },
       };
     },
   };
 }
 
-/**
- * A `file:` URL is read whole each poll and compared by its bytes: a file put back with an older mtime (a copy that
- * keeps timestamps, a restore) would answer 304 to If-Modified-Since for ever.
- */
-const validatorsOf = (res: HttpResponse, url: string): Record<string, string> => (url.startsWith('file:') ? {} : conditionalHeaders(res));

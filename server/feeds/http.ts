@@ -135,6 +135,15 @@ function networkReason(err: unknown): string {
   return cause?.message ?? (err as Error).message ?? 'network error';
 }
 
+/**
+ * The conditional headers to ask `url` again with after `res`, or none for a `file:` URL: a file's Last-Modified is its
+ * mtime in whole seconds, so a file rewritten within the second of the last read, or put back with an older mtime (a
+ * copy that keeps timestamps, a restore), would answer 304 and its new contents never be read. Files are read whole.
+ */
+export function revalidationHeaders(url: string, res: HttpResponse): Record<string, string> {
+  return url.startsWith('file:') ? {} : conditionalHeaders(res);
+}
+
 /** The headers of a conditional request for what `res` answered: `If-None-Match` its ETag, `If-Modified-Since` its Last-Modified. */
 export function conditionalHeaders(res: HttpResponse): Record<string, string> {
   const etag = res.headers['etag'];

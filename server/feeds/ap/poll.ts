@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { HttpResponse } from '../http.js';
 import type { FeedKind, FeedPoller, FeedRace, PollerDeps, PollResult } from '../types.js';
 import { parseAp } from './parse.js';
@@ -21,12 +22,14 @@ interface Validators {
  * every later one is the last response's `nextrequest`, verbatim; truncated pages are drained within the poll.
  * A poll is all or nothing: when any request of it fails (HTTP, network, an unreadable body) it throws and the
  * cursor stays where it was, so the next poll asks the same question again. A `file:` URL is re-read each poll
- * (its `nextrequest` points at AP, not at the file).
+ * (its `nextrequest` points at AP, not at the file), whole and without validators, and is unchanged by its bytes.
  */
 export function createApPoller({ feed, env, http }: PollerDeps): ApPoller {
   const isFile = feed.url.startsWith('file:');
   let cursor = isFile ? feed.url : firstRequestUrl(feed.url, feed.params);
   let validators: Validators | null = null;
+  /** A `file:` URL: the bytes of the last file read. */
+  let fileDigest: string | null = null;
   let lastTest: boolean | null = feed.test === true ? true : null;
   const merged = new Map<string, FeedRace>();
 
@@ -45,11 +48,18 @@ export function createApPoller({ feed, env, http }: PollerDeps): ApPoller {
     let url = cursor;
     let v = validators;
     let test: boolean | null = null;
+    let readDigest: string | null = null;
     const found = new Map<string, FeedRace>();
     const warnings: string[] = [];
     for (let page = 1; ; page++) {
       const res = await http.get(url, { headers: headersFor(url, v), signal });
       if (res.status === 304) break;
+      if (isFile) {
+        // A file is read whole each poll (no validators: see revalidationHeaders) and is unchanged by its bytes.
+        const d = createHash('sha256').update(res.body).digest('hex');
+        if (d === fileDigest) break;
+        readDigest = d;
+      }
       const parsed = parseAp(res.body, feed);
       v = validatorsOf(url, res);
       for (const race of parsed.races) found.set(race.raceId, race);
@@ -67,6 +77,7 @@ export function createApPoller({ feed, env, http }: PollerDeps): ApPoller {
     }
     cursor = url;
     validators = v;
+    fileDigest = readDigest ?? fileDigest;
     for (const [id, race] of found) merged.set(id, race);
     if (test !== null) lastTest = test;
     return { races: [...found.values()], test: lastTest, warnings: [...new Set(warnings)] };
@@ -104,6 +115,7 @@ function resolveNext(next: string, current: string): string {
 }
 
 function validatorsOf(url: string, res: HttpResponse): Validators | null {
+  if (url.startsWith('file:')) return null;
   const etag = res.headers['etag'];
   const lastModified = res.headers['last-modified'];
   if (!etag && !lastModified) return null;

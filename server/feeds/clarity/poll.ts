@@ -1,5 +1,5 @@
 import { FeedHttpError, FeedParseError } from '../errors.js';
-import { conditionalHeaders, instantOf, withParams, type HttpResponse } from '../http.js';
+import { instantOf, revalidationHeaders, withParams, type HttpResponse } from '../http.js';
 import type { FeedKind, FeedPoller, PollResult, PollerDeps } from '../types.js';
 import { parseClaritySummary } from './parse.js';
 import { statePostalOfUrl } from './states.js';
@@ -46,7 +46,7 @@ export function createClarityPoller(deps: PollerDeps): FeedPoller {
   const finish = (version: string, cur: HttpResponse) => {
     done.add(version);
     if (done.size > REMEMBERED_VERSIONS) done.delete(done.values().next().value!);
-    validators = conditionalHeaders(cur);
+    validators = revalidationHeaders(base, cur);
     pending = null;
   };
 

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../server/clock.js';
 import { FeedConfig } from '../../../server/feeds/config.js';
@@ -179,5 +183,28 @@ describe('the AP poller against a fake AP', () => {
     expect(firstRequestUrl(`${ap.electionUrl}#x`, { level: 'ru' })).toBe(`${ap.electionUrl}?level=ru&format=json`);
     await poll();
     expect(ap.requests[0]!.url).toBe('/v2/elections/2020-11-03?statePostal=GA&level=state&format=json');
+  });
+
+  it('reads a file: payload rewritten within the second of the last read, or put back with an older mtime', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadwire-ap-file-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'ap.json');
+    const write = (lastUpdated: string, biden: number, mtime: string) => {
+      writeFileSync(file, JSON.stringify({ races: [ga('0', lastUpdated, biden, 2_448_454)] }));
+      utimesSync(file, new Date(mtime), new Date(mtime));
+    };
+    const feed = FeedConfig.parse({ id: 'ap', kind: 'ap', url: pathToFileURL(file).href });
+    const http = createHttpClient({ sourceName: 'AP', timeoutMs: 10_000, now: () => new Date() });
+    const poller = createApPoller({ feed, env: {}, clock: systemClock, http });
+    const poll = async () => (await poller.poll(new AbortController().signal)).races.map((r) => r.batch.votes.biden);
+    write('2020-11-06T08:40:27Z', 2_447_991, '2020-11-06T09:50:00.100Z');
+    expect(await poll()).toEqual([2_447_991]);
+    expect(await poll()).toEqual([]); // the same bytes: nothing new
+    // The mirror writes the flip 600 ms later: the same whole second, which If-Modified-Since cannot tell apart.
+    write('2020-11-06T09:50:07.414Z', 2_449_371, '2020-11-06T09:50:00.700Z');
+    expect(await poll()).toEqual([2_449_371]);
+    // A copy that keeps an older timestamp (cp -p, rsync -t) is read too; the ingest judges it by its own time.
+    write('2020-11-06T10:15:00Z', 2_450_000, '2020-11-06T09:00:00Z');
+    expect(await poll()).toEqual([2_450_000]);
   });
 });

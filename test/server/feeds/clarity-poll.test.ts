@@ -1,3 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clarityContest, claritySettings, startFakeClarity, type FakeClarity } from '../../../scripts/fakes/clarity.js';
 import { clarityFeed, createClarityPoller } from '../../../server/feeds/clarity/index.js';
@@ -203,5 +207,28 @@ describe('Clarity poller against a fake Clarity site', () => {
     const poller = clarityFeed.create({ feed, env: {}, clock, http: createHttpClient({ sourceName: 'Clarity', timeoutMs: 1000, now: clock.now }) });
     await expect(poller.poll(new AbortController().signal)).rejects.toThrow(/names no state/);
     expect(clarityFeed).toMatchObject({ kind: 'clarity', sourceName: 'Clarity' });
+  });
+
+  it('reads a file: site whose current_ver.txt is rewritten within the second of the last read', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'leadwire-clarity-file-'));
+    cleanup = async () => rmSync(root, { recursive: true, force: true });
+    const site = join(root, 'GA', '107231');
+    for (const [version, biden] of [['270000', 10], ['270001', 20]] as const) {
+      mkdirSync(join(site, version, 'json', 'en'), { recursive: true });
+      writeFileSync(join(site, version, 'json', 'en', 'summary.json'), JSON.stringify([president(biden, 5)]));
+      writeFileSync(join(site, version, 'json', 'en', 'electionsettings.json'), JSON.stringify(claritySettings({ istestmode: false })));
+    }
+    const current = (version: string, mtime: string) => {
+      writeFileSync(join(site, 'current_ver.txt'), version);
+      utimesSync(join(site, 'current_ver.txt'), new Date(mtime), new Date(mtime));
+    };
+    const feed = FeedConfig.parse({ id: 'ga-sos', kind: 'clarity', url: pathToFileURL(site).href });
+    const http = createHttpClient({ sourceName: 'Clarity', timeoutMs: 10_000, now: () => new Date() });
+    const poller = createClarityPoller({ feed, env: {}, clock: manualClock('2020-11-04T05:00:00.000Z'), http });
+    const poll = async () => (await poller.poll(new AbortController().signal)).races.map((r) => r.batch.votes);
+    current('270000', '2020-11-04T05:00:00.100Z');
+    expect(await poll()).toHaveLength(1);
+    current('270001', '2020-11-04T05:00:00.900Z');
+    expect(await poll()).toEqual([expect.objectContaining({ biden: 20 })]);
   });
 });
