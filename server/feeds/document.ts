@@ -7,6 +7,8 @@ export type DocumentFetch = { changed: false } | { changed: true; res: HttpRespo
 
 export interface DocumentSource {
   fetch(signal: AbortSignal): Promise<DocumentFetch>;
+  /** The next fetch asks unconditionally and answers the body as changed, whatever it holds. */
+  forget(): void;
 }
 
 /**
@@ -37,6 +39,10 @@ export function createDocumentSource(feed: FeedConfig, http: HttpClient, accept:
           validators = revalidationHeaders(url, res);
         },
       };
+    },
+    forget() {
+      digest = null;
+      validators = {};
     },
   };
 }

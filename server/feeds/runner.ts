@@ -249,6 +249,8 @@ export class FeedRunner {
     const results = items.length > 0 ? await this.d.results.ingest(items, this.actor) : [];
     let applied = 0;
     const posted: (FeedRace | ExistingFeedRace)[] = [];
+    // A race the source names does not exist yet: read the source again next poll, so its counts go in once it does.
+    if (results.some((res) => res.status === 'not_found')) this.poller.reread?.();
     results.forEach((res, i) => {
       const race = ready[i]!;
       this.d.metrics.feedBatches.inc({ feed: this.d.feed.id, status: res.status });

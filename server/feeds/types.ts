@@ -44,6 +44,12 @@ export interface FeedPoller {
    * Throws a `FeedError` when it fails, and then nothing of this poll is posted.
    */
   poll(signal: AbortSignal): Promise<PollResult>;
+  /**
+   * Optional: the next poll reads the source's current contents as new, though they have not changed. The runner asks
+   * when a race they name did not exist yet (a desk sheet read before the desk defined its race), so its counts are
+   * posted once it does, as the sheet then reads, not as a reading kept aside.
+   */
+  reread?(): void;
 }
 
 export interface PollerDeps {

@@ -21,6 +21,7 @@ export function createCsvPoller({ feed, http, clock }: PollerDeps): FeedPoller {
       warnings = parsed.warnings;
       return { races: parsed.races, test: null, warnings };
     },
+    reread: () => source.forget(),
   };
 }
 

@@ -96,18 +96,30 @@ describe.each(storeKinds())('a desk sheet, supervised ($name store)', (kind) => 
     expect(after.map((r) => r.id).sort()).toEqual(['ga-president', 'ga-senate']);
     expect((await lw.api('GET', '/api/races/ga-house-99', { token: null })).status).toBe(404);
 
-    // The sheet has not changed: a 304, nothing posted again, the bad row still shown.
+    // The sheet has not changed, but it names a race that does not exist yet: it is read again (unconditionally)
+    // until it does; nothing is posted again, and the bad row and the unknown race are still shown.
     const revision = (await race(lw, 'ga-senate')).revision;
     const again = await pollNow(lw);
     expect(again).toMatchObject({ state: 'ok', batchesPosted: 1, polls: s.polls + 1 });
-    expect(again.warnings).toContain('line 6: votes "2461854.5" is not a whole number — race ga-president not posted from this sheet');
-    expect(sheet.requests.at(-1)!.headers['if-modified-since']).toBe('Fri, 06 Nov 2020 09:50:07 GMT');
+    expect(again.warnings).toEqual(s.warnings);
+    expect(sheet.requests.at(-1)!.headers['if-modified-since']).toBeUndefined();
     expect((await race(lw, 'ga-senate')).revision).toBe(revision);
+
+    // The desk defines the race: the next poll posts its count from the unchanged sheet, and then the sheet is
+    // asked conditionally again (a 304: nothing to read).
+    expect((await lw.api('PUT', '/api/races/ga-house-99', { body: { title: 'U.S. House', jurisdiction: 'Georgia 99', candidates: [{ id: 'smith', name: 'Pat Smith' }] } })).status).toBe(201);
+    const defined = await pollNow(lw);
+    expect(defined).toMatchObject({ batchesPosted: 2 });
+    expect(defined.warnings).toEqual([s.warnings[0]]);
+    expect(await race(lw, 'ga-house-99')).toMatchObject({ totalVotes: 100, asOf: '2020-11-06T09:50:07.000Z', source: 'desk' });
+    const quiet = await pollNow(lw);
+    expect(quiet).toMatchObject({ batchesPosted: 2, warnings: [s.warnings[0]] });
+    expect(sheet.requests.at(-1)!.headers['if-modified-since']).toBe('Fri, 06 Nov 2020 09:50:07 GMT');
 
     // The desk fixes the row: the race is posted whole.
     sheet.set({ csv: NIGHT.replace('2461854.5', '2461854'), lastModified: '2020-11-06T09:55:00Z' });
     const fixed = await pollNow(lw);
-    expect(fixed.warnings).toEqual(['ga-house-99: no such race']);
+    expect(fixed.warnings).toEqual([]);
     expect(await race(lw, 'ga-president')).toMatchObject({ leader: 'biden', margin: 2473633 - 2461854, asOf: '2020-11-06T09:55:00.000Z' });
   });
 
