@@ -3,7 +3,7 @@ import type { FeedConfig } from './config.js';
 import { revalidationHeaders, withParams, type HttpClient, type HttpResponse } from './http.js';
 
 /** A fetch of a document polled whole: unchanged, or a new body to parse and then `accept`. */
-export type DocumentFetch = { changed: false } | { changed: true; res: HttpResponse; accept(): void };
+export type DocumentFetch = { changed: false } | { changed: true; res: HttpResponse; /** the body's SHA-256 */ digest: string; accept(): void };
 
 export interface DocumentSource {
   fetch(signal: AbortSignal): Promise<DocumentFetch>;
@@ -34,6 +34,7 @@ export function createDocumentSource(feed: FeedConfig, http: HttpClient, accept:
       return {
         changed: true,
         res,
+        digest: d,
         accept: () => {
           digest = d;
           validators = revalidationHeaders(url, res);

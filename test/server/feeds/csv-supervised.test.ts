@@ -123,6 +123,29 @@ describe.each(storeKinds())('a desk sheet, supervised ($name store)', (kind) => 
     expect(await race(lw, 'ga-president')).toMatchObject({ leader: 'biden', margin: 2473633 - 2461854, asOf: '2020-11-06T09:55:00.000Z' });
   });
 
+  it('posts a correction saved within the same second as the sheet it corrects (file: mtimes), a millisecond after it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'leadwire-desk-'));
+    const file = join(dir, 'desk.csv');
+    const save = (ossoff: number, at: string) => {
+      writeFileSync(file, csvOf([HEADER, ['ga-senate', 'ossoff', 'Jon Ossoff', ossoff, ''], ['ga-senate', 'perdue', 'David Perdue', 2000, '']]));
+      utimesSync(file, new Date(at), new Date(at));
+    };
+    writeFileSync(file, csvOf([HEADER]));
+    const lw = await setup(pathToFileURL(file).href);
+    save(1000, '2020-11-06T09:50:07.100Z');
+    expect(await pollNow(lw)).toMatchObject({ batchesPosted: 1, warnings: [] });
+    expect(await race(lw, 'ga-senate')).toMatchObject({ leader: 'perdue', asOf: '2020-11-06T09:50:07.000Z' });
+    // The desk fixes a typo 600 ms later: the file's Last-Modified, in whole seconds, reads the same.
+    save(3000, '2020-11-06T09:50:07.700Z');
+    expect(await pollNow(lw)).toMatchObject({ batchesPosted: 2, warnings: [] });
+    expect(await race(lw, 'ga-senate')).toMatchObject({ leader: 'ossoff', asOf: '2020-11-06T09:50:07.001Z' });
+    // Unchanged since: nothing new, nothing refused; a save in a later second stands at its own time.
+    expect(await pollNow(lw)).toMatchObject({ batchesPosted: 2, warnings: [] });
+    save(3100, '2020-11-06T09:50:08.200Z');
+    expect(await pollNow(lw)).toMatchObject({ batchesPosted: 3, warnings: [] });
+    expect(await race(lw, 'ga-senate')).toMatchObject({ totalVotes: 5100, asOf: '2020-11-06T09:50:08.000Z' });
+  });
+
   it('fails a poll on a sheet without a required column, in words, and stores nothing of it', async () => {
     sheet = await startFakeSheet({ csv: csvOf([HEADER]) });
     const lw = await setup(sheet.url);
