@@ -11,3 +11,15 @@ export function drawnTexts(root: Container): string[] {
   walk(root);
   return out;
 }
+
+/** Each visible text under `root` with the width it is drawn at, in stage pixels (after any squeeze to fit). */
+export function drawnTextWidths(root: Container): [text: string, width: number][] {
+  const out: [string, number][] = [];
+  const walk = (c: Container): void => {
+    if (!c.visible || c.destroyed) return;
+    if (c instanceof Text) out.push([c.text, c.getBounds().width / root.worldTransform.a]);
+    for (const child of c.children) walk(child);
+  };
+  walk(root);
+  return out;
+}

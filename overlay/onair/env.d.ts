@@ -21,6 +21,8 @@ export interface LeadwireDebug {
   readonly paused: boolean;
   /** The text of every visible text object on the stage, as drawn (rolling numbers included). */
   drawnText(): string[];
+  /** Each visible text with the width it is drawn at, in 1920×1080 stage pixels. */
+  drawnTextWidths(): [text: string, width: number][];
   /** How many times a new look was put on under graphics already drawn (0: drawn in the station's look from the start). */
   readonly restyles: number;
 }

@@ -9,7 +9,7 @@ import '@fontsource/barlow-condensed/700.css';
 import { Application, UPDATE_PRIORITY } from 'pixi.js';
 import { renderOnDemand, type RenderOnDemand } from '../lib/frames.js';
 import { connect, refresh, switchChannel } from './connection.js';
-import { drawnTexts } from './debug.js';
+import { drawnTexts, drawnTextWidths } from './debug.js';
 import { ConnectionDot } from './graphics/parts/ConnectionDot.js';
 import { installEmbedderHook, installPlayoutHooks } from './hooks.js';
 import { Look } from './look/Look.js';
@@ -164,6 +164,7 @@ async function init(): Promise<void> {
       return demand.isPaused;
     },
     drawnText: () => drawnTexts(app.stage),
+    drawnTextWidths: () => drawnTextWidths(app.stage),
     get restyles() {
       return scene.restyles;
     },

@@ -101,5 +101,22 @@ export function label(text: string, size: number, weight: Weight, fill: number, 
 export function fitWidth(t: Text, max: number): void {
   t.scale.x = 1;
   const w = t.width;
-  t.scale.x = w > max ? max / w : 1;
+  // A room of nothing or less (its neighbours took the line) shrinks it to a sliver, never mirrors it.
+  t.scale.x = w > max ? Math.max(max, 1) / w : 1;
+}
+
+/**
+ * Fits two texts sharing one line of `width` logical pixels, `gap` apart (the left one starting the line, the right
+ * one ending it), shrinking only what does not fit: the right one to what the left one leaves, the left one to at
+ * most what leaves the right one its width, but never below `leftShare` of the line. A long lead line (vote for 7)
+ * and a count line both stay readable and inside the panel.
+ */
+export function fitSideBySide(left: Text, right: Text, width: number, gap = 40, leftShare = 0.6): void {
+  left.scale.x = 1;
+  right.scale.x = 1;
+  const rightWidth = right.text === '' ? 0 : right.width;
+  const room = rightWidth === 0 ? width : width - gap;
+  if (left.width + rightWidth <= room) return;
+  fitWidth(left, Math.max(room - rightWidth, room * leftShare));
+  fitWidth(right, room - left.width);
 }

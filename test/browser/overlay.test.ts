@@ -116,6 +116,30 @@ describe.skipIf(why !== null)(`on-air overlay in Chromium${why ? ` (skipped: ${w
     expect(page.errors).toEqual([]);
   });
 
+  it('keeps a vote-for-7 lower third, its long line of winners and its count line, inside its panel', async () => {
+    await start();
+    const surnames = ['Richardson', 'Washington', 'Montgomery', 'Fitzgerald', 'Henderson', 'Castellanos', 'Abernathy', 'Kowalski', 'Nakamura'];
+    const candidates = surnames.map((s) => ({ id: s.toLowerCase(), name: `Pat ${s}` }));
+    await lw.api('PUT', '/api/races/council', { body: { title: 'City Council', jurisdiction: 'Springfield', seats: 7, candidates }, token: 'ingest' });
+    const votes = Object.fromEntries(candidates.map((c, i) => [c.id, 10_000 - i * 500]));
+    const outstanding = { ballots: 12_000, label: 'mail ballots' };
+    await lw.api('POST', '/api/races/council/results', { body: { asOf: '2020-11-03T22:00:00Z', votes, outstanding }, token: 'ingest' });
+    const page = await overlay('program');
+    await lw.api('POST', '/api/graphics/air', { body: { layer: 'lowerThird', graphic: { type: 'race', raceId: 'council' } } });
+    await poll(() => mirrorText(page, 'lowerThird')).toContain('12,000 mail ballots outstanding');
+    await settled(page);
+    const png = await screenshot(page);
+    // Seven winners make the panel taller than Georgia's: its width is what must hold.
+    expect(countOpaque(png, { outside: { ...LOWER_THIRD, y0: 0, y1: HALF.height } })).toBe(0);
+    // Both lines drawn at a readable width: squeezed to fit, never to a sliver or mirrored.
+    const widths = await page.evaluate(() => window.leadwire!.drawnTextWidths());
+    const line = (start: string) => widths.find(([t]) => t.startsWith(start))?.[1];
+    // The panel is 1,080 stage pixels wide: the two lines share it, neither cut off nor squeezed to a sliver.
+    expect(line('Richardson, Washington')).toBeGreaterThan(500);
+    expect(line('12,000 mail ballots')).toBeGreaterThan(250);
+    expect(line('Richardson, Washington')! + line('12,000 mail ballots')!).toBeLessThan(1_080 - 40);
+  });
+
   it('takes CasparCG’s update() and play(), called as the page loads, before it can draw (CG ADD with data)', async () => {
     await start();
     await lw.api('PUT', '/api/races/pa-president-2020', { body: { ...GEORGIA, jurisdiction: 'Pennsylvania', electoralVotes: 20 }, token: 'ingest' });

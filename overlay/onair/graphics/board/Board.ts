@@ -1,7 +1,7 @@
 import { Container, Graphics, type Text } from 'pixi.js';
 import type { RaceView } from '../../../../shared/index.js';
 import { easeInOutCubic } from '../../../lib/tween.js';
-import { COLORS, fitWidth, label } from '../../theme.js';
+import { COLORS, fitSideBySide, fitWidth, label } from '../../theme.js';
 import { CandidateRow, toneColor, type RowMetrics } from '../parts/CandidateRow.js';
 import { BODY_TOP, FRAME, Fullscreen, PAD } from '../parts/Fullscreen.js';
 import type { GraphicDeps } from '../parts/Graphic.js';
@@ -131,7 +131,7 @@ export class Board extends Fullscreen<RaceView> {
     this.layoutBar(m, mm, animate);
     this.leadLine.text = m.measure ? `${m.measure.passMark} · ${m.measure.status}` : m.leadLine;
     this.countLine.text = m.countLine ?? '';
-    fitWidth(this.countLine, WIDTH - 56 - this.leadLine.width - 40);
+    fitSideBySide(this.leadLine, this.countLine, this.countLine.x - this.leadLine.x);
     this.needsLine.text = m.needsLine ?? '';
     this.reportingLine.text = m.reportingLine ?? '';
     fitWidth(this.needsLine, WIDTH - 64 - (m.reportingLine ? this.reportingLine.width + 40 : 0));

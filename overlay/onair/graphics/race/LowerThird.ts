@@ -2,7 +2,7 @@ import { Container, Graphics, type Text } from 'pixi.js';
 import type { RaceView } from '../../../../shared/index.js';
 import { easeInCubic, easeInOutCubic, easeOutCubic } from '../../../lib/tween.js';
 import { lowerThirdModel, lowerThirdText, type LowerThirdModel } from '../../models.js';
-import { COLORS, SAFE, fitWidth, label } from '../../theme.js';
+import { COLORS, SAFE, fitSideBySide, fitWidth, label } from '../../theme.js';
 import { CandidateRow, ROW_COMPACT, ROW_REGULAR, type RowMetrics } from '../parts/CandidateRow.js';
 import { Graphic, type GraphicDeps } from '../parts/Graphic.js';
 import { logoBug } from '../parts/LogoBug.js';
@@ -262,8 +262,8 @@ export class LowerThird extends Graphic<RaceView> {
     this.status.style.fill = measure?.outcome === 'fail' ? COLORS.no : measure?.outcome === 'pass' ? COLORS.yes : 0x34507f;
     this.status.x = this.leadLine.x + this.leadLine.width + 10;
     this.countLine.text = m.countLine ?? '';
-    const leftEnd = measure ? this.status.x + this.status.width : this.leadLine.x + this.leadLine.width;
-    fitWidth(this.countLine, WIDTH - 22 - (leftEnd + 40));
+    if (measure) fitWidth(this.countLine, WIDTH - 22 - (this.status.x + this.status.width + 40));
+    else fitSideBySide(this.leadLine, this.countLine, this.countLine.x - this.leadLine.x);
   }
 
   /** Shows or hides the needs-and-reporting strip; true when it is fading out on air. */
