@@ -18,6 +18,18 @@ function fixedHalfUp(x: number, digits: number): string {
 /** 49.4123 → "49.4%": a share to one decimal, halves up (50.05 → "50.1%", 49.95 → "50.0%"). */
 export const formatPct = (pct: number): string => `${fixedHalfUp(pct, 1)}%`;
 
+/**
+ * A ballot measure's yes share beside its pass mark: to one decimal, unless that would put it on the other side of the
+ * mark, then to two, rounded away from it: 59.96 beside 60 reads "59.96%" (failing), not "60.0%"; 60.04 beside
+ * 60.04 reads "60.04%" (reaching it), not "60.0%".
+ */
+export function formatShareBeside(pct: number, mark: number): string {
+  const one = Number(fixedHalfUp(pct, 1));
+  if (pct < mark && one >= mark) return `${(Math.floor(pct * 100 + 1e-9) / 100).toFixed(2)}%`;
+  if (pct >= mark && one < mark) return `${(Math.ceil(pct * 100 - 1e-9) / 100).toFixed(2)}%`;
+  return `${one.toFixed(1)}%`;
+}
+
 /** 917 → "+917"; 0 → "0". */
 export const formatMargin = (n: number): string => (n > 0 ? `+${formatVotes(n)}` : formatVotes(n));
 
@@ -113,6 +125,9 @@ export function phraseList(items: readonly string[]): string {
 
 const passShare = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
+/** A pass mark as a share, as many decimals as it has (two at most): 60 → "60%", 55.55 → "55.55%". */
+export const formatPassPct = (passPct: number): string => `${passShare.format(passPct)}%`;
+
 /**
  * What a ballot measure needs to pass: 60 → "needs 60%", 55.5 → "needs 55.5%"; 50 (yes must outnumber no) →
  * "needs a majority"; two-thirds however it is rounded (66.67, 66.7, 66.666…) → "needs two-thirds".
@@ -120,5 +135,5 @@ const passShare = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 export function phrasePassMark(passPct: number): string {
   if (passPct === 50) return 'needs a majority';
   if (Math.abs(passPct - 200 / 3) < 0.05) return 'needs two-thirds';
-  return `needs ${passShare.format(passPct)}%`;
+  return `needs ${formatPassPct(passPct)}`;
 }

@@ -3,7 +3,7 @@
  * and reading order follow the overlay page's own models (overlay/onair/graphics/keyRaces and balance), so the
  * as-run reads each version of these graphics as the screen did.
  */
-import { formatExpectedVote, formatMargin, formatPct, formatPoints, formatVotes, phraseReporting, surname } from '../format.js';
+import { formatExpectedVote, formatMargin, formatPassPct, formatPoints, formatShareBeside, formatVotes, phraseReporting, surname } from '../format.js';
 import { partyName } from '../graphics/balance/party.js';
 import { tallyBalance } from '../graphics/balance/tally.js';
 import type { BalanceGraphic } from '../graphics/balance/index.js';
@@ -15,6 +15,10 @@ export const nameOf = (race: RaceView, id: string | null | undefined): string | 
   return c ? surname(c.name) : null;
 };
 
+/** A measure's yes share against its pass mark, never rounded across it: "YES 59.96% · needs 60%". */
+export const measureShareLine = (m: { yesPct: number; passPct: number }): string =>
+  `YES ${formatShareBeside(m.yesPct, m.passPct)} · needs ${formatPassPct(m.passPct)}`;
+
 /** A measure's cell: the mark and PASSING / FAILING (PASSES / FAILS once called), YES against the pass mark. */
 function measureCell(race: RaceView): [mark: string, line: string] {
   const m = race.measure!;
@@ -22,7 +26,7 @@ function measureCell(race: RaceView): [mark: string, line: string] {
   const passes = called ?? m.passing;
   if (race.totalVotes === 0 && called === null) return ['AWAITING', 'Awaiting results'];
   const word = called !== null ? (passes ? 'PASSES' : 'FAILS') : passes ? 'PASSING' : 'FAILING';
-  const line = race.totalVotes === 0 ? 'Awaiting results' : `YES ${formatPct(m.yesPct)} · needs ${formatPct(m.passPct).replace('.0%', '%')}`;
+  const line = race.totalVotes === 0 ? 'Awaiting results' : measureShareLine(m);
   return [`${called !== null ? '✓ CALLED' : '▲ LEADS'} ${word}`, line];
 }
 

@@ -9,6 +9,7 @@ import {
   formatOutstanding,
   formatPct,
   formatPoints,
+  formatShareBeside,
   formatVotes,
   phraseList,
   phraseNeeds,
@@ -74,13 +75,13 @@ function rowLines(race: RaceView, maxRows: number, leads: boolean): string[] {
   const no = race.candidates.find((c) => c.id === 'no');
   const all = measure ? (yes && no ? [yes, no] : race.candidates.slice(0, 2)) : top(race, race.candidates.length);
   const shown = all.length > maxRows ? all.slice(0, maxRows - 1) : all;
-  const row = (name: string, m: string | null, votes: number, pct: number) =>
-    [name, m, formatVotes(votes), formatPct(pct)].filter(Boolean).join(' ');
+  const row = (name: string, m: string | null, votes: number, pct: string) => [name, m, formatVotes(votes), pct].filter(Boolean).join(' ');
   const markOf = (id: string) => mark(race, id, tied) ?? (leads && id === race.leader ? '▲ LEADS' : null);
-  const out = shown.map((c) => row(measure ? c.name.toUpperCase() : c.name, markOf(c.id), c.votes, c.pct));
+  const share = (c: CandidateView) => (measure && c.id === 'yes' && race.measure ? formatShareBeside(c.pct, race.measure.passPct) : formatPct(c.pct));
+  const out = shown.map((c) => row(measure ? c.name.toUpperCase() : c.name, markOf(c.id), c.votes, share(c)));
   const rest = all.slice(shown.length);
   if (rest.length > 0) {
-    out.push(row(phraseOthers(rest.length), null, rest.reduce((s, c) => s + c.votes, 0), rest.reduce((s, c) => s + c.pct, 0)));
+    out.push(row(phraseOthers(rest.length), null, rest.reduce((s, c) => s + c.votes, 0), formatPct(rest.reduce((s, c) => s + c.pct, 0))));
   }
   return out;
 }

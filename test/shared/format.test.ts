@@ -5,6 +5,7 @@ import {
   formatOutstanding,
   formatPct,
   formatPoints,
+  formatShareBeside,
   formatVotes,
   phraseMargin,
   surname,
@@ -39,6 +40,21 @@ describe('formatPct', () => {
     { does: 'rounds just under a half down', pct: (100 * 100_049) / 200_000, want: '50.0%' },
   ])('$does', ({ pct, want }) => {
     expect(formatPct(pct)).toBe(want);
+  });
+});
+
+describe('formatShareBeside (a measure’s yes share beside its pass mark)', () => {
+  it.each([
+    { does: 'writes a share clear of the mark to one decimal', pct: 57.24, mark: 60, want: '57.2%' },
+    { does: 'writes a share exactly at the mark to one decimal', pct: 60, mark: 60, want: '60.0%' },
+    { does: 'keeps a failing share that one decimal would round up to the mark below it', pct: 59.96, mark: 60, want: '59.96%' },
+    { does: 'floors, so 59.996 never reads 60.00', pct: 59.996, mark: 60, want: '59.99%' },
+    { does: 'keeps a reaching share that one decimal would round down below the mark at it', pct: 60.04, mark: 60.04, want: '60.04%' },
+    { does: 'leaves a majority’s rounding alone when it stays on its side', pct: 50.04, mark: 50, want: '50.0%' },
+    { does: 'keeps 49.96 below a majority', pct: 49.96, mark: 50, want: '49.96%' },
+    { does: 'keeps a share below two-thirds (66.666…) below it', pct: 66.66, mark: 200 / 3, want: '66.66%' },
+  ])('$does', ({ pct, mark, want }) => {
+    expect(formatShareBeside(pct, mark)).toBe(want);
   });
 });
 

@@ -47,6 +47,8 @@ describe('lowerThirdText', () => {
     },
     { does: 'writes huge counts exactly', race: huge, want: ['Georgia President 16 electoral votes', 'Joe Biden 4,000,000,000,000,000 57.1%', 'Donald Trump 3,000,000,000,000,000 42.9%', 'Others 1 0.0%', 'Biden leads by 1,000,000,000,000,000 · 14.3 pts'] },
     { does: 'reads a measure as YES, NO and its pass line', race: () => measure(600, 400), want: ['Florida Amendment 2', 'YES 600 60.0%', 'NO 400 40.0%', 'NEEDS 60% · PASSING'] },
+    // 5,996 of 10,000: one decimal would read 60.0% beside "NEEDS 60% · FAILING".
+    { does: 'never rounds a failing measure’s YES up to its pass mark', race: () => measure(5_996, 4_004), want: ['Florida Amendment 2', 'YES 5,996 59.96%', 'NO 4,004 40.0%', 'NEEDS 60% · FAILING'] },
   ])('$does', ({ race, want }) => {
     expect(lowerThirdText(race())).toBe(want.join('\n'));
   });
@@ -142,6 +144,7 @@ describe('keyRacesText', () => {
     { does: 'a tie, with reporting', races: () => [pa(5, 5)], want: ['PENNSYLVANIA President · 20 EV', '= TIED', 'Tied at 5', '98% of precincts reporting'] },
     { does: 'a race without electoral votes, with expected vote', races: () => [{ ...senate(10, 5), expectedVotePct: 50 }], want: ['GEORGIA Senate', '▲ LEADS Warnock', '+5 · 33.3 pts', '50% of expected vote in'] },
     { does: 'a measure passing', races: () => [measure(700, 300)], want: ['FLORIDA Amendment 2', '▲ LEADS PASSING', 'YES 70.0% · needs 60%'] },
+    { does: 'a measure failing just short of its mark', races: () => [measure(5_996, 4_004)], want: ['FLORIDA Amendment 2', '▲ LEADS FAILING', 'YES 59.96% · needs 60%'] },
     { does: 'a measure called', races: () => [callFor(measure(500, 500), 'no')], want: ['FLORIDA Amendment 2', '✓ CALLED FAILS', 'YES 50.0% · needs 60%'] },
   ])('reads $does', ({ races, want }) => {
     expect(keyRacesText(races(), 'x').split('\n')).toEqual(['X', ...want]);

@@ -2,7 +2,8 @@
  * Key races: a grid of 2 to 8 races, each cell with its place, who leads (or won) and by how much, and how much
  * has reported. A called race carries "✓ CALLED", a leader "▲ LEADS": never colour alone. Pure.
  */
-import { formatExpectedVote, formatMargin, formatPct, formatPoints, formatVotes, phraseReporting } from '../../../../shared/format.js';
+import { formatExpectedVote, formatMargin, formatPoints, formatVotes, phraseReporting } from '../../../../shared/format.js';
+import { measureShareLine } from '../../../../shared/domain/onAirSummaries.js';
 import type { RaceView } from '../../../../shared/index.js';
 import { nameOf } from '../../models/race.js';
 
@@ -48,7 +49,7 @@ function measureCell(race: RaceView, base: Omit<CellModel, 'mark' | 'name' | 'pa
     name: awaiting && called === null ? null : called !== null ? (passes ? 'PASSES' : 'FAILS') : passes ? 'PASSING' : 'FAILING',
     party: null,
     tone: passes ? 'yes' : 'no',
-    line: awaiting ? 'Awaiting results' : `YES ${formatPct(m.yesPct)} · needs ${formatPct(m.passPct).replace('.0%', '%')}`,
+    line: awaiting ? 'Awaiting results' : measureShareLine(m),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import {
   formatPct,
+  formatShareBeside,
   formatVotes,
   phraseList,
   phraseOthers,
@@ -39,7 +40,12 @@ export interface RowModel {
   /** The race is called for this candidate: the check beside the name. */
   winner: boolean;
   mark: RowMark | null;
+  /** A measure's YES row: its pass mark, which the share drawn is never rounded across (`formatShareBeside`). */
+  passPct?: number;
 }
+
+/** A row's share as drawn. */
+export const rowPct = (r: Pick<RowModel, 'pct' | 'passPct'>): string => (r.passPct === undefined ? formatPct(r.pct) : formatShareBeside(r.pct, r.passPct));
 
 export type TagTone = 'info' | 'warn' | 'runoff' | 'called';
 export interface TagModel {
@@ -110,6 +116,7 @@ function rows(race: RaceView, maxRows: number): RowModel[] {
     pct: c.pct,
     winner: c.id === winnerId,
     mark: markOf(race, c.id, tied),
+    ...(measure && c.id === 'yes' && race.measure ? { passPct: race.measure.passPct } : {}),
   }));
   const rest = all.slice(shown.length);
   if (rest.length > 0) {
@@ -188,7 +195,7 @@ export const markText = (mark: RowMark): string => `${MARK_TEXT[mark].glyph} ${M
 
 /** A row as read: name, mark, votes, share. */
 export const rowText = (r: RowModel): string =>
-  [r.name, r.mark && markText(r.mark), formatVotes(r.votes), formatPct(r.pct)].filter(Boolean).join(' ');
+  [r.name, r.mark && markText(r.mark), formatVotes(r.votes), rowPct(r)].filter(Boolean).join(' ');
 
 /** Exactly the strings the lower third draws, in reading order. */
 export function lowerThirdText(m: LowerThirdModel): string {
