@@ -3,7 +3,7 @@ import type { FeedConfig } from '../config.js';
 import { FeedParseError, issuesOf } from '../errors.js';
 import { feedRaceOf } from '../race.js';
 import type { FeedRace, WinnerFlag } from '../types.js';
-import { lastNameSlug, uniqueId } from '../ids.js';
+import { lastNameSlug, slugify, uniqueId } from '../ids.js';
 import { parseChoiceName } from './names.js';
 import { autoPlans, mappedPlans, type Plan } from './plans.js';
 import { ClarityContest, ClaritySettings, ClaritySummary, Flag } from './schema.js';
@@ -108,9 +108,14 @@ function buildRace({ contest, raceId, mapping }: Plan, common: Common, warnings:
   const choices = contest.CH.map((ch) => ({ ch, ...parseChoiceName(ch) }));
   // Mapped ids are reserved first, so an unmapped choice never takes one.
   const taken = new Set(choices.flatMap((c) => mapped(c.ch, c.name) ?? []));
+  // Clarity gives choices no ids. A surname two of them share names neither: each takes its full name
+  // ("annette-davis-jackson", "deborah-jackson"), so no id hangs on the order the choices are listed in.
+  const surnames = choices.filter((c) => !mapped(c.ch, c.name)).map((c) => lastNameSlug(c.name));
+  const shared = new Set(surnames.filter((n, i) => n !== '' && surnames.indexOf(n) !== i));
+  const baseOf = (name: string) => (shared.has(lastNameSlug(name)) ? slugify(name) : lastNameSlug(name));
   const entries = new Map<string, Entry>();
   choices.forEach((c, i) => {
-    const id = mapped(c.ch, c.name) ?? uniqueId(lastNameSlug(c.name) || `choice-${i + 1}`, taken);
+    const id = mapped(c.ch, c.name) ?? uniqueId(baseOf(c.name) || `choice-${i + 1}`, taken);
     const votes = contest.V[i]!;
     const winner = isTruthy(contest.W?.[i]);
     const entry = entries.get(id);

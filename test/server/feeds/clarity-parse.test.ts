@@ -71,11 +71,25 @@ describe.skipIf(!existsSync(SAMPLE))('Clarity parser on Georgia’s real summary
     expect(special.definition.candidates).toHaveLength(20);
     const ids = special.definition.candidates.map((c) => c.id);
     expect(new Set(ids).size).toBe(20);
-    expect(ids).toContain('jackson');
-    expect(ids).toContain('jackson-2');
+    // Two Jacksons: each by the full name, whatever order Clarity lists them in.
+    expect(ids).toContain('annette-davis-jackson');
+    expect(ids).toContain('deborah-jackson');
+    expect(ids).not.toContain('jackson');
     expect(ids).toContain('johnson-shealey');
     expect(special.definition.candidates.find((c) => c.id === 'warnock')).toEqual({ id: 'warnock', name: 'Raphael Warnock', party: 'DEM' });
     expect(special.batch.votes.warnock).toBe(1615382);
+  });
+});
+
+describe('Clarity choices sharing a surname', () => {
+  it('names each by the full name, so listing them in another order moves no votes', () => {
+    const votesOf = (CH: string[], V: number[]) => {
+      const race = parse(JSON.stringify([clarityContest({ C: 'US Senate (Loeffler) - Special', K: '10100', CH, V, PR: 1, TP: 159 })])).races[0]!;
+      return race.batch.votes;
+    };
+    const want = { 'annette-davis-jackson': 44_254, 'deborah-jackson': 323_785, warnock: 1_615_382 };
+    expect(votesOf(['Annette Davis Jackson (Rep)', 'Deborah Jackson (Dem)', 'Raphael Warnock (Dem)'], [44_254, 323_785, 1_615_382])).toEqual(want);
+    expect(votesOf(['Deborah Jackson (Dem)', 'Raphael Warnock (Dem)', 'Annette Davis Jackson (Rep)'], [323_785, 1_615_382, 44_254])).toEqual(want);
   });
 });
 
@@ -102,12 +116,12 @@ describe('Clarity choice names', () => {
     ]);
   });
 
-  it('numbers clashing last names -2, -3 within a contest, not across contests', () => {
+  it('names choices sharing a last name by their full names within a contest, not across contests; the same full name is numbered', () => {
     const r = parse([
-      clarityContest({ C: 'A', K: 1, CH: ['Ann Smith (Rep)', 'Bob Smith (Dem)', 'Cy Smith (Lib)', 'Dee Jones (Ind)'], V: [1, 2, 3, 4] }),
+      clarityContest({ C: 'A', K: 1, CH: ['Ann Smith (Rep)', 'Bob Smith (Dem)', 'Cy Smith (Lib)', 'Dee Jones (Ind)', 'Cy Smith (Grn)'], V: [1, 2, 3, 4, 6] }),
       clarityContest({ C: 'B', K: 2, CH: ['Eve Smith (Rep)'], V: [5] }),
     ]);
-    expect(r.races[0]!.definition.candidates.map((c) => c.id)).toEqual(['smith', 'smith-2', 'smith-3', 'jones']);
+    expect(r.races[0]!.definition.candidates.map((c) => c.id)).toEqual(['ann-smith', 'bob-smith', 'cy-smith', 'jones', 'cy-smith-2']);
     expect(r.races[1]!.definition.candidates.map((c) => c.id)).toEqual(['smith']);
   });
 });
