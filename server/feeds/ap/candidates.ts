@@ -18,7 +18,7 @@ export interface ApCandidates {
  * One race's candidates in ballot order (AP `ballotOrder`; the payload's order where it is missing or equal).
  * Ids: the feed's `candidates` map where it names the candidateID, else the last-name slug; an automatic id that
  * another candidate of the race also has gets `-<candidateID>` appended (both Smiths become `smith-101` and
- * `smith-102`, so neither id depends on which one AP lists first).
+ * `smith-102`, so neither id depends on which one AP lists first). Candidates mapped to one id are summed.
  */
 export function apCandidates(list: ApCandidate[], mapped: Record<string, string> = {}): ApCandidates {
   const ordered = list
@@ -32,16 +32,28 @@ export function apCandidates(list: ApCandidate[], mapped: Record<string, string>
 
   const ids = new Map<string, string>();
   const out: ApCandidates = { candidates: [], ids, votes: {}, winners: [] };
+  const byId = new Map<string, Candidate>();
   ordered.forEach((c, i) => {
     const auto = mapped[c.candidateID] === undefined;
     const id = auto && (uses.get(base[i]!) ?? 0) > 1 ? withCandidateId(base[i]!, c.candidateID) : base[i]!;
     ids.set(c.candidateID, id);
-    const party = c.party?.trim().toUpperCase().slice(0, 16);
-    out.candidates.push({ id, name: nameOf(c), ...(party ? { party } : {}) });
-    out.votes[id] = c.voteCount ?? 0;
     const flag = c.winner?.trim().toUpperCase();
-    if (flag === 'X') out.winners.push({ candidateId: id, kind: 'winner' });
-    else if (flag === 'R') out.winners.push({ candidateId: id, kind: 'runoff' });
+    const kind = flag === 'X' ? 'winner' : flag === 'R' ? 'runoff' : null;
+    if (kind && !out.winners.some((w) => w.candidateId === id && w.kind === kind)) out.winners.push({ candidateId: id, kind });
+    const same = byId.get(id);
+    if (same) {
+      // Several candidates the feed file maps to one id (minor candidates → "other") count together, as on
+      // Clarity and CDF feeds: one line, "Others", no party.
+      same.name = 'Others';
+      delete same.party;
+      out.votes[id]! += c.voteCount ?? 0;
+      return;
+    }
+    const party = c.party?.trim().toUpperCase().slice(0, 16);
+    const candidate: Candidate = { id, name: nameOf(c), ...(party ? { party } : {}) };
+    byId.set(id, candidate);
+    out.candidates.push(candidate);
+    out.votes[id] = c.voteCount ?? 0;
   });
   return out;
 }

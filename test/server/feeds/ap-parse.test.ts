@@ -241,6 +241,21 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'sums candidates the feed file maps to one id, as "Others", instead of skipping the race',
+    body: body([ga({ units: [{ lastUpdated: '2020-11-06T09:50:07.414Z', candidates: [BIDEN, TRUMP, { first: 'Jo', last: 'Jorgensen', party: 'Lib', candidateID: '31708', ballotOrder: 3, voteCount: 62_138 }, { first: 'Write', last: 'Ins', candidateID: '895', ballotOrder: 4, voteCount: 1_117 }] }] })]),
+    feed: { races: [{ match: { statePostal: 'GA', raceID: '0' }, raceId: 'ga-president-2020', candidates: { '31708': 'other', '895': 'other' } }] },
+    check: (r) => {
+      const race = only(r);
+      expect(r.warnings).toEqual([]);
+      expect(race.definition.candidates).toEqual([
+        { id: 'biden', name: 'Joe Biden', party: 'DEM' },
+        { id: 'trump', name: 'Donald Trump', party: 'GOP' },
+        { id: 'other', name: 'Others' },
+      ]);
+      expect(race.batch.votes).toEqual({ biden: 2449371, trump: 2448454, other: 62_138 + 1_117 });
+    },
+  },
+  {
     name: 'maps a sub-unit by reportingunitID: its own name, its own percentage, not the race eevp',
     body: body([
       ga({
