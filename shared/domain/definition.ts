@@ -80,6 +80,8 @@ export function applyDefinition(existing: RaceRecord | null, def: RaceDefinition
     };
   }
   const call = existing.call && kept.has(existing.call.winner) ? existing.call : null;
+  // A removed candidate (no votes) is no one's lead-change baseline: "Able overtakes <an id off the ballot>".
+  const lastLeader = existing.lastLeader !== null && kept.has(existing.lastLeader) ? existing.lastLeader : null;
   return {
     kind: 'updated',
     record: {
@@ -88,6 +90,8 @@ export function applyDefinition(existing: RaceRecord | null, def: RaceDefinition
       votes: Object.fromEntries(def.candidates.map((c) => [c.id, countOf(existing, c.id)])),
       revision: existing.revision + 1,
       call,
+      lastLeader,
+      ...(existing.lastWinning ? { lastWinning: existing.lastWinning.filter((id) => kept.has(id)) } : {}),
       updatedAt: now.toISOString(),
     },
   };

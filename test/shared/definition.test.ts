@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { applyDefinition, buildRaceView, type RaceRecord } from '../../shared/index.js';
-import { afterBatches, defineRace, freshRecord, georgia, georgiaBody, NOW } from './fixtures.js';
+import { afterBatches, applied, defineRace, freshRecord, georgia, georgiaBody, NOW } from './fixtures.js';
 
 const LATER = new Date('2020-11-07T12:00:00.000Z');
 const VOTES = { biden: 2449371, trump: 2448454, other: 61000 };
@@ -119,5 +119,27 @@ describe('applyDefinition: redefinitions', () => {
     const record: RaceRecord = { ...freshRecord(), votes, call };
     const out = applyDefinition(record, ga({ candidates: georgiaBody.candidates.filter((c) => c.id !== drop) }), LATER);
     expect(out.kind === 'updated' && out.record.call).toEqual(keeps ? call : null);
+  });
+});
+
+describe('applyDefinition: lead-change baselines of removed candidates', () => {
+  it('forgets a removed candidate as the last leader, so no lead change names someone off the ballot', () => {
+    // Others led, a correction took every count back to zero, and the desk removed the Others line.
+    const led = afterBatches(freshRecord(), [
+      { asOf: '2020-11-06T09:00:00Z', votes: { biden: 1, trump: 1, other: 5 } },
+      { asOf: '2020-11-06T09:10:00Z', votes: { biden: 0, trump: 0, other: 0 } },
+    ]);
+    expect(led.lastLeader).toBe('other');
+    const out = applyDefinition(led, ga({ candidates: georgiaBody.candidates.filter((c: { id: string }) => c.id !== 'other') }), LATER);
+    if (out.kind !== 'updated') throw new Error(out.kind);
+    expect(out.record.lastLeader).toBeNull();
+    // Biden's lead is the race's first since: not a lead change from a candidate who is no longer in it.
+    expect(applied(out.record, { asOf: '2020-11-06T09:20:00Z', votes: { biden: 3, trump: 1 } }).leadChange).toBeNull();
+  });
+
+  it('keeps a last leader who stays in the race', () => {
+    const out = applyDefinition(counted(), ga({ title: 'President of the United States' }), LATER);
+    if (out.kind !== 'updated') throw new Error(out.kind);
+    expect(out.record.lastLeader).toBe('biden');
   });
 });
