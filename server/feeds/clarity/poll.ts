@@ -80,6 +80,10 @@ export function createClarityPoller(deps: PollerDeps): FeedPoller {
         if (err instanceof FeedParseError) pending = { version, firstSeen: p.firstSeen };
         throw err;
       }
+      // A site whose settings do not say, readably, whether it is in test mode is posted as live: say so each time.
+      if (p.settings !== null && parsed.test === null) {
+        warnings.push(`Clarity's electionsettings.json for version ${version} gives no readable istestmode: posted as live`);
+      }
       finish(version, cur);
       lastTest = parsed.test;
       return { races: parsed.races, test: parsed.test, warnings: [...warnings, ...parsed.warnings] };

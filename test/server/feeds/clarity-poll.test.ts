@@ -179,6 +179,17 @@ describe('Clarity poller against a fake Clarity site', () => {
     expect(r.warnings).toEqual(['Clarity has no electionsettings.json for version 100: its test flag is unknown']);
   });
 
+  it.each([
+    { does: 'an istestmode it cannot read', settings: { settings: { electiondetails: { istestmode: 'yes', isstate: true } } } },
+    { does: 'no istestmode at all', settings: { settings: { electiondetails: { isstate: true } } } },
+  ])('posts a version whose settings give $does as live, and says so', async ({ settings }) => {
+    const { fake, poll } = await start();
+    fake.publish(100, { summary: [president(1, 2)], settings });
+    const r = await poll();
+    expect(r.races[0]!.batch.test).toBe(false);
+    expect(r.warnings).toEqual(["Clarity's electionsettings.json for version 100 gives no readable istestmode: posted as live"]);
+  });
+
   it('carries the W winner flags', async () => {
     const { fake, poll } = await start();
     fake.publish(100, { summary: [president(2473633, 2461854, { W: [0, 1] })] });
