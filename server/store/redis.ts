@@ -127,8 +127,9 @@ export class RedisBackend implements Backend {
       if (lastError) log.info('redis connection restored');
       lastError = '';
     });
-    // The main link reports connection trouble; these two only say nothing.
-    const subscriber = await openRedis(target);
+    // The main link reports connection trouble; the subscriber's only makes it check that it still hears the channel.
+    let subscriberTrouble = (): void => {};
+    const subscriber = await openRedis(target, { onError: () => subscriberTrouble() });
     const prefix = opts.prefix ?? 'lw:';
     const minReplicas = opts.minReplicas ?? 0;
     const replicas =
@@ -137,11 +138,47 @@ export class RedisBackend implements Backend {
     // Buffers, not strings: this instance's own messages are recognised by their first bytes, never decoded.
     await subscriber.commands.subscribe(backend.keys.channel, (message: Buffer) => backend.receive(message), true);
     // Messages published while the subscriber was away (or before a failover) are lost: listeners re-read the store.
-    subscriber.onRenewed(() => {
-      backend.own.clear();
-      backend.events.emit('change', { type: 'resync' } satisfies StoreChange);
-    });
+    subscriber.onRenewed(() => backend.resync());
+    // A Sentinel link renews its subscription after a dropped connection without a word (only a failover is
+    // announced): after any trouble the backend publishes probes until it hears one, then re-reads.
+    subscriberTrouble = () => void backend.confirmSubscription();
     return backend;
+  }
+
+  /** Messages may have been lost: listeners re-read the store. */
+  private resync(): void {
+    this.own.clear();
+    this.events.emit('change', { type: 'resync' } satisfies StoreChange);
+  }
+
+  private closed = false;
+  /** The probe being waited for: its id, and what to call when it is heard. */
+  private probe: { id: string; heard: () => void } | null = null;
+
+  /**
+   * After trouble on the subscriber's connection: publishes a probe on the change channel every half second until
+   * this instance hears one of its own (its subscription is live again), then re-reads, so what was published
+   * while it was away reaches its clients. One check at a time; other instances ignore probes.
+   */
+  private async confirmSubscription(): Promise<void> {
+    if (this.probe || this.closed) return;
+    try {
+      while (!this.closed) {
+        const id = randomBytes(9).toString('base64url');
+        const heard = new Promise<boolean>((res) => {
+          const timer = setTimeout(() => res(false), PROBE_WAIT_MS);
+          this.probe = { id, heard: () => (clearTimeout(timer), res(true)) };
+        });
+        const sent = await this.client.publish(this.keys.channel, `${PROBE_HEAD}${id}"}`).then(
+          () => true,
+          () => false,
+        );
+        if (sent ? await heard : await sleep(PROBE_WAIT_MS).then(() => false)) break;
+      }
+    } finally {
+      this.probe = null;
+    }
+    if (!this.closed) this.resync();
   }
 
   /** A script's answer as a commit's; a stored commit waits for its replicas first, when some are required. */
@@ -396,6 +433,7 @@ export class RedisBackend implements Backend {
   }
 
   async close() {
+    this.closed = true;
     this.events.removeAllListeners();
     await Promise.all([this.subscriber.close(), this.main.close(), this.replicas?.close()]);
   }
@@ -450,6 +488,11 @@ export class RedisBackend implements Backend {
   }
 
   private receive(message: Buffer) {
+    if (message.length > PROBE_BYTES.length && message.compare(PROBE_BYTES, 0, PROBE_BYTES.length, 0, PROBE_BYTES.length) === 0) {
+      const id = message.toString('latin1', PROBE_BYTES.length, message.length - 2);
+      if (this.probe?.id === id) this.probe.heard();
+      return;
+    }
     try {
       const own = this.isOwn(message) ? this.takeOwn(message) : undefined;
       this.events.emit('change', own ?? parseChange(JSON.parse(message.toString())));
@@ -471,6 +514,13 @@ export class RedisBackend implements Backend {
     return change;
   }
 }
+
+/** A subscription probe on the change channel: `{"probe":"<id>"}`. */
+const PROBE_HEAD = '{"probe":"';
+const PROBE_BYTES = Buffer.from(PROBE_HEAD, 'latin1');
+/** How long a probe is waited for before the next one. */
+const PROBE_WAIT_MS = 500;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Commits encoded before the client gets to write them to Redis. */
 const COMMIT_SLICE = 25;
