@@ -194,11 +194,13 @@ export function createDesk(o: DeskOptions) {
       showAnswer(res, r, p, true);
       if (res.ok) {
         races = races.map((x) => (x.id === r.id && x.revision <= res.answer.race.revision ? res.answer.race : x));
-        entry.reset();
         showErrors = false;
         showMissing = false;
         serverFields = {};
         render();
+        // Emptied for the next batch once the form holds the race as posted: its TEST box follows the race now
+        // (a rehearsal batch leaves it ticked), not the race as it was before this post.
+        entry.reset();
         showFields(built(race() ?? r));
         entry.say(`Posted ${showTime(new Date().toISOString())} — ${p.headline}${p.lines[0] ? `: ${p.lines[0]}` : ''}`);
         entry.focus();

@@ -88,6 +88,38 @@ describe.skipIf(unavailable !== null)(`manual entry desk (/desk/)${unavailable ?
     expect(pageErrors(control)).toEqual([]);
   });
 
+  it('keeps the TEST box as the race now is after a post: rehearsal batches stay rehearsal, a live one stays live', { timeout: 90_000 }, async () => {
+    await setup();
+    const { page, posts } = await desk();
+    const test = page.getByLabel('TEST (rehearsal) data');
+    const post = async (biden: string, trump: string, other: string) => {
+      await page.getByLabel('Joe Biden').fill(biden);
+      await page.getByLabel('Donald Trump').fill(trump);
+      await page.getByLabel('Others').fill(other);
+      await expect.poll(() => answer(page).textContent(), LONG).toMatch(/Would apply/);
+      const sent = posts.length;
+      await page.getByLabel('Others').press('Enter');
+      await expect.poll(() => posts.length, LONG).toBe(sent + 1);
+      await expect.poll(() => page.getByLabel('Joe Biden').inputValue(), LONG).toBe('');
+      return posts.at(-1)!.postDataJSON() as { test: boolean };
+    };
+    expect(await test.isChecked()).toBe(false);
+    await test.check();
+    expect(await post('100', '200', '5')).toMatchObject({ test: true });
+    await expect.poll(async () => (await lw.api('GET', `/api/races/${GA}`)).body.test, LONG).toBe(true);
+    // The next rehearsal batch, typed without touching the box, goes out as rehearsal data too.
+    expect(await test.isChecked()).toBe(true);
+    expect(await post('150', '260', '7')).toMatchObject({ test: true });
+    expect((await lw.api('GET', `/api/races/${GA}`)).body).toMatchObject({ test: true, totalVotes: 417 });
+    // Live again: the box, unticked by hand, stays unticked after the post.
+    await test.uncheck();
+    expect(await post('2,449,371', '2,448,454', '61,000')).toMatchObject({ test: false });
+    expect(await test.isChecked()).toBe(false);
+    expect(await post('2,449,400', '2,448,454', '61,000')).toMatchObject({ test: false });
+    expect((await lw.api('GET', `/api/races/${GA}`)).body.test).toBe(false);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('refuses "12a" at its field and posts nothing; Esc clears the form', { timeout: 60_000 }, async () => {
     await setup();
     const { page, posts } = await desk(PRODUCER);
