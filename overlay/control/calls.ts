@@ -10,10 +10,12 @@ type Feeds = ReadonlyMap<string, Pick<FeedStatus, 'label'>>;
 
 /**
  * Which of two reports of one proposal to keep: the newer one, except that a decided proposal never goes back to
- * proposed (a push or snapshot built before the decision, arriving after its answer).
+ * proposed (a push or snapshot built before the decision, arriving after its answer). A proposal first seen later
+ * than the decided one is another proposal with the same id (the source called the race again after a reset, e.g.
+ * the live call after a rehearsal one was rejected): it waits for the desk.
  */
 export function keepCall(held: CallProposal | undefined, next: CallProposal): CallProposal {
-  if (held && held.status !== 'proposed' && next.status === 'proposed') return held;
+  if (held && held.status !== 'proposed' && next.status === 'proposed' && Date.parse(next.at) <= Date.parse(held.at)) return held;
   return next;
 }
 

@@ -67,6 +67,12 @@ describe('keepCall', () => {
     { does: 'never sends an ignored call back to proposed', held: proposal({ status: 'ignored', decidedBy: 'auto' }), next: proposal(), want: 'held' },
     { does: 'takes a later report of the same decision', held: accepted(), next: accepted({ decidedBy: 'Dana' }), want: 'next' },
     { does: 'takes a newer report of a waiting proposal', held: proposal(), next: proposal({ test: true }), want: 'next' },
+    {
+      does: 'takes a proposal first seen after the decided one: the live call after a rejected rehearsal one',
+      held: rejected({ test: true, at: '2020-11-06T09:00:00.000Z', decidedAt: '2020-11-06T09:05:00.000Z' }),
+      next: proposal(),
+      want: 'next',
+    },
   ])('$does', ({ held, next, want }) => {
     expect(keepCall(held, next)).toBe(want === 'held' ? held : next);
   });
