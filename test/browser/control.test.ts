@@ -265,6 +265,25 @@ describe.skipIf(unavailable !== null)(`control panel (/control/)${unavailable ? 
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('takes a double click on CALL RACE or AIR DIRECT as one click: it arms, and confirms nothing', async () => {
+    await setup();
+    await lw.api('POST', `/api/races/${GA}/results`, { body: GA_FLIP, token: 'ingest' });
+    const page = await panel();
+    const before = (await graphics()).program.lowerThird;
+    await race(page, /^Georgia President/).click();
+    await page.getByRole('button', { name: 'Call race: Georgia President for Biden' }).dblclick();
+    const confirmCall = page.getByRole('button', { name: 'Confirm call: Georgia President for Biden' });
+    await confirmCall.waitFor();
+    await page.getByRole('button', { name: /^Air direct \(emergency\): Georgia President/ }).dblclick();
+    await page.getByRole('button', { name: /^Confirm air direct: Georgia President/ }).waitFor();
+    expect((await lw.api('GET', `/api/races/${GA}`)).body.status).not.toBe('called');
+    expect((await graphics()).program.lowerThird).toEqual(before);
+    // A deliberate second click still confirms.
+    await confirmCall.click();
+    await expect.poll(async () => (await lw.api('GET', `/api/races/${GA}`)).body.status).toBe('called');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('asks for a winner when there is no leader, and shows a refused call like any other refusal', async () => {
     await setup();
     const page = await panel();

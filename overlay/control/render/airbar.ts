@@ -2,6 +2,7 @@ import type { Actions } from '../actions.js';
 import { describeGraphic, describeTake } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import { takeReadiness, type ControlState } from '../state.js';
+import { repeatedMouseClick } from './doubleClick.js';
 
 const ARM_MS = 3_000;
 
@@ -65,7 +66,8 @@ export function createAirBar(state: ControlState, actions: Actions) {
     clearTimeout(armTimer);
     update();
   };
-  airDirect.addEventListener('click', () => {
+  airDirect.addEventListener('click', (e) => {
+    if (repeatedMouseClick(e)) return;
     const id = state.selectedRaceId;
     if (!id) {
       state.setFeedback('error', 'Air direct: pick a race first (click it or use ↑/↓)');

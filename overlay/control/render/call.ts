@@ -4,6 +4,7 @@ import { describeCallMade } from '../calls.js';
 import { candidateName, describeCallButton, describeUncallButton, raceName } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import type { ControlState } from '../state.js';
+import { repeatedMouseClick } from './doubleClick.js';
 
 const ARM_MS = 3_000;
 
@@ -62,7 +63,8 @@ export function createCallBox(state: ControlState, actions: Actions) {
     if (v) chosen = { raceId: v.id, winner: winner.value };
     disarm();
   });
-  call.addEventListener('click', () => {
+  call.addEventListener('click', (e) => {
+    if (repeatedMouseClick(e)) return;
     const v = picked();
     if (!v) return;
     const w = winnerFor(v);
@@ -78,7 +80,8 @@ export function createCallBox(state: ControlState, actions: Actions) {
       actions.callRace(v.id, w);
     } else arm({ kind: 'call', raceId: v.id, winner: w });
   });
-  uncall.addEventListener('click', () => {
+  uncall.addEventListener('click', (e) => {
+    if (repeatedMouseClick(e)) return;
     const v = picked();
     if (!v) return;
     if (!state.live) return actions.uncallRace(v.id);
