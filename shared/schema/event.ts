@@ -146,11 +146,15 @@ export type EventDraft = DistributiveOmit<LogEvent, 'id' | 'at' | 'actor'>;
 /** An event as a commit writes it: everything but the id the log gives it. */
 export type EventEntry = DistributiveOmit<LogEvent, 'id'>;
 
+const MAX_ID_PART = 2n ** 64n - 1n;
+
 /** `GET /api/events` query. */
 export const EventQuery = z.strictObject({
   after: z
     .string()
     .regex(/^\d{1,20}-\d{1,20}$/, 'must be an event id such as "1604656207414-0"')
+    // Each part is a 64-bit count in the log (a Redis stream id): a larger one is no event id on any store.
+    .refine((id) => id.split('-').every((part) => !/^\d+$/.test(part) || BigInt(part) <= MAX_ID_PART), 'must be an event id such as "1604656207414-0" (each part at most 18446744073709551615)')
     .optional(),
   limit: z.coerce.number().int('must be a whole number').min(1).max(1000).default(100),
   type: EventType.optional(),
