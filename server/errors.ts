@@ -55,8 +55,14 @@ export class UnauthorizedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(role: string) {
-    super(403, 'forbidden', `this token's role cannot do this; it needs the ${role} role`);
+  /** `field`: the one field of the request the token's role may not set (named in the answer's issues). */
+  constructor(role: string, field?: string) {
+    super(
+      403,
+      'forbidden',
+      field ? `this token's role cannot set ${field}; it needs the ${role} role` : `this token's role cannot do this; it needs the ${role} role`,
+      field ? { issues: [{ path: field, message: `only the ${role} role may set it` }] } : {},
+    );
   }
 }
 

@@ -17,7 +17,7 @@ import {
   type RaceRecord,
   type RaceView,
 } from '../../shared/index.js';
-import { AppError, ConflictError, InvalidError, NotFoundError, StaleError } from '../errors.js';
+import { AppError, ConflictError, ForbiddenError, InvalidError, NotFoundError, StaleError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { BulkOutcome } from '../store/bulk.js';
@@ -79,6 +79,11 @@ export function createResultsService({ store, metrics, onLeadChange, logger }: R
     const input = parse(RaceDefinitionInput, body);
     const issues = definitionIssues(input);
     if (issues.length > 0) throw new InvalidError(issues);
+    // Whether a race's alerts air by themselves puts graphics on program: a producer's decision, not a feed's.
+    if (actor.role !== 'producer' && input.autoAirAlerts !== undefined) {
+      const stored = await store.getRace(id);
+      if (input.autoAirAlerts !== (stored?.definition.autoAirAlerts ?? undefined)) throw new ForbiddenError('producer', 'autoAirAlerts');
+    }
     const outcome = await store.defineRace({ ...input, id }, actor);
     if (outcome.kind === 'conflict') throw new ConflictError(outcome.message, { candidates: outcome.candidates });
     return { created: outcome.kind === 'created', race: buildRaceView(outcome.record) };

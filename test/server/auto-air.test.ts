@@ -10,7 +10,8 @@ describe('automatic airing of lead-change alerts', () => {
 
   const flipGeorgia = async (definition: object, autoAirAlerts: boolean) => {
     lw = await startLeadWire({ store: new Store(new MemoryBackend(), { clock: manualClock() }), autoAirAlerts });
-    await lw.api('PUT', '/api/races/ga-president-2020', { body: definition, token: 'ingest' });
+    // Whether a race's alerts air by themselves is a producer's decision: the producer defines it.
+    expect((await lw.api('PUT', '/api/races/ga-president-2020', { body: definition })).status).toBe(201);
     await lw.api('POST', '/api/races/ga-president-2020/results', { body: GA_BEFORE, token: 'ingest' });
     const { body } = await lw.api('POST', '/api/races/ga-president-2020/results', { body: GA_FLIP, token: 'ingest' });
     const { body: graphics } = await lw.api('GET', '/api/graphics', { token: null });
@@ -27,5 +28,19 @@ describe('automatic airing of lead-change alerts', () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0].status).toBe(aired ? 'aired' : 'pending');
     expect(programAlert).toEqual(aired ? { type: 'leadChange', leadChangeId: leadChange.id } : null);
+  });
+
+  it('lets no ingest token set autoAirAlerts (403 naming it, nothing stored), though it may send the stored value back', async () => {
+    lw = await startLeadWire({ store: new Store(new MemoryBackend(), { clock: manualClock() }) });
+    const put = (body: object, token?: 'ingest') => lw!.api('PUT', '/api/races/ga-president-2020', { body, ...(token ? { token } : {}) });
+    const refused = await put({ ...GEORGIA, autoAirAlerts: true }, 'ingest');
+    expect(refused.status).toBe(403);
+    expect(refused.body.issues.map((i: { path: string }) => i.path)).toEqual(['autoAirAlerts']);
+    expect((await lw.api('GET', '/api/races/ga-president-2020')).status).toBe(404);
+    // A feed (ingest) that re-sends the definition as stored, the producer's choice included, changes nothing of it.
+    expect((await put({ ...GEORGIA, autoAirAlerts: true })).status).toBe(201);
+    expect((await put({ ...GEORGIA, autoAirAlerts: true, title: 'President of the United States' }, 'ingest')).status).toBe(200);
+    expect((await put({ ...GEORGIA, autoAirAlerts: false }, 'ingest')).status).toBe(403);
+    expect((await lw.api('GET', '/api/races/ga-president-2020')).body.title).toBe('President of the United States');
   });
 });
