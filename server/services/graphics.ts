@@ -119,12 +119,18 @@ export function createGraphicsService({ store, clock, logger, alertDurationMs }:
     return alert;
   }
 
-  /** Dismisses an alert; one on air leaves air too. */
+  /**
+   * Dismisses an alert; one on air leaves air too, first: should the store fail between the two steps, what is left
+   * is an alert off air but still marked aired (its timer runs on, the producer may dismiss it again), never one
+   * marked dismissed that stays on program with nothing left to take it off.
+   */
   async function dismissAlert(id: string, actor: Actor): Promise<Alert> {
+    const existing = await store.getAlert(id);
+    if (!existing) throw new NotFoundError('alert', id);
+    await clearAlertIfShowing(alertGraphic(existing), actor);
     const alert = await store.updateAlert(id, (a) => stamp(a, 'dismissed'), actor);
     if (!alert) throw new NotFoundError('alert', id);
     cancelOffAir(id);
-    await clearAlertIfShowing(alertGraphic(alert), actor);
     return alert;
   }
 
