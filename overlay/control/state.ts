@@ -256,12 +256,20 @@ export class ControlState {
     return this.connection.status === 'connected' && this.synced;
   }
 
-  /** The aired alert the program alert layer shows now, if this page knows it. */
+  /**
+   * The aired alert the program alert layer shows now, if this page knows it: the one aired last of those that air
+   * this graphic (a race's call banners all air `{ type: 'call', raceId }`: after a call is withdrawn and made again,
+   * the earlier alert still reads aired, but it is the new one on program).
+   */
   programAlert(): Alert | null {
     const g = this.graphics?.program.alert ?? null;
     if (!g) return null;
-    for (const a of this.alerts.values()) if (a.status === 'aired' && sameGraphic(alertGraphic(a), g)) return a;
-    return null;
+    let found: Alert | null = null;
+    const stamp = (a: Alert) => a.updatedAt ?? a.createdAt;
+    for (const a of this.alerts.values()) {
+      if (a.status === 'aired' && sameGraphic(alertGraphic(a), g) && (!found || stamp(a) > stamp(found))) found = a;
+    }
+    return found;
   }
 
   select(raceId: string | null): void {

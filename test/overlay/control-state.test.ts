@@ -385,6 +385,15 @@ describe('the alert on program', () => {
     expect(state.programAlert()).toBeNull();
   });
 
+  it('is the one aired last when several aired alerts show the same graphic (a call withdrawn and made again)', () => {
+    const { state } = setup();
+    const again = alert('a3', { leadChangeId: 'lc-a1', status: 'aired', updatedAt: '2020-11-06T10:05:00.000Z', offAirAt: '2020-11-06T10:05:10.000Z' });
+    for (const order of [[aired('a1'), again], [again, aired('a1')]]) {
+      state.applySnapshot(snapshot({ alerts: order, graphics: { program: layers(null, LC1), preview: EMPTY } }));
+      expect(state.programAlert()?.id).toBe('a3');
+    }
+  });
+
   it('remembers when this page saw an alert leave program, and forgets it when the alert returns', () => {
     const { state, advance } = setup();
     state.applySnapshot(snapshot({ alerts: [aired('a1')], graphics: { program: layers(null, LC1), preview: EMPTY } }));

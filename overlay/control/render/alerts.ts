@@ -1,4 +1,4 @@
-import { alertGraphic, sameGraphic, type Alert } from '../../../shared/index.js';
+import type { Alert } from '../../../shared/index.js';
 import type { Actions } from '../actions.js';
 import { describeProposal, fullName } from '../calls.js';
 import { candidateName, clockTime, describeAlertEnd, describeLeadChange, raceName } from '../describe.js';
@@ -118,9 +118,10 @@ export function createAlertQueue(state: ControlState, actions: Actions) {
       card.update(a, state);
     });
 
-    const onAir = state.graphics?.program.alert;
+    // Only the alert program shows now is ON AIR: an earlier one of the same graphic (a call made again) is not.
+    const onAir = state.programAlert();
     const rows = state.alertHistory().slice(0, 30).map((a) => {
-      const live = sameGraphic(onAir ?? null, alertGraphic(a));
+      const live = onAir?.id === a.id;
       return { a, live, end: describeAlertEnd(a, { onAir: live, leftAt: state.alertLeftAt.get(alertKey(a)), now }) };
     });
     // The countdown changes the key every second while an alert is on air: only then is the list rebuilt each second.
