@@ -14,6 +14,7 @@ import {
   type LeadChange,
   type RaceView,
 } from '../../shared/index.js';
+import { showsRehearsalData } from '../../shared/graphics/rehearsal.js';
 import type { ControlState, RaceEntry, TakeReadiness } from './state.js';
 
 /**
@@ -79,7 +80,15 @@ export function describeLeadChange(lc: LeadChange, view: RaceView | undefined): 
 
 /** What a graphic shows, in words: "Georgia President", "Lead change: Georgia President → Biden" (each kind says). */
 export function describeGraphic(g: Graphic | null, state: ControlState): string {
-  return describeKind(g, { race: (id) => state.races.get(id)?.view, leadChange: (id) => state.leadChanges.get(id) });
+  return describeKind(g, lookupIn(state));
+}
+
+const lookupIn = (state: ControlState) => ({ race: (id: string) => state.races.get(id)?.view, leadChange: (id: string) => state.leadChanges.get(id) });
+
+/** The panel's line for a graphic on a layer, "TEST · " first while it shows rehearsal data (as the overlay marks it). */
+export function describeOnLayer(g: Graphic | null, state: ControlState): string {
+  if (g === null) return describeKind(null, lookupIn(state));
+  return `${showsRehearsalData(g, lookupIn(state)) ? 'TEST · ' : ''}${describeKind(g, lookupIn(state))}`;
 }
 
 /** "09:50:07" in UTC, for batch times and alert history. */

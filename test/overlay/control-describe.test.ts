@@ -14,6 +14,7 @@ import {
   describeLead,
   describeLeadChange,
   describeOffAir,
+  describeOnLayer,
   describeTake,
   describeUncallButton,
   formatAge,
@@ -22,7 +23,7 @@ import {
   share,
 } from '../../overlay/control/describe.js';
 import { ControlState } from '../../overlay/control/state.js';
-import { alert, gaBefore, gaFlip, gaLeadChange, view } from './fixtures.js';
+import { alert, gaBefore, gaFlip, paFlip, gaLeadChange, view } from './fixtures.js';
 
 const huge = () => view({ votes: { biden: 4_000_000_000_000_000, trump: 3_000_000_000_000_000, other: 1 }, recount: null });
 const called = () => ({ ...gaFlip(), status: 'called' as const, call: { winner: 'biden', at: '2020-11-07T16:25:00.000Z' } });
@@ -147,6 +148,23 @@ describe('describeGraphic', () => {
     { does: 'counts ticker races', g: { type: 'ticker', raceIds: ['ga-president-2020', 'pa-president-2020', 'az-president-2020'] }, want: 'Ticker: 3 races' },
   ] satisfies { does: string; g: Graphic | null; want: string }[])('$does', ({ g, want }) => {
     expect(describeGraphic(g, state)).toBe(want);
+  });
+});
+
+describe('describeOnLayer (the lamps and layer rows)', () => {
+  const state = new ControlState(() => 0);
+  state.applyRace(gaFlip());
+  state.applyRace({ ...paFlip(1), test: true });
+  state.applyLeadChange(gaLeadChange());
+
+  it.each([
+    { does: 'says a dash for an empty layer', g: null, want: '—' },
+    { does: 'names a live race as it is', g: { type: 'race', raceId: 'ga-president-2020' }, want: 'Georgia President' },
+    { does: 'marks a race fed rehearsal data TEST, as the overlay does', g: { type: 'race', raceId: 'pa-president-2020' }, want: 'TEST · Pennsylvania President' },
+    { does: 'marks a ticker with a test race among its races', g: { type: 'ticker', raceIds: ['ga-president-2020', 'pa-president-2020'] }, want: 'TEST · Ticker: 2 races' },
+    { does: 'leaves a live lead change unmarked', g: { type: 'leadChange', leadChangeId: 'lc-1' }, want: 'Lead change: Georgia President → Biden' },
+  ] satisfies { does: string; g: Graphic | null; want: string }[])('$does', ({ g, want }) => {
+    expect(describeOnLayer(g, state)).toBe(want);
   });
 });
 

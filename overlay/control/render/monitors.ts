@@ -1,6 +1,6 @@
 import type { Channel, LayerName } from '../../../shared/index.js';
 import { renderMessage } from '../../lib/render-message.js';
-import { describeGraphic, describeOffAir } from '../describe.js';
+import { describeOnLayer, describeOffAir } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import type { ControlState } from '../state.js';
 
@@ -75,7 +75,7 @@ function createMonitor(channel: Channel, enabled: boolean) {
     for (const [layer] of LAYERS) {
       const r = rows.get(layer)!;
       const g = layers?.[layer] ?? null;
-      setText(r.what, describeGraphic(g, state));
+      setText(r.what, describeOnLayer(g, state));
       toggleClass(r.row, 'live', g !== null);
       setText(r.mark, g === null ? '' : channel === 'program' ? 'ON AIR' : 'CUED');
       const leaves = channel === 'program' && layer === 'alert' ? describeOffAir(state.programAlert()?.offAirAt, now) : null;

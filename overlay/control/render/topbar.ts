@@ -1,6 +1,6 @@
 import type { LayerName } from '../../../shared/index.js';
 import { describeActor } from '../asrun.js';
-import { describeGraphic, describeOffAir } from '../describe.js';
+import { describeOnLayer, describeOffAir } from '../describe.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import type { ControlState } from '../state.js';
 import { createFeedAlarm } from './feedalarm.js';
@@ -77,7 +77,7 @@ export function createTopBar(state: ControlState, onChangeToken: () => void, vie
       const g = state.graphics?.program[layer] ?? null;
       toggleClass(lamp.root, 'on', g !== null);
       setText(lamp.state, g ? 'ON AIR' : 'OFF');
-      setText(lamp.what, g ? describeGraphic(g, state) : '');
+      setText(lamp.what, g ? describeOnLayer(g, state) : '');
       setText(lamp.count, layer === 'alert' ? (describeOffAir(state.programAlert()?.offAirAt, now) ?? '') : '');
     }
     const t = live ? state.tally : null;
