@@ -110,9 +110,10 @@ export class ControlState {
     this.races.clear();
     for (const view of Object.values(s.races)) {
       const old = previous.get(view.id);
-      // Same revision as before the reconnect: keep its age. Otherwise this page is receiving it now.
+      // Same revision as before the reconnect: keep its age. Otherwise it changed at some unknown time before this
+      // snapshot (on first load, or while this page was away): it is at least as old as from now, never "0 s ago".
       if (old && old.view.revision === view.revision) this.races.set(view.id, { ...old, view });
-      else this.races.set(view.id, { view, receivedAt: now, sinceLoad: firstLoad });
+      else this.races.set(view.id, { view, receivedAt: now, sinceLoad: true });
     }
     this.leadChanges.clear();
     for (const lc of Object.values(s.leadChanges)) this.leadChanges.set(lc.id, lc);

@@ -56,8 +56,9 @@ describe('ControlState.applySnapshot', () => {
 
   it.each([
     { does: 'keeps the age of a race whose revision did not change across a reconnect', id: 'ga-president-2020', want: { revision: 2, receivedAt: 1_000_000, sinceLoad: true } },
-    { does: 'restarts the age of a race that moved on while disconnected', id: 'pa-president-2020', want: { revision: 5, receivedAt: 1_090_000, sinceLoad: false } },
-    { does: 'dates a race first seen after a reconnect from now', id: 'az-president-2020', want: { revision: 1, receivedAt: 1_090_000, sinceLoad: false } },
+    // It changed at some time while the page was away: "no update for ≥ …" from now, never "updated 0 s ago".
+    { does: 'dates a race that moved on while disconnected as at least as old as from now', id: 'pa-president-2020', want: { revision: 5, receivedAt: 1_090_000, sinceLoad: true } },
+    { does: 'dates a race first seen after a reconnect as at least as old as from now', id: 'az-president-2020', want: { revision: 1, receivedAt: 1_090_000, sinceLoad: true } },
     { does: 'forgets a race the new snapshot does not have', id: 'nv-president-2020', want: null },
   ])('$does', ({ id, want }) => {
     const { state, advance } = setup();
