@@ -42,7 +42,8 @@ export interface Actions {
   /** Saves a rundown (`PUT /api/rundowns/:id`); answers the stored rundown, or null when refused. */
   saveRundown(d: Draft): Promise<Rundown | null>;
   /** Saves the rundown as it stands, then starts it on a channel (`POST /api/rundowns/:id/start`). */
-  startRundown(d: Draft, channel: Channel): Promise<void>;
+  /** Saves the draft, then starts it; answers the rundown as saved (null when the save was refused). */
+  startRundown(d: Draft, channel: Channel): Promise<Rundown | null>;
   /** Pause · resume · next · previous · stop of the run on `channel` (default: program's, else preview's). */
   stepRundown(verb: RundownVerb, channel?: Channel): void;
   /** Deletes a stored rundown (`DELETE /api/rundowns/:id`; a run of it ends). */
@@ -145,7 +146,7 @@ export function createActions(socket: () => ControlSocket | null, state: Control
   };
   const position = (st: RundownStatus) => (st.run ? `item ${st.run.index + 1} of ${st.run.items.length}` : 'ended');
   const saveRundown = (d: Draft) => {
-    const id = draftId(d);
+    const id = draftId(d, new Set(state.rundowns.map((r) => r.id)));
     return run(
       `Save rundown ${d.name.trim() || id}`,
       () => http<Rundown>('PUT', rundownPath(id), toBody(d)),
@@ -160,8 +161,9 @@ export function createActions(socket: () => ControlSocket | null, state: Control
     saveRundown,
     async startRundown(d, channel) {
       const saved = await saveRundown(d);
-      if (!saved) return;
+      if (!saved) return null;
       await run(`Start rundown ${saved.name} on ${channel}`, () => http<unknown>('POST', rundownPath(saved.id, 'start'), { channel }), statusDone((st) => `Rundown ${saved.name} ON ${channel.toUpperCase()}: ${position(st)}`));
+      return saved;
     },
     stepRundown(verb, channel) {
       const st = channel ? state.runs.get(channel) : state.activeRun();

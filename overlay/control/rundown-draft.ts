@@ -72,8 +72,17 @@ export function slugOf(name: string): string {
   return s === '' ? 'rundown' : s;
 }
 
-/** The id a draft saves under: its own once stored, else one from its name. */
-export const draftId = (d: Draft): string => d.id ?? slugOf(d.name);
+/**
+ * The id a draft saves under: its own once stored, else one from its name that no stored rundown has (`taken`):
+ * a new "Battlegrounds!" beside a colleague's "Battlegrounds" saves as `battlegrounds-2`, never over it.
+ */
+export function draftId(d: Draft, taken: ReadonlySet<string> = new Set()): string {
+  if (d.id !== null) return d.id;
+  const base = slugOf(d.name);
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 64 - `-${n}`.length).replace(/-+$/, '')}-${n}`;
+  return id;
+}
 
 /** Seconds an item stands: its own dwell, or the contract's default. */
 export const dwellOf = (item: RundownItem): number => item.dwellSeconds ?? RUNDOWN_DWELL_SECONDS;

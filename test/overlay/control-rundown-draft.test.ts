@@ -69,5 +69,16 @@ describe('the rundown being built in the panel', () => {
     const d = draftOf({ id: 'night', name: 'Night', items: [GA], loop: false, skipAwaiting: false, updatedAt: '2020-11-04T00:00:00.000Z' });
     expect(draftId({ ...d, name: 'Renamed' })).toBe('night');
     expect(draftId({ ...emptyDraft(), name: 'Renamed' })).toBe('renamed');
+    // Its own id, even though a rundown of that id is stored: it is that rundown.
+    expect(draftId({ ...d, name: 'Renamed' }, new Set(['night']))).toBe('night');
+  });
+
+  it.each([
+    { does: 'saves a new draft beside a stored rundown of the same name, not over it', name: 'Battlegrounds!', taken: ['battlegrounds'], id: 'battlegrounds-2' },
+    { does: 'counts on past every id taken', name: 'Battlegrounds', taken: ['battlegrounds', 'battlegrounds-2', 'battlegrounds-3'], id: 'battlegrounds-4' },
+    { does: 'keeps the name’s id when it is free', name: 'Senate', taken: ['battlegrounds'], id: 'senate' },
+    { does: 'stays within 64 characters', name: 'a'.repeat(70), taken: ['a'.repeat(64)], id: `${'a'.repeat(62)}-2` },
+  ])('$does', ({ name, taken, id }) => {
+    expect(draftId({ ...emptyDraft(), name }, new Set(taken))).toBe(id);
   });
 });

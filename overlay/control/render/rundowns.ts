@@ -5,7 +5,7 @@ import { describeGraphic, raceName } from '../describe.js';
 import { describeRun } from '../dock/rundown.js';
 import { el, setAttr, setText, toggleClass } from '../dom.js';
 import { RUNDOWN_KEYS } from '../keyboard.js';
-import { addItem, draftId, draftOf, emptyDraft, moveItem, raceItem, removeItem, setDwell, type Draft, type RaceItemKind } from '../rundown-draft.js';
+import { addItem, draftOf, emptyDraft, moveItem, raceItem, removeItem, setDwell, type Draft, type RaceItemKind } from '../rundown-draft.js';
 import type { ControlState } from '../state.js';
 
 const CHANNELS: readonly Channel[] = ['program', 'preview'];
@@ -100,9 +100,8 @@ export function createRundownPane(state: ControlState, actions: Actions) {
   const start = (channel: Channel) =>
     smallButton(`Start on ${channel}`, `Start rundown on ${channel}`, () => {
       if (!ready(`Start rundown on ${channel}`)) return;
-      void actions.startRundown(draft, channel).then(() => {
-        const r = state.rundowns.find((x) => x.id === draftId(draft));
-        if (r && draft.id === null) set(draftOf(r));
+      void actions.startRundown(draft, channel).then((saved) => {
+        if (saved && draft.id === null) set(draftOf(saved));
       });
     }, channel === 'program' ? 'btn-run-pgm' : 'btn-run-pvw');
   const remove = smallButton('Delete', 'Delete rundown', () => {
