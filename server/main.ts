@@ -78,19 +78,26 @@ async function main() {
     { port, store: store.kind, demo: config.demo, feeds: feedConfigs.map((f) => f.id), operators: namedTokens.map((t) => `${t.name} (${t.role})`) },
     'LeadWire is listening',
   );
+  // A token the engineer set is theirs to know: it is not written where logs keep it. One generated here must be.
+  const shown = {
+    producer: process.env.LEADWIRE_PRODUCER_TOKEN !== undefined ? '<LEADWIRE_PRODUCER_TOKEN>' : config.producerToken,
+    ingest: process.env.LEADWIRE_INGEST_TOKEN !== undefined ? '<LEADWIRE_INGEST_TOKEN>' : config.ingestToken,
+  };
+  const tokenLine = (shownToken: string, variable: string) =>
+    shownToken.startsWith('<') ? `from ${variable} (not shown)` : `${shownToken}   (generated; set ${variable} to fix it)`;
   const lines = [
     '',
     `  LeadWire is on air at ${base}  (store: ${store.kind}${config.demo ? ', demo election night playing' : ''})`,
     '',
-    `  Control panel   ${base}/control/?key=${config.producerToken}`,
-    `  Desk            ${base}/desk/?key=${config.ingestToken}`,
+    `  Control panel   ${base}/control/?key=${shown.producer}`,
+    `  Desk            ${base}/desk/?key=${shown.ingest}`,
     `  Program overlay ${base}/overlay/?channel=program     (OBS/vMix/CasparCG browser source, 1920×1080)`,
     `  Preview overlay ${base}/overlay/?channel=preview&bg=checker`,
     ...(feedConfigs.length > 0 ? [`  Feeds           ${feedConfigs.map((f) => `${f.label ?? f.id} (${f.kind})`).join(', ')}   ${base}/api/feeds`] : []),
     ...(recordDir ? [`  Recording       every fetched feed payload into ${recordDir}`] : []),
     '',
-    `  Producer token  ${config.producerToken}${config.generatedTokens ? '   (generated; set LEADWIRE_PRODUCER_TOKEN to fix it)' : ''}`,
-    `  Ingest token    ${config.ingestToken}${config.generatedTokens ? '   (generated; set LEADWIRE_INGEST_TOKEN to fix it)' : ''}`,
+    `  Producer token  ${tokenLine(shown.producer, 'LEADWIRE_PRODUCER_TOKEN')}`,
+    `  Ingest token    ${tokenLine(shown.ingest, 'LEADWIRE_INGEST_TOKEN')}`,
     '',
   ];
   process.stderr.write(lines.join('\n') + '\n');

@@ -10,6 +10,8 @@ export interface LeadWireProcess {
   base: string;
   /** Resolves with its exit code once it has exited. */
   exited: Promise<number | null>;
+  /** Everything it has written to stderr so far. */
+  stderr(): string;
 }
 
 /**
@@ -23,8 +25,8 @@ export async function startLeadWireProcess(env: Record<string, string>): Promise
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+  let err = '';
   const base = await new Promise<string>((resolveBase, reject) => {
-    let err = '';
     proc.stderr!.on('data', (d: Buffer) => {
       err += d.toString();
       const m = err.match(/on air at (http:\/\/\S+)/);
@@ -32,5 +34,5 @@ export async function startLeadWireProcess(env: Record<string, string>): Promise
     });
     void exited.then((code) => reject(new Error(`LeadWire exited (${code}): ${err}`)));
   });
-  return { proc, base, exited };
+  return { proc, base, exited, stderr: () => err };
 }
