@@ -99,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       throw new Error(`invalid configuration:\n  ${name}: only with REDIS_SENTINELS${hint}`);
     }
   }
+  if (e.LEADWIRE_PRODUCER_TOKEN !== undefined && e.LEADWIRE_PRODUCER_TOKEN === e.LEADWIRE_INGEST_TOKEN) {
+    throw new Error('invalid configuration:\n  LEADWIRE_INGEST_TOKEN: must differ from LEADWIRE_PRODUCER_TOKEN (one token would carry both roles)');
+  }
   if (e.LEADWIRE_REDIS_MIN_REPLICAS > 0 && !e.REDIS_URL && !e.REDIS_SENTINELS) {
     throw new Error('invalid configuration:\n  LEADWIRE_REDIS_MIN_REPLICAS: needs Redis (REDIS_URL or REDIS_SENTINELS); the embedded store has no replicas');
   }

@@ -75,6 +75,11 @@ describe('Redis and Sentinel settings', () => {
     { what: 'a negative replica count', vars: { REDIS_URL: 'redis://127.0.0.1:6379', LEADWIRE_REDIS_MIN_REPLICAS: '-1' }, error: 'LEADWIRE_REDIS_MIN_REPLICAS:' },
     { what: 'a WAIT timeout under 10 ms', vars: { REDIS_URL: 'redis://127.0.0.1:6379', LEADWIRE_REDIS_WAIT_MS: '5' }, error: 'LEADWIRE_REDIS_WAIT_MS:' },
     { what: 'a tally heartbeat under 100 ms', vars: { LEADWIRE_TALLY_HEARTBEAT_MS: '50' }, error: 'LEADWIRE_TALLY_HEARTBEAT_MS: must be at least 100' },
+    {
+      what: 'one token for both roles (the ingest token would be a producer’s)',
+      vars: { LEADWIRE_PRODUCER_TOKEN: 'same-token-123', LEADWIRE_INGEST_TOKEN: 'same-token-123' },
+      error: 'LEADWIRE_INGEST_TOKEN: must differ from LEADWIRE_PRODUCER_TOKEN',
+    },
   ])('refuses $what, naming the variable', ({ vars, error }) => {
     expect(() => loadConfig(env(vars), [])).toThrow(error);
   });
