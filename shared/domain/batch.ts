@@ -37,8 +37,17 @@ const sameOutstanding = (a: Outstanding | null, b: Outstanding | null) =>
  * Batches are ordered by `asOf` as instants; an older one is stale, the same instant is a duplicate only
  * when its content is identical.
  */
+/**
+ * How far ahead of the server's clock a batch's `asOf` may be: 90 days, far beyond any source's drift and any night's
+ * recount, short of a year typed wrong on a desk sheet, which would make every real batch after it stale until a reset.
+ */
+export const MAX_AS_OF_AHEAD_MS = 90 * 24 * 3600_000;
+
 export function applyBatch(existing: RaceRecord, batch: ResultBatch, now: Date): BatchOutcome {
   const issues = batchIssues(existing, batch);
+  if (Date.parse(batch.asOf) - now.getTime() > MAX_AS_OF_AHEAD_MS) {
+    issues.push({ path: 'asOf', message: `is more than 90 days ahead of the server's clock (${now.toISOString()}): check the date` });
+  }
   if (issues.length > 0) return { kind: 'invalid', issues };
 
   // A batch of the other mode (test ↔ live) starts the race afresh, then applies to the empty race.

@@ -62,6 +62,22 @@ describe('applyBatch: validation', () => {
   });
 });
 
+describe('applyBatch: a batch dated far ahead of the server’s clock', () => {
+  const votes = { biden: 1, trump: 2, other: 0 };
+  it.each([
+    { does: 'takes a batch a source dates minutes ahead (its clock drifts)', asOf: '2020-11-06T10:05:00Z', kind: 'applied' },
+    { does: 'takes a recount two months on (Nevada certified on 6 January)', asOf: '2021-01-06T01:11:54.671Z', kind: 'applied' },
+    { does: 'takes a batch dated 90 days ahead, the limit', asOf: '2021-02-04T10:00:00Z', kind: 'applied' },
+    { does: 'refuses a batch a millisecond past 90 days ahead', asOf: '2021-02-04T10:00:00.001Z', kind: 'invalid' },
+    { does: 'refuses a year typed wrong (2021), naming asOf', asOf: '2021-11-06T09:50:07Z', kind: 'invalid' },
+    { does: 'refuses the last millisecond of 9999', asOf: '9999-12-31T23:59:59.999Z', kind: 'invalid' },
+  ])('$does', ({ asOf, kind }) => {
+    const out = applyBatch(stored(), { asOf, votes }, NOW);
+    expect(out.kind).toBe(kind);
+    if (out.kind === 'invalid') expect(out.issues).toEqual([{ path: 'asOf', message: expect.stringMatching(/^is more than 90 days ahead of the server's clock \(2020-11-06T10:00:00.000Z\)/) }]);
+  });
+});
+
 describe('applyBatch: accepting a newer batch', () => {
   it('applies the first batch of a race as the next revision with nothing flagged', () => {
     const out = applied(freshRecord(), FIRST);
