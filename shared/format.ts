@@ -30,6 +30,9 @@ export function formatShareBeside(pct: number, mark: number): string {
   return `${one.toFixed(1)}%`;
 }
 
+/** A candidate row's share: beside its pass mark for a measure's YES row (`passPct` given), else `formatPct`. */
+export const formatRowShare = (pct: number, passPct?: number): string => (passPct === undefined ? formatPct(pct) : formatShareBeside(pct, passPct));
+
 /** 917 → "+917"; 0 → "0". */
 export const formatMargin = (n: number): string => (n > 0 ? `+${formatVotes(n)}` : formatVotes(n));
 

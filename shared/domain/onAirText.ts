@@ -9,7 +9,7 @@ import {
   formatOutstanding,
   formatPct,
   formatPoints,
-  formatShareBeside,
+  formatRowShare,
   formatVotes,
   phraseList,
   phraseNeeds,
@@ -77,7 +77,7 @@ function rowLines(race: RaceView, maxRows: number, leads: boolean): string[] {
   const shown = all.length > maxRows ? all.slice(0, maxRows - 1) : all;
   const row = (name: string, m: string | null, votes: number, pct: string) => [name, m, formatVotes(votes), pct].filter(Boolean).join(' ');
   const markOf = (id: string) => mark(race, id, tied) ?? (leads && id === race.leader ? '▲ LEADS' : null);
-  const share = (c: CandidateView) => (measure && c.id === 'yes' && race.measure ? formatShareBeside(c.pct, race.measure.passPct) : formatPct(c.pct));
+  const share = (c: CandidateView) => formatRowShare(c.pct, measure && c.id === 'yes' ? race.measure?.passPct : undefined);
   const out = shown.map((c) => row(measure ? c.name.toUpperCase() : c.name, markOf(c.id), c.votes, share(c)));
   const rest = all.slice(shown.length);
   if (rest.length > 0) {

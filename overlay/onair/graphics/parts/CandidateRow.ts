@@ -1,5 +1,5 @@
 import { Container, Graphics, type Text } from 'pixi.js';
-import { formatPct, formatShareBeside, formatVotes } from '../../../../shared/format.js';
+import { formatRowShare, formatVotes } from '../../../../shared/format.js';
 import type { Tweens } from '../../../lib/tween.js';
 import type { RowMark, RowModel } from '../../models.js';
 import { textOn } from '../../look/palette.js';
@@ -80,7 +80,7 @@ export class CandidateRow extends Container {
     this.votes.anchor.set(1, 0.5);
     this.votes.position.set(rowWidth - m.pctW - VOTES_RIGHT_GAP, mid + 1);
     const passPct = row.passPct;
-    this.pct = new RollingText(row.pct, passPct === undefined ? formatPct : (n) => formatShareBeside(n, passPct), {
+    this.pct = new RollingText(row.pct, (n) => formatRowShare(n, passPct), {
       style: { fontFamily: [...FONT_FAMILY], fontSize: m.pct, fontWeight: '700', fill: textOn(this.color, COLORS.text) },
     });
     this.pct.anchor.set(0.5, 0.5);

@@ -4,8 +4,7 @@
  * needs and how much has reported. Pure: the pixi component lays these strings out and the mirror reads them.
  */
 import {
-  formatPct,
-  formatShareBeside,
+  formatRowShare,
   formatVotes,
   phraseList,
   phraseOthers,
@@ -44,8 +43,6 @@ export interface RowModel {
   passPct?: number;
 }
 
-/** A row's share as drawn. */
-export const rowPct = (r: Pick<RowModel, 'pct' | 'passPct'>): string => (r.passPct === undefined ? formatPct(r.pct) : formatShareBeside(r.pct, r.passPct));
 
 export type TagTone = 'info' | 'warn' | 'runoff' | 'called';
 export interface TagModel {
@@ -195,7 +192,7 @@ export const markText = (mark: RowMark): string => `${MARK_TEXT[mark].glyph} ${M
 
 /** A row as read: name, mark, votes, share. */
 export const rowText = (r: RowModel): string =>
-  [r.name, r.mark && markText(r.mark), formatVotes(r.votes), rowPct(r)].filter(Boolean).join(' ');
+  [r.name, r.mark && markText(r.mark), formatVotes(r.votes), formatRowShare(r.pct, r.passPct)].filter(Boolean).join(' ');
 
 /** Exactly the strings the lower third draws, in reading order. */
 export function lowerThirdText(m: LowerThirdModel): string {
